@@ -1,0 +1,30 @@
+"""What every window of the app expects of the QApplication: Dutch, named, styled."""
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from model.locations import APP_NAME, resources_dir
+from model.version import __version__
+
+BASE_POINT_SIZE = 11  # readable from the back of a meeting room
+DUTCH = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+
+
+def prepare_application() -> None:
+    """Install the Dutch Qt translation, the locale and the style sheet, once per application."""
+    app = QApplication.instance()
+    if app.property("wegwijzerPrepared"):
+        return
+    app.setProperty("wegwijzerPrepared", True)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    QLocale.setDefault(DUTCH)
+    translator = QTranslator(app)
+    if translator.load(DUTCH, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+    app.setStyle("Fusion")
+    font = app.font()
+    font.setPointSizeF(max(font.pointSizeF(), BASE_POINT_SIZE))
+    app.setFont(font)
+    app.setStyleSheet((resources_dir() / "style.qss").read_text(encoding="utf-8"))

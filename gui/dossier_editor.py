@@ -1,0 +1,85 @@
+"""The open dossier: every edit of a page goes through here to the store, and the pages hear of it."""
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QObject, Signal
+
+from model.content import Connection, Content, Flow, Role
+from model.store import Dossier, DossierNameError, Store, StoreError
+
+
+class DossierEditor(QObject):
+    """Keeps the dossier's state in memory as the store last confirmed it."""
+
+    changed = Signal()  # the dossier's fields or its ticks changed
+    saveFailed = Signal(str)  # a Dutch message; the edit stays on screen
+
+    def __init__(self, store: Store, content: Content, dossier: Dossier) -> None:
+        super().__init__()
+        self.store, self.content, self.dossier = store, content, dossier
+        self.ticked: dict[str, datetime] = store.ticked_items(dossier.id)
+        self.notes: dict[str, str] = store.notes(dossier.id)
+
+    @property
+    def flow(self) -> Flow:
+        return self.content.flows[self.dossier.connection]
+
+    def _save(self, action, *arguments) -> object:
+        try:
+            return action(self.dossier.id, *arguments)
+        except StoreError as error:
+            self.saveFailed.emit(str(error))
+            raise
+
+    def set_item_ticked(self, item_id: str, ticked: bool) -> bool:
+        try:
+            when = self._save(self.store.set_item_ticked, item_id, ticked)
+        except StoreError:
+            return False
+        if when is None:
+            self.ticked.pop(item_id, None)
+        else:
+            self.ticked[item_id] = when
+        self.changed.emit()
+        return True
+
+    def set_note(self, step_id: str, text: str) -> bool:
+        if self.notes.get(step_id, "") == text:
+            return True
+        try:
+            self._save(self.store.set_note, step_id, text)
+        except StoreError:
+            return False
+        self.notes[step_id] = text
+        return True
+
+    def rename(self, name: str) -> None:
+        """Raises DossierNameError with the reason when the name can't be used."""
+        try:
+            self.dossier = self._save(self.store.rename_dossier, name)
+        except StoreError as error:
+            raise DossierNameError(str(error)) from error
+        self.changed.emit()
+
+    def set_connection(self, connection: Connection) -> bool:
+        return self._update(self.store.set_connection, connection)
+
+    def set_role(self, role: Role) -> bool:
+        return self._update(self.store.set_role, role)
+
+    def set_activation_date(self, activation_date: date | None) -> bool:
+        return self._update(self.store.set_activation_date, activation_date)
+
+    def _update(self, action, value) -> bool:
+        try:
+            self.dossier = self._save(action, value)
+        except StoreError:
+            return False
+        self.changed.emit()
+        return True
+
+    def set_position(self, position: str) -> None:
+        try:
+            self._save(self.store.set_position, position)
+        except StoreError:
+            return

@@ -1,0 +1,262 @@
+"""The first page of a dossier: organisation, connection type, own role, production activation date.
+
+For a new dossier nothing is stored until the form is complete and the user goes on; for an
+existing one every change is saved at once. Mistakes are shown at the field, never in a dialog.
+"""
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+)
+
+from gui.dialogs import confirm
+from gui.dossier_editor import DossierEditor
+from gui.page_parts import Page, label, warning_box
+from model.content import Connection, Content, Role
+from model.progress import flow_progress
+from model.store import NAME_MAX_LENGTH, Dossier, DossierNameError, Store, StoreError
+
+CONNECTION_OBJECT_NAMES = {Connection.DIRECT: "connectionDirect", Connection.CLUSTER: "connectionCluster"}
+ROLE_OBJECT_NAMES = {Role.CARE_PROVIDER: "roleCareProvider", Role.SUPPLIER: "roleSupplier"}
+
+
+def _panel() -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    frame.setProperty("kind", "panel")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(14, 10, 14, 12)
+    return frame, layout
+
+
+class DossierPage(Page):
+    created = Signal(Dossier)  # a new dossier was stored
+    completeChanged = Signal()
+
+    def __init__(self, store: Store, content: Content, editor: DossierEditor | None) -> None:
+        super().__init__()
+        self.store, self.content, self.editor = store, content, editor
+        general = content.general
+        self.add(label("Dossiergegevens", "eyebrow"))
+        self.add(label("Nieuw dossier" if editor is None else "Over dit dossier", "title"))
+        self.add(
+            label(
+                "Eén dossier is het assessment van één organisatie voor één DigiD-aansluiting. "
+                "Alles wat u invult wordt direct bewaard op deze computer.",
+            )
+        )
+
+        self.add(label("Organisatie", "heading"))
+        self.name = QLineEdit()
+        self.name.setObjectName("organisationName")
+        self.name.setMaxLength(NAME_MAX_LENGTH)
+        self.name.setPlaceholderText("Naam van de zorgaanbieder, bijvoorbeeld Huisartsenpraktijk De Linde")
+        self.name.setAccessibleName("Naam van de organisatie")
+        self.add(self.name)
+        self.name_error = self.add(label(kind="error"))
+        self.name_error.setObjectName("organisationError")
+        self.name_error.hide()
+
+        self.add(label("Type DigiD-aansluiting", "heading"))
+        self.add(label(general.choice_intro))
+        self.connections = QButtonGroup(self)
+        self.connection_buttons: dict[Connection, QRadioButton] = {}
+        for connection in Connection:
+            kind = general.connection_types[connection]
+            frame, layout = _panel()
+            button = QRadioButton(kind.choice)
+            button.setObjectName(CONNECTION_OBJECT_NAMES[connection])
+            button.setStyleSheet("font-weight: 700;")
+            self.connections.addButton(button)
+            self.connection_buttons[connection] = button
+            layout.addWidget(button)
+            explanation = label(f"{kind.summary}\n{kind.who_does_the_work}")
+            explanation.setContentsMargins(30, 0, 0, 0)
+            button.setAccessibleDescription(explanation.text())
+            layout.addWidget(explanation)
+            self.add(frame)
+        self.add(warning_box(general.important_label, general.important))
+
+        self.add(label("Uw rol", "heading"))
+        self.add(label("Wie gebruikt dit dossier? De stappen spreken u daarna aan met ‘u’."))
+        roles_row = QHBoxLayout()
+        self.roles = QButtonGroup(self)
+        self.role_buttons: dict[Role, QRadioButton] = {}
+        for role in Role:
+            button = QRadioButton(f"Ik ben de {general.roles[role].name.lower()}")
+            button.setObjectName(ROLE_OBJECT_NAMES[role])
+            self.roles.addButton(button)
+            self.role_buttons[role] = button
+            roles_row.addWidget(button)
+        roles_row.addStretch(1)
+        self.body.addLayout(roles_row)
+
+        self.add(label("Datum van activatie in productie", "heading"))
+        self.add(
+            label(
+                "De dag waarop de DigiD-aansluiting in productie is geactiveerd (u krijgt daarvan een "
+                "e-mail). Vanaf die dag loopt de termijn van twee maanden voor het assessment en het "
+                "rapport aan Logius. Weet u de datum nog niet, vink dan ‘Nog niet bekend’ aan.",
+                "hint",
+            )
+        )
+        date_row = QHBoxLayout()
+        self.activation = QDateEdit()
+        self.activation.setObjectName("activationDate")
+        self.activation.setAccessibleName("Datum van activatie in productie")
+        self.activation.setCalendarPopup(True)
+        self.activation.setDisplayFormat("d MMMM yyyy")
+        self.activation.setMinimumDate(QDate(2015, 1, 1))
+        self.activation.setMaximumDate(QDate.currentDate().addYears(5))
+        self.activation.setDate(QDate.currentDate())
+        self.activation.setMinimumWidth(220)
+        self.unknown = QCheckBox("Nog niet bekend")
+        self.unknown.setObjectName("activationUnknown")
+        date_row.addWidget(self.activation)
+        date_row.addSpacing(16)
+        date_row.addWidget(self.unknown)
+        date_row.addStretch(1)
+        self.body.addLayout(date_row)
+
+        self.missing = self.add(label(kind="hint"))
+        self.missing.setObjectName("dossierMissing")
+        self._load(editor.dossier if editor else None)
+        self.name.textChanged.connect(self._name_edited)
+        self.name.editingFinished.connect(self._save_name)
+        self.connections.buttonToggled.connect(self._connection_toggled)
+        self.roles.buttonToggled.connect(self._role_toggled)
+        self.activation.dateChanged.connect(self._save_activation)
+        self.unknown.toggled.connect(self._unknown_toggled)
+        self._show_missing()
+
+    def _load(self, dossier: Dossier | None) -> None:
+        if dossier is None:
+            self.unknown.setChecked(True)
+            self.activation.setEnabled(False)
+            return
+        self.name.setText(dossier.name)
+        self.connection_buttons[dossier.connection].setChecked(True)
+        self.role_buttons[dossier.role].setChecked(True)
+        known = dossier.activation_date is not None
+        self.unknown.setChecked(not known)
+        self.activation.setEnabled(known)
+        if known:
+            self.activation.setDate(QDate(dossier.activation_date))
+
+    # What the form holds
+
+    def chosen_connection(self) -> Connection | None:
+        return next((key for key, button in self.connection_buttons.items() if button.isChecked()), None)
+
+    def chosen_role(self) -> Role | None:
+        return next((key for key, button in self.role_buttons.items() if button.isChecked()), None)
+
+    def chosen_activation_date(self) -> date | None:
+        return None if self.unknown.isChecked() else self.activation.date().toPython()
+
+    def missing_fields(self) -> list[str]:
+        missing = []
+        if not self.name.text().strip():
+            missing.append("de naam van de organisatie")
+        if self.chosen_connection() is None:
+            missing.append("het type aansluiting")
+        if self.chosen_role() is None:
+            missing.append("uw rol")
+        return missing
+
+    def is_complete(self) -> bool:
+        return not self.missing_fields()
+
+    def _show_missing(self) -> None:
+        missing = self.missing_fields()
+        self.missing.setVisible(bool(missing))
+        if missing:
+            listed = ", ".join(missing[:-1]) + (" en " if len(missing) > 1 else "") + missing[-1]
+            self.missing.setText(f"Vul nog in: {listed}.")
+        self.completeChanged.emit()
+
+    def _show_name_error(self, message: str) -> None:
+        self.name_error.setText(message)
+        self.name_error.setVisible(bool(message))
+
+    # Creating a new dossier
+
+    def create(self) -> Dossier | None:
+        """Store the new dossier, or show at the field why it can't be stored yet."""
+        if not self.is_complete():
+            self._show_missing()
+            return None
+        try:
+            dossier = self.store.create_dossier(
+                self.name.text(), self.chosen_connection(), self.chosen_role(), self.chosen_activation_date()
+            )
+        except (DossierNameError, StoreError) as error:
+            self._show_name_error(str(error))
+            self.name.setFocus()
+            return None
+        self.created.emit(dossier)
+        return dossier
+
+    # Saving changes to an existing dossier at once
+
+    def _name_edited(self) -> None:
+        self._show_name_error("")
+        self._show_missing()
+
+    def _save_name(self) -> None:
+        if self.editor is None or self.name.text() == self.editor.dossier.name:
+            return
+        try:
+            self.editor.rename(self.name.text())
+        except DossierNameError as error:
+            self._show_name_error(str(error))
+            return
+        self.name.setText(self.editor.dossier.name)
+
+    def _connection_toggled(self, button: QRadioButton, checked: bool) -> None:
+        self._show_missing()
+        connection = self.chosen_connection()
+        if not checked or self.editor is None or connection == self.editor.dossier.connection:
+            return
+        if not self._confirm_switch(connection):
+            self.connection_buttons[self.editor.dossier.connection].setChecked(True)
+            return
+        self.editor.set_connection(connection)
+
+    def _confirm_switch(self, connection: Connection) -> bool:
+        progress = flow_progress(self.editor.flow, self.editor.ticked)
+        if progress.done == 0:
+            return True
+        new_label = self.content.general.connection_types[connection].label.lower()
+        question = (
+            f"In dit dossier zijn {progress.done} van {progress.total} actiepunten afgevinkt.\n\n"
+            f"Wilt u overstappen naar de stappen voor een {new_label}? Uw afgevinkte "
+            "actiepunten en notities blijven bewaard en komen terug als u later terugkeert."
+        )
+        return confirm(self, "Type aansluiting wijzigen", question, "Overstappen")
+
+    def _role_toggled(self, button: QRadioButton, checked: bool) -> None:
+        self._show_missing()
+        role = self.chosen_role()
+        if checked and self.editor is not None and role != self.editor.dossier.role:
+            self.editor.set_role(role)
+
+    def _unknown_toggled(self, unknown: bool) -> None:
+        self.activation.setEnabled(not unknown)
+        self._save_activation()
+
+    def _save_activation(self) -> None:
+        wanted = self.chosen_activation_date()
+        if self.editor is not None and wanted != self.editor.dossier.activation_date:
+            self.editor.set_activation_date(wanted)
+
+    def focus_first_field(self) -> None:
+        self.name.setFocus()

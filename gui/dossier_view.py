@@ -1,0 +1,126 @@
+"""A dossier on screen: its name, the step list beside the wizard, and the wizard's pages."""
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from gui.dossier_editor import DossierEditor
+from gui.dossier_page import DossierPage
+from gui.overview_page import OverviewPage
+from gui.step_list import StepList
+from gui.step_page import StepPage
+from gui.wizard import AssessmentWizard
+from model.content import Content
+from model.store import START_POSITION, Dossier, Store
+
+OVERVIEW = "overview"
+
+
+class DossierView(QWidget):
+    """Shows one dossier, or the form for a new one when there is no editor yet."""
+
+    created = Signal(Dossier)
+    closeRequested = Signal()
+
+    def __init__(self, store: Store, content: Content, editor: DossierEditor | None) -> None:
+        super().__init__()
+        self.store, self.content, self.editor = store, content, editor
+        self._flow = editor.flow.id if editor else None
+
+        header = QHBoxLayout()
+        header.setContentsMargins(16, 10, 16, 6)
+        all_dossiers = QPushButton("‹ Alle dossiers")
+        all_dossiers.setObjectName("allDossiers")
+        all_dossiers.clicked.connect(self.closeRequested)
+        self.title = QLabel()
+        self.title.setProperty("kind", "heading")
+        header.addWidget(all_dossiers)
+        header.addSpacing(12)
+        header.addWidget(self.title, 1)
+
+        self.wizard = AssessmentWizard(self._build_page, self._keys())
+        self.wizard.positionChanged.connect(self._position_changed)
+        body = QHBoxLayout()
+        body.setSpacing(0)
+        if editor is None:
+            self.title.setText("Nieuw dossier")
+            self.wizard.beyond_last = lambda: self.wizard.page(START_POSITION).create()
+        else:
+            body.addWidget(self._sidebar(editor))
+            editor.changed.connect(self._dossier_changed)
+        body.addWidget(self.wizard, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(header)
+        layout.addLayout(body, 1)
+        self._dossier_changed()
+        self.wizard.go_to(editor.dossier.position if editor else START_POSITION)
+
+    def _sidebar(self, editor: DossierEditor) -> QWidget:
+        sidebar = QWidget()
+        sidebar.setFixedWidth(320)
+        layout = QVBoxLayout(sidebar)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.dossier_button = QPushButton("Dossiergegevens")
+        self.overview_button = QPushButton("Overzicht")
+        self.step_list = StepList(editor)
+        self.step_list.stepChosen.connect(self.wizard.go_to)
+        for button, key in ((self.dossier_button, START_POSITION), (self.overview_button, OVERVIEW)):
+            button.setProperty("kind", "nav")
+            button.setCheckable(True)
+            button.clicked.connect(lambda _checked, key=key: self.wizard.go_to(key))
+        layout.addWidget(self.dossier_button)
+        layout.addWidget(self.step_list, 1)
+        layout.addWidget(self.overview_button)
+        return sidebar
+
+    def _keys(self) -> list[str]:
+        if self.editor is None:
+            return [START_POSITION]
+        return [START_POSITION, *(step.id for step in self.editor.flow.steps), OVERVIEW]
+
+    def _build_page(self, key: str) -> QWidget:
+        if key == START_POSITION:
+            page = DossierPage(self.store, self.content, self.editor)
+            if self.editor is None:
+                page.created.connect(self.created)
+                page.completeChanged.connect(lambda: self.wizard.next_button.setEnabled(page.is_complete()))
+                self.wizard.next_button.setText("Dossier aanmaken ›")
+            return page
+        if key == OVERVIEW:
+            return OverviewPage(self.editor)
+        return StepPage(self.editor.flow.step(key), self.editor)
+
+    def _position_changed(self, key: str) -> None:
+        self.flush_notes()
+        if self.editor is None:
+            self.wizard.next_button.setEnabled(self.wizard.page(START_POSITION).is_complete())
+            return
+        steps = self.editor.flow.steps
+        step_ids = [step.id for step in steps]
+        if key in step_ids:
+            self.wizard.position.setText(f"Stap {step_ids.index(key) + 1} van {len(steps)}")
+        else:
+            self.wizard.position.setText("Dossiergegevens" if key == START_POSITION else "Overzicht")
+        self.step_list.select_step(key)
+        self.dossier_button.setChecked(key == START_POSITION)
+        self.overview_button.setChecked(key == OVERVIEW)
+        self.editor.set_position(key)
+
+    def _dossier_changed(self) -> None:
+        if self.editor is None:
+            return
+        self.title.setText(self.editor.dossier.name)
+        if self.editor.flow.id != self._flow:
+            self._flow = self.editor.flow.id
+            current = self.wizard.current_key
+            self.wizard.set_keys(self._keys(), keep=START_POSITION)
+            self.wizard.go_to(current)
+
+    def flush_notes(self) -> None:
+        """Save notes still waiting for their typing pause (before leaving a page or closing)."""
+        for page in self.wizard.built_pages():
+            if isinstance(page, StepPage):
+                page.notes.flush()

@@ -1,0 +1,145 @@
+"""The main window: the start page or one dossier, the menus, and a bar that says when saving failed."""
+
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.dialogs import inform
+from gui.dossier_editor import DossierEditor
+from gui.dossier_view import DossierView
+from gui.start_page import StartPage
+from model.content import Content
+from model.locations import APP_NAME
+from model.store import Dossier, Store, StoreError
+from model.version import __version__
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, content: Content) -> None:
+        super().__init__()
+        self.store, self.content = store, content
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_NAME)
+        self.resize(1280, 800)
+        self.dossier_view: DossierView | None = None
+
+        self.save_error = QFrame()
+        self.save_error.setObjectName("saveError")
+        self.save_error_text = QLabel()
+        self.save_error_text.setWordWrap(True)
+        error_layout = QHBoxLayout(self.save_error)
+        error_layout.setContentsMargins(16, 8, 16, 8)
+        error_layout.addWidget(self.save_error_text)
+        self.save_error.hide()
+
+        self.pages = QStackedWidget()
+        self.start_page = StartPage(store, content)
+        self.start_page.newRequested.connect(self.new_dossier)
+        self.start_page.openRequested.connect(self.open_dossier)
+        self.start_page.saveFailed.connect(self.show_save_error)
+        self.pages.addWidget(self.start_page)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.save_error)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self._reopen_last_dossier()
+
+    def _action(self, name: str, text: str, shortcut: QKeySequence | str, slot) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        dossier_menu = self.menuBar().addMenu("&Dossier")
+        dossier_menu.addAction(
+            self._action("actionNewDossier", "&Nieuw dossier", QKeySequence.StandardKey.New, self.new_dossier)
+        )
+        dossier_menu.addAction(
+            self._action(
+                "actionOpenDossier", "&Alle dossiers …", QKeySequence.StandardKey.Open, self.show_start
+            )
+        )
+        dossier_menu.addSeparator()
+        dossier_menu.addAction(self._action("actionQuit", "&Afsluiten", "Ctrl+Q", self.close))
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("actionAbout", f"&Over {APP_NAME}", "", self._about))
+
+    def _about(self) -> None:
+        inform(self, f"Over {APP_NAME}", f"{APP_NAME} {__version__}\n\n{self.content.general.welcome}")
+
+    def _reopen_last_dossier(self) -> None:
+        last = self.store.last_dossier_id()
+        if last is not None and self.store.dossier(last) is not None:
+            self.open_dossier(last)
+
+    def _show_view(self, view: DossierView) -> None:
+        self._close_view()
+        self.dossier_view = view
+        view.closeRequested.connect(self.show_start)
+        self.pages.addWidget(view)
+        self.pages.setCurrentWidget(view)
+
+    def _close_view(self) -> None:
+        if self.dossier_view is not None:
+            self.dossier_view.flush_notes()
+            self.pages.removeWidget(self.dossier_view)
+            self.dossier_view.deleteLater()
+            self.dossier_view = None
+
+    def show_start(self) -> None:
+        self._close_view()
+        self._remember(None)
+        self.start_page.refresh()
+        self.pages.setCurrentWidget(self.start_page)
+
+    def new_dossier(self) -> None:
+        view = DossierView(self.store, self.content, None)
+        view.created.connect(self._created)
+        self._show_view(view)
+        view.wizard.page("dossier").focus_first_field()
+
+    def _created(self, dossier: Dossier) -> None:
+        self.open_dossier(dossier.id)
+        self.dossier_view.wizard.next()
+
+    def open_dossier(self, dossier_id: int) -> None:
+        dossier = self.store.dossier(dossier_id)
+        if dossier is None:
+            self.show_start()
+            return
+        editor = DossierEditor(self.store, self.content, dossier)
+        editor.saveFailed.connect(self.show_save_error)
+        editor.changed.connect(self.save_error.hide)
+        self._show_view(DossierView(self.store, self.content, editor))
+        self._remember(dossier_id)
+
+    def _remember(self, dossier_id: int | None) -> None:
+        try:
+            self.store.remember_last_dossier(dossier_id)
+        except StoreError as error:
+            self.show_save_error(str(error))
+
+    def show_save_error(self, message: str) -> None:
+        self.save_error_text.setText(
+            f"{message}\nUw laatste wijziging staat nog op het scherm maar is niet bewaard."
+        )
+        self.save_error.show()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.dossier_view is not None:
+            self.dossier_view.flush_notes()
+        self.store.close()
+        super().closeEvent(event)

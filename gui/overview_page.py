@@ -1,0 +1,45 @@
+"""The last page: how far the whole dossier is, step by step, and where to read more."""
+
+from html import escape
+
+from gui.dossier_editor import DossierEditor
+from gui.page_parts import Page, label
+from gui.rich_text import blocks_html, link_html
+from model.progress import flow_progress, step_progress, step_status
+
+
+class OverviewPage(Page):
+    def __init__(self, editor: DossierEditor) -> None:
+        super().__init__()
+        self.editor = editor
+        flow = editor.flow
+        self.add(label("Overzicht", "eyebrow"))
+        self.add(label(f"{flow.title}: {flow.assessment.lower()}", "title"))
+        self.total = self.add(label(kind="purpose"))
+        self.total.setObjectName("overallProgress")
+        self.steps = self.add(label(rich=True))
+        self.steps.setObjectName("stepOverview")
+        self.add(label(flow.more_info.title, "heading"))
+        self.add(label(blocks_html(flow.more_info.blocks), rich=True))
+        for link in flow.more_info.links:
+            self.add(label(link_html(link), rich=True))
+        editor.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        editor = self.editor
+        flow, ticked = editor.flow, editor.ticked
+        progress = flow_progress(flow, ticked)
+        done = " Alle actiepunten zijn afgevinkt." if progress.complete else ""
+        self.total.setText(f"{progress.done} van {progress.total} actiepunten afgevinkt.{done}")
+        rows = []
+        for step in flow.steps:
+            status = editor.content.general.status_labels[step_status(step, ticked)]
+            counts = step_progress(step, ticked)
+            actor = editor.content.actor_wording(step.actor, editor.dossier.role)
+            rows.append(
+                f"<tr><td><b>{step.number}.</b></td><td>{escape(step.title)}<br>"
+                f"<span style='color:#4a4a4a'>{escape(actor)}</span></td>"
+                f"<td>{escape(status)} ({counts.done}/{counts.total})</td></tr>"
+            )
+        self.steps.setText(f"<table cellspacing='0' cellpadding='6'>{''.join(rows)}</table>")

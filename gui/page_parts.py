@@ -1,0 +1,72 @@
+"""The pieces every page is built from, so that all pages look and behave alike."""
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from gui.links import open_link
+from gui.rich_text import paragraph
+
+PAGE_MAX_WIDTH = 900
+
+
+def label(text: str = "", kind: str = "", *, rich: bool = False) -> QLabel:
+    """A wrapping label; plain text unless `rich`, and then links open through `open_link`."""
+    widget = QLabel()
+    widget.setWordWrap(True)
+    widget.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    widget.setText(text)
+    widget.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextBrowserInteraction
+        if rich
+        else Qt.TextInteractionFlag.TextSelectableByMouse
+    )
+    if rich:
+        widget.setOpenExternalLinks(False)
+        widget.linkActivated.connect(open_link)
+    if kind:
+        widget.setProperty("kind", kind)
+    return widget
+
+
+def warning_box(label_text: str, paragraphs: tuple[str, ...]) -> QFrame:
+    """A "Let op"/"Belangrijk" box: a border, a sign and a bold label, so it reads in grey-scale too."""
+    box = QFrame()
+    box.setProperty("kind", "warning")
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(14, 10, 14, 10)
+    text = f"<b>⚠ {escape(label_text)}</b>" + "".join(paragraph(each) for each in paragraphs)
+    content = label(text, rich=True)
+    content.setAccessibleName(label_text)
+    layout.addWidget(content)
+    return box
+
+
+class Page(QScrollArea):
+    """A scrolling page with a centred column of readable width."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        outer = QWidget()
+        outer.setObjectName("page")
+        outer_layout = QVBoxLayout(outer)
+        outer_layout.setContentsMargins(32, 24, 32, 32)
+        self.column = QWidget()
+        self.column.setMaximumWidth(PAGE_MAX_WIDTH)
+        self.body = QVBoxLayout(self.column)
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.body.setSpacing(10)
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(self.column, 100)
+        centred.addStretch(1)
+        outer_layout.addLayout(centred)
+        outer_layout.addStretch(1)
+        self.setWidget(outer)
+
+    def add(self, widget: QWidget) -> QWidget:
+        self.body.addWidget(widget)
+        return widget

@@ -1,0 +1,168 @@
+"""The start page: the dossiers with New, Open, Rename and Delete, and what the assessment is."""
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+)
+
+from gui.dialogs import ask_text, confirm
+from gui.page_parts import Page, label, warning_box
+from gui.rich_text import blocks_html, paragraph
+from model.content import Content
+from model.progress import flow_progress
+from model.store import NAME_MAX_LENGTH, Dossier, DossierNameError, Store, StoreError
+
+DOSSIER_ID_ROLE = Qt.ItemDataRole.UserRole
+COLUMNS = ("Organisatie", "Aansluiting", "Uw rol", "Voortgang")
+
+
+class StartPage(Page):
+    newRequested = Signal()
+    openRequested = Signal(int)
+    saveFailed = Signal(str)
+
+    def __init__(self, store: Store, content: Content) -> None:
+        super().__init__()
+        self.store, self.content = store, content
+        general = content.general
+        self.add(label("DigiD Assessment Wegwijzer", "title"))
+        self.add(label(general.welcome, "purpose"))
+
+        self.add(label("Uw dossiers", "heading"))
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("dossierList")
+        self.table.setAccessibleName("Uw dossiers")
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(COLUMNS)):
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
+        self.table.setMinimumHeight(200)
+        self.table.doubleClicked.connect(self._open)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.add(self.table)
+        self.empty = self.add(label("Nog geen dossiers. Klik op ‘Nieuw dossier’ om te beginnen.", "hint"))
+
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton("Nieuw dossier")
+        self.new_button.setObjectName("newDossierButton")
+        self.new_button.setProperty("kind", "primary")
+        self.open_button = QPushButton("Openen")
+        self.open_button.setObjectName("openDossierButton")
+        self.rename_button = QPushButton("Naam wijzigen …")
+        self.rename_button.setObjectName("renameDossierButton")
+        self.delete_button = QPushButton("Verwijderen …")
+        self.delete_button.setObjectName("deleteDossierButton")
+        for button in (self.new_button, self.open_button, self.rename_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.body.addLayout(buttons)
+        self.new_button.clicked.connect(self.newRequested)
+        self.open_button.clicked.connect(self._open)
+        self.rename_button.clicked.connect(self._rename)
+        self.delete_button.clicked.connect(self._delete)
+
+        self.add(label("Welke aansluiting heeft u?", "heading"))
+        self.add(label(general.choice_intro))
+        for kind in general.connection_types.values():
+            self.add(
+                label(
+                    f"<p><b>{escape(kind.choice)}</b></p>"
+                    + paragraph(kind.summary)
+                    + paragraph(kind.who_does_the_work),
+                    rich=True,
+                )
+            )
+        self.add(warning_box(general.important_label, general.important))
+        self.add(label(general.title, "heading"))
+        for section in general.sections:
+            self.add(label(f"<p><b>{escape(section.title)}</b></p>" + blocks_html(section.blocks), rich=True))
+        self.refresh()
+
+    def refresh(self) -> None:
+        dossiers = self.store.list_dossiers()
+        self.table.setRowCount(len(dossiers))
+        for row, dossier in enumerate(dossiers):
+            for column, text in enumerate(self._cells(dossier)):
+                item = QTableWidgetItem(text)
+                item.setData(DOSSIER_ID_ROLE, dossier.id)
+                self.table.setItem(row, column, item)
+        self.table.setVisible(bool(dossiers))
+        self.empty.setVisible(not dossiers)
+        if dossiers:
+            self.table.selectRow(0)
+        self._selection_changed()
+
+    def _cells(self, dossier: Dossier) -> tuple[str, ...]:
+        general = self.content.general
+        flow = self.content.flows[dossier.connection]
+        progress = flow_progress(flow, self.store.ticked_items(dossier.id))
+        return (
+            dossier.name,
+            f"{general.connection_types[dossier.connection].label} ({flow.assessment.lower()})",
+            general.roles[dossier.role].name,
+            f"{progress.done} van {progress.total} actiepunten",
+        )
+
+    def selected_dossier(self) -> Dossier | None:
+        items = self.table.selectedItems()
+        return self.store.dossier(items[0].data(DOSSIER_ID_ROLE)) if items else None
+
+    def _selection_changed(self) -> None:
+        chosen = bool(self.table.selectedItems())
+        for button in (self.open_button, self.rename_button, self.delete_button):
+            button.setEnabled(chosen)
+
+    def _open(self) -> None:
+        dossier = self.selected_dossier()
+        if dossier:
+            self.openRequested.emit(dossier.id)
+
+    def _rename(self) -> None:
+        dossier = self.selected_dossier()
+        if dossier is None:
+            return
+        name, problem = dossier.name, ""
+        while True:
+            prompt = (f"{problem}\n\n" if problem else "") + "Nieuwe naam van de organisatie:"
+            name = ask_text(self, "Naam wijzigen", prompt, name, NAME_MAX_LENGTH)
+            if name is None:
+                return
+            try:
+                self.store.rename_dossier(dossier.id, name)
+            except DossierNameError as error:
+                problem = str(error)
+                continue
+            except StoreError as error:
+                self.saveFailed.emit(str(error))
+                return
+            break
+        self.refresh()
+
+    def _delete(self) -> None:
+        dossier = self.selected_dossier()
+        if dossier is None:
+            return
+        question = (
+            f"Het dossier ‘{dossier.name}’ verwijderen, met alle afgevinkte actiepunten en "
+            "notities? Dit kan niet ongedaan worden gemaakt."
+        )
+        if not confirm(self, "Dossier verwijderen", question, "Verwijderen"):
+            return
+        try:
+            self.store.delete_dossier(dossier.id)
+        except StoreError as error:
+            self.saveFailed.emit(str(error))
+        self.refresh()

@@ -1,0 +1,136 @@
+"""One step of the flow: who acts, what it is for, the text, the action items, links and notes."""
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from gui.dossier_editor import DossierEditor
+from gui.page_parts import Page, label, warning_box
+from gui.rich_text import blocks_html, link_html
+from model.content import ActionItem, Step
+from model.dutch import local_date, long_date
+from model.progress import step_progress
+
+NOTES_SAVE_DELAY_MS = 600
+
+
+class ItemText(QLabel):
+    """The action item's text; a click on it ticks the box, as a checkbox's own text would."""
+
+    clicked = Signal()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
+class ActionItemRow(QWidget):
+    """A checkbox with a wrapping text beside it (a QCheckBox's own text can't wrap)."""
+
+    def __init__(self, item: ActionItem, editor: DossierEditor) -> None:
+        super().__init__()
+        self.item, self.editor = item, editor
+        self.checkbox = QCheckBox()
+        self.checkbox.setObjectName(item.id)
+        self.checkbox.setAccessibleName(item.text)
+        self.checkbox.setChecked(item.id in editor.ticked)
+        self.text = ItemText(item.text)
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.text.clicked.connect(self.checkbox.toggle)
+        self.when = label(kind="hint")
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        texts.addWidget(self.text)
+        texts.addWidget(self.when)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.addWidget(self.checkbox, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(texts, 1)
+        self._show_when()
+        self.checkbox.toggled.connect(self._toggled)
+
+    def _toggled(self, ticked: bool) -> None:
+        self.editor.set_item_ticked(self.item.id, ticked)
+        self._show_when()
+
+    def _show_when(self) -> None:
+        ticked_at = self.editor.ticked.get(self.item.id)
+        self.when.setText(f"Afgevinkt op {long_date(local_date(ticked_at))}" if ticked_at else "")
+        self.when.setVisible(ticked_at is not None)
+
+
+class NotesField(QPlainTextEdit):
+    """Notes saved while typing (after a short pause), when focus leaves, and on `flush`."""
+
+    def __init__(self, step: Step, editor: DossierEditor) -> None:
+        super().__init__()
+        self.step, self.editor = step, editor
+        self.setObjectName(f"notes.{step.id}")
+        self.setAccessibleName(f"Notities bij stap {step.number}")
+        self.setPlaceholderText("Afspraken, wie doet wat, datums, namen …")
+        self.setTabChangesFocus(True)
+        self.setMinimumHeight(140)
+        self.setPlainText(editor.notes.get(step.id, ""))
+        self._timer = QTimer(self, singleShot=True, interval=NOTES_SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+        self.textChanged.connect(self._timer.start)
+
+    def flush(self) -> None:
+        self._timer.stop()
+        self.editor.set_note(self.step.id, self.toPlainText())
+
+    def focusOutEvent(self, event) -> None:
+        self.flush()
+        super().focusOutEvent(event)
+
+
+class StepPage(Page):
+    def __init__(self, step: Step, editor: DossierEditor) -> None:
+        super().__init__()
+        self.step, self.editor = step, editor
+        total = len(editor.flow.steps)
+        self.add(label(f"Stap {step.number} van {total}", "eyebrow"))
+        title = self.add(label(step.title, "title"))
+        title.setAccessibleName(f"Stap {step.number} van {total}: {step.title}")
+
+        badges = QHBoxLayout()
+        self.actor = label(kind=f"actor-{step.actor.value}")
+        self.actor.setWordWrap(False)
+        self.status = label(kind="hint")
+        badges.addWidget(self.actor)
+        badges.addSpacing(12)
+        badges.addWidget(self.status, 1)
+        self.body.addLayout(badges)
+
+        self.add(label(step.purpose, "purpose"))
+        if step.blocks:
+            self.add(label(blocks_html(step.blocks), rich=True))
+        for warning in step.warnings:
+            self.add(warning_box(warning.label, (warning.text,)))
+
+        self.add(label("Actiepunten", "heading"))
+        if step.action_items_intro:
+            self.add(label(step.action_items_intro))
+        self.rows = [ActionItemRow(item, editor) for item in step.action_items]
+        for row in self.rows:
+            self.add(row)
+
+        if step.links:
+            self.add(label("Meer informatie", "heading"))
+            for link in step.links:
+                self.add(label(link_html(link), rich=True))
+
+        self.add(label("Notities", "heading"))
+        self.notes = self.add(NotesField(step, editor))
+        editor.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        dossier = self.editor.dossier
+        self.actor.setText(self.editor.content.actor_wording(self.step.actor, dossier.role))
+        self.actor.setAccessibleName(f"Wie is aan zet: {self.actor.text()}")
+        progress = step_progress(self.step, self.editor.ticked)
+        self.status.setText(f"{progress.done} van {progress.total} actiepunten afgevinkt")

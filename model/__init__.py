@@ -1,0 +1,1 @@
+"""The app's logic without Qt: content, dossiers and their storage, deadlines, summaries."""

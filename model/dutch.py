@@ -1,0 +1,28 @@
+"""Dates as a Dutch reader writes them, for labels and printed summaries alike."""
+
+from datetime import UTC, date, datetime
+
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def long_date(day: date) -> str:
+    """28 februari 2027"""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def local_date(moment_utc: datetime) -> date:
+    """The user's calendar day of a moment stored in UTC without a time zone."""
+    return moment_utc.replace(tzinfo=UTC).astimezone().date()

@@ -1,0 +1,20 @@
+"""The one place that knows where the app's files are, from source and inside a PyInstaller bundle."""
+
+import sys
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+APP_NAME = "DigiD Assessment Wegwijzer"
+
+
+def resources_dir() -> Path:
+    """The `resources/` folder; PyInstaller unpacks it below `sys._MEIPASS`."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    base = Path(bundle) if bundle else Path(__file__).resolve().parent.parent
+    return base / "resources"
+
+
+def default_data_dir() -> Path:
+    """The user's own data folder (e.g. %LOCALAPPDATA%\\DigiD Assessment Wegwijzer on Windows)."""
+    return Path(user_data_dir(APP_NAME, appauthor=False, roaming=False))

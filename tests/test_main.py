@@ -1,0 +1,43 @@
+"""The command line of the automation contract: --version, --smoke-test, --data-dir."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from model.version import __version__
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_app(*arguments: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *arguments],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=environment,
+        check=False,
+    )
+
+
+def test_version_prints_the_version() -> None:
+    result = run_app("--version")
+    assert result.returncode == 0
+    assert __version__ in result.stdout
+
+
+def test_smoke_test_starts_and_exits_cleanly_with_its_own_data_folder(data_dir: Path) -> None:
+    result = run_app("--smoke-test", "--data-dir", str(data_dir))
+    assert result.returncode == 0, result.stderr
+    assert (data_dir / "wegwijzer.db").exists()
+
+
+def test_smoke_test_fails_with_one_line_when_the_data_folder_is_unusable(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = run_app("--smoke-test", "--data-dir", str(blocker / "data"))
+    assert result.returncode != 0
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "kunnen niet worden geopend" in result.stderr
