@@ -7,20 +7,21 @@ from model.locations import APP_NAME, resources_dir
 from model.version import __version__
 
 BASE_POINT_SIZE = 11  # readable from the back of a meeting room
+TRANSLATOR_NAME = "wegwijzerTranslator"  # its presence marks the application as prepared
 DUTCH = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
 
 
 def prepare_application() -> None:
     """Install the Dutch Qt translation, the locale and the style sheet, once per application."""
     app = QApplication.instance()
-    if app.property("wegwijzerPrepared"):
+    if app.findChild(QTranslator, TRANSLATOR_NAME) is not None:
         return
-    app.setProperty("wegwijzerPrepared", True)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     QLocale.setDefault(DUTCH)
     translator = QTranslator(app)
+    translator.setObjectName(TRANSLATOR_NAME)
     if translator.load(DUTCH, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
     app.setStyle("Fusion")

@@ -6,7 +6,8 @@ existing one every change is saved at once. Mistakes are shown at the field, nev
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -29,12 +30,27 @@ CONNECTION_OBJECT_NAMES = {Connection.DIRECT: "connectionDirect", Connection.CLU
 ROLE_OBJECT_NAMES = {Role.CARE_PROVIDER: "roleCareProvider", Role.SUPPLIER: "roleSupplier"}
 
 
-def _panel() -> tuple[QFrame, QVBoxLayout]:
-    frame = QFrame()
-    frame.setProperty("kind", "panel")
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(14, 10, 14, 12)
-    return frame, layout
+class ChoicePanel(QFrame):
+    """A radio button with its explanation; a click anywhere on the panel chooses it."""
+
+    def __init__(self, button: QRadioButton, explanation: str) -> None:
+        super().__init__()
+        self.button = button
+        self.setProperty("kind", "panel")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 12)
+        layout.addWidget(button)
+        text = label(explanation)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        text.setContentsMargins(30, 0, 0, 0)
+        layout.addWidget(text)
+        button.setAccessibleDescription(explanation)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.button.isEnabled():
+            self.button.click()
+        super().mouseReleaseEvent(event)
 
 
 class DossierPage(Page):
@@ -71,18 +87,12 @@ class DossierPage(Page):
         self.connection_buttons: dict[Connection, QRadioButton] = {}
         for connection in Connection:
             kind = general.connection_types[connection]
-            frame, layout = _panel()
             button = QRadioButton(kind.choice)
             button.setObjectName(CONNECTION_OBJECT_NAMES[connection])
             button.setStyleSheet("font-weight: 700;")
             self.connections.addButton(button)
             self.connection_buttons[connection] = button
-            layout.addWidget(button)
-            explanation = label(f"{kind.summary}\n{kind.who_does_the_work}")
-            explanation.setContentsMargins(30, 0, 0, 0)
-            button.setAccessibleDescription(explanation.text())
-            layout.addWidget(explanation)
-            self.add(frame)
+            self.add(ChoicePanel(button, f"{kind.summary}\n{kind.who_does_the_work}"))
         self.add(warning_box(general.important_label, general.important))
 
         self.add(label("Uw rol", "heading"))

@@ -1,6 +1,6 @@
 """A dossier on screen: its name, the step list beside the wizard, and the wizard's pages."""
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from gui.dossier_editor import DossierEditor
@@ -32,6 +32,8 @@ class DossierView(QWidget):
         all_dossiers.setObjectName("allDossiers")
         all_dossiers.clicked.connect(self.closeRequested)
         self.title = QLabel()
+        self.title.setObjectName("dossierTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setProperty("kind", "heading")
         header.addWidget(all_dossiers)
         header.addSpacing(12)

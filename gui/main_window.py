@@ -1,5 +1,6 @@
 """The main window: the start page or one dossier, the menus, and a bar that says when saving failed."""
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -33,6 +34,8 @@ class MainWindow(QMainWindow):
         self.save_error = QFrame()
         self.save_error.setObjectName("saveError")
         self.save_error_text = QLabel()
+        self.save_error_text.setObjectName("saveErrorText")
+        self.save_error_text.setTextFormat(Qt.TextFormat.PlainText)
         self.save_error_text.setWordWrap(True)
         error_layout = QHBoxLayout(self.save_error)
         error_layout.setContentsMargins(16, 8, 16, 8)

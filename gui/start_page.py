@@ -111,7 +111,7 @@ class StartPage(Page):
         progress = flow_progress(flow, self.store.ticked_items(dossier.id))
         return (
             dossier.name,
-            f"{general.connection_types[dossier.connection].label} ({flow.assessment.lower()})",
+            general.connection_types[dossier.connection].label,
             general.roles[dossier.role].name,
             f"{progress.done} van {progress.total} actiepunten",
         )

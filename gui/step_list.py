@@ -1,13 +1,77 @@
 """The list beside the wizard: every step with who acts and its status; a click jumps there."""
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QListWidget, QListWidgetItem
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from gui.dossier_editor import DossierEditor
 from gui.status_icons import status_icon
 from model.progress import step_status
 
 STEP_ID_ROLE = Qt.ItemDataRole.UserRole
+SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 1
+ICON_SIZE = 22
+PADDING = 10
+SELECTED = QColor("#d6e4f5")
+MARKER = QColor("#154f8c")
+SUBTITLE = QColor("#3d3d3d")
+RULE = QColor("#dde3ea")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class StepItemDelegate(QStyledItemDelegate):
+    """Draws a step as a wrapped bold title over 'who · status', so nothing is cut off."""
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        title = QFont(option.font)
+        title.setBold(True)
+        return title, QFont(option.font)
+
+    def _text_width(self, option: QStyleOptionViewItem) -> int:
+        return max(80, option.rect.width() - ICON_SIZE - 3 * PADDING)
+
+    def _heights(self, option: QStyleOptionViewItem, index: Index) -> tuple[int, int]:
+        title_font, subtitle_font = self._fonts(option)
+        flags = Qt.TextFlag.TextWordWrap
+        width = self._text_width(option)
+        title = QFontMetrics(title_font).boundingRect(QRect(0, 0, width, 10_000), flags, index.data())
+        subtitle = QFontMetrics(subtitle_font).boundingRect(
+            QRect(0, 0, width, 10_000), flags, index.data(SUBTITLE_ROLE)
+        )
+        return title.height(), subtitle.height()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        title, subtitle = self._heights(option, index)
+        return QSize(option.rect.width(), title + subtitle + 2 * PADDING + 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        painter.save()
+        rect = option.rect
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(rect, SELECTED)
+            painter.fillRect(QRect(rect.left(), rect.top(), 5, rect.height()), MARKER)
+        painter.setPen(RULE)
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        icon = index.data(Qt.ItemDataRole.DecorationRole)
+        icon.paint(painter, QRect(rect.left() + PADDING + 2, rect.top() + PADDING, ICON_SIZE, ICON_SIZE))
+        title_font, subtitle_font = self._fonts(option)
+        title_height, subtitle_height = self._heights(option, index)
+        left = rect.left() + ICON_SIZE + 2 * PADDING + 2
+        width = self._text_width(option)
+        painter.setPen(option.palette.text().color())
+        painter.setFont(title_font)
+        painter.drawText(
+            QRect(left, rect.top() + PADDING, width, title_height), Qt.TextFlag.TextWordWrap, index.data()
+        )
+        painter.setPen(SUBTITLE)
+        painter.setFont(subtitle_font)
+        painter.drawText(
+            QRect(left, rect.top() + PADDING + title_height + 2, width, subtitle_height),
+            Qt.TextFlag.TextWordWrap,
+            index.data(SUBTITLE_ROLE),
+        )
+        painter.restore()
 
 
 class StepList(QListWidget):
@@ -18,9 +82,9 @@ class StepList(QListWidget):
         self.editor = editor
         self.setObjectName("stepList")
         self.setAccessibleName("Stappen")
-        self.setIconSize(QSize(22, 22))
-        self.setWordWrap(True)
+        self.setItemDelegate(StepItemDelegate(self))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.itemClicked.connect(lambda item: self.stepChosen.emit(item.data(STEP_ID_ROLE)))
         self.itemActivated.connect(lambda item: self.stepChosen.emit(item.data(STEP_ID_ROLE)))
         editor.changed.connect(self.refresh)
@@ -29,7 +93,7 @@ class StepList(QListWidget):
     def refresh(self) -> None:
         content, dossier = self.editor.content, self.editor.dossier
         steps = self.editor.flow.steps
-        if self.count() != len(steps) or self.item(0).data(STEP_ID_ROLE) != steps[0].id:
+        if [self.item(row).data(STEP_ID_ROLE) for row in range(self.count())] != [s.id for s in steps]:
             self.clear()
             for step in steps:
                 item = QListWidgetItem()
@@ -40,7 +104,8 @@ class StepList(QListWidget):
             actor = "U" if step.actor == dossier.role else content.general.roles[step.actor].name
             status_label = content.general.status_labels[status]
             item = self.item(row)
-            item.setText(f"{step.number}. {step.short_title}\n{actor} · {status_label}")
+            item.setText(f"{step.number}. {step.short_title}")
+            item.setData(SUBTITLE_ROLE, f"{actor} · {status_label}")
             item.setIcon(status_icon(status))
             item.setToolTip(f"Stap {step.number}: {step.title}")
             item.setData(

@@ -6,7 +6,7 @@ and Next always mean the previous and next step, wherever the user jumped from.
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
@@ -30,6 +30,7 @@ class AssessmentWizard(QWidget):
         self.next_button.setProperty("kind", "primary")
         self.next_button.setShortcut(QKeySequence("Alt+Right"))
         self.position = QLabel()
+        self.position.setTextFormat(Qt.TextFormat.PlainText)
         self.position.setProperty("kind", "hint")
         bar = QHBoxLayout()
         bar.setContentsMargins(16, 8, 16, 12)

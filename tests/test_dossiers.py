@@ -1,0 +1,179 @@
+"""Dossiers on the start page and the dossier page: create, validate, rename, delete, switch flow."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from model.content import Connection, Role
+from model.store import Store
+from tests.gui_helpers import child, click, next_button, open_window, scroll_to, step_list_texts, tick
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Store:
+    store = Store(data_dir)
+    yield store
+    store.close()
+
+
+def table_rows(window: QWidget) -> list[list[str]]:
+    table = child(window, QTableWidget, "dossierList")
+    return [
+        [table.item(row, column).text() for column in range(table.columnCount())]
+        for row in range(table.rowCount())
+    ]
+
+
+def test_start_page_lists_dossiers_with_progress(qtbot: QtBot, data_dir: Path, store: Store) -> None:
+    dossier = store.create_dossier("Tandartspraktijk Zuid", Connection.CLUSTER, Role.SUPPLIER, None)
+    store.set_item_ticked(dossier.id, "cluster.1.1", True)
+    store.set_item_ticked(dossier.id, "direct.1.1", True)  # kept from another flow: not counted
+    store.create_dossier("Apotheek Oost", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    window = open_window(qtbot, data_dir)
+    assert table_rows(window) == [
+        ["Apotheek Oost", "Directe aansluiting", "Zorgaanbieder", "0 van 20 actiepunten"],
+        ["Tandartspraktijk Zuid", "Clusteraansluiting", "ICT-leverancier", "1 van 33 actiepunten"],
+    ]
+
+
+def test_empty_start_page_says_how_to_begin(qtbot: QtBot, data_dir: Path) -> None:
+    window = open_window(qtbot, data_dir)
+    assert not child(window, QTableWidget, "dossierList").isVisible()
+    assert not child(window, QPushButton, "deleteDossierButton").isEnabled()
+    hints = [each.text() for each in window.findChildren(QLabel) if each.isVisible()]
+    assert any("Nieuw dossier" in text and "beginnen" in text for text in hints)
+
+
+def test_a_new_dossier_needs_name_connection_and_role(qtbot: QtBot, data_dir: Path, store: Store) -> None:
+    window = open_window(qtbot, data_dir)
+    click(qtbot, child(window, QPushButton, "newDossierButton"))
+    missing = child(window, QLabel, "dossierMissing")
+    assert not next_button(window).isEnabled()
+    assert missing.text() == "Vul nog in: de naam van de organisatie, het type aansluiting en uw rol."
+    qtbot.keyClicks(child(window, QLineEdit, "organisationName"), "   ")
+    click(qtbot, child(window, QRadioButton, "connectionCluster"))
+    assert missing.text() == "Vul nog in: de naam van de organisatie en uw rol."
+    assert not next_button(window).isEnabled()
+    assert store.list_dossiers() == []
+
+
+def test_a_duplicate_name_is_refused_at_the_field_and_nothing_is_stored(
+    qtbot: QtBot, data_dir: Path, store: Store
+) -> None:
+    store.create_dossier("Praktijk De Linde", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    window = open_window(qtbot, data_dir)
+    click(qtbot, child(window, QPushButton, "newDossierButton"))
+    qtbot.keyClicks(child(window, QLineEdit, "organisationName"), "praktijk de linde")
+    click(qtbot, child(window, QRadioButton, "connectionDirect"))
+    scroll_to(child(window, QRadioButton, "roleSupplier"))
+    click(qtbot, child(window, QRadioButton, "roleSupplier"))
+    click(qtbot, next_button(window))
+    error = child(window, QLabel, "organisationError")
+    assert error.isVisible()
+    assert error.text() == "Er is al een dossier met de naam ‘Praktijk De Linde’."
+    assert child(window, QLineEdit, "organisationName").text() == "praktijk de linde"  # the edit stays
+    assert len(store.list_dossiers()) == 1
+
+
+def test_activation_date_known_or_not_is_saved_at_once(qtbot: QtBot, data_dir: Path, store: Store) -> None:
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    store.remember_last_dossier(dossier.id)
+    window = open_window(qtbot, data_dir)
+    unknown = child(window, QCheckBox, "activationUnknown")
+    field = child(window, QDateEdit, "activationDate")
+    assert unknown.isChecked() and not field.isEnabled()
+    scroll_to(unknown)
+    click(qtbot, unknown)
+    field.setDate(QDate(2027, 1, 31))
+    assert store.dossier(dossier.id).activation_date == date(2027, 1, 31)
+    assert field.text() == "31 januari 2027"
+    click(qtbot, unknown)
+    assert store.dossier(dossier.id).activation_date is None
+
+
+def test_rename_from_the_start_page(
+    qtbot: QtBot, data_dir: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.create_dossier("Praktijk De Linde", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    store.create_dossier("Apotheek Oost", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    answers = iter(["Praktijk De Linde", "  Apotheek   West "])
+    prompts: list[str] = []
+    monkeypatch.setattr(
+        "gui.start_page.ask_text", lambda _parent, _title, prompt, *_: prompts.append(prompt) or next(answers)
+    )
+    window = open_window(qtbot, data_dir)
+    child(window, QTableWidget, "dossierList").selectRow(0)  # Apotheek Oost
+    click(qtbot, child(window, QPushButton, "renameDossierButton"))
+    assert "Er is al een dossier met de naam ‘Praktijk De Linde’." in prompts[1]
+    assert [row[0] for row in table_rows(window)] == ["Apotheek West", "Praktijk De Linde"]
+
+
+@pytest.mark.parametrize("accept, remaining", [(False, 2), (True, 1)])
+def test_delete_asks_naming_the_dossier(
+    qtbot: QtBot, data_dir: Path, store: Store, monkeypatch: pytest.MonkeyPatch, accept: bool, remaining: int
+) -> None:
+    doomed = store.create_dossier("Apotheek Oost", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    store.set_item_ticked(doomed.id, "direct.1.1", True)
+    store.create_dossier("Praktijk De Linde", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    questions: list[str] = []
+    monkeypatch.setattr(
+        "gui.start_page.confirm", lambda _parent, _title, text, _ok: questions.append(text) or accept
+    )
+    window = open_window(qtbot, data_dir)
+    click(qtbot, child(window, QPushButton, "deleteDossierButton"))
+    assert "‘Apotheek Oost’" in questions[0]
+    assert len(table_rows(window)) == remaining == len(store.list_dossiers())
+    if accept:
+        assert store.ticked_items(doomed.id) == {}
+
+
+def test_a_name_with_markup_is_shown_literally(qtbot: QtBot, data_dir: Path, store: Store) -> None:
+    name = "<b>x</b> & <i>Zorg</i>"
+    dossier = store.create_dossier(name, Connection.DIRECT, Role.CARE_PROVIDER, None)
+    window = open_window(qtbot, data_dir)
+    assert table_rows(window)[0][0] == name
+    store.remember_last_dossier(dossier.id)
+    window.close()
+    window = open_window(qtbot, data_dir)
+    assert child(window, QLabel, "dossierTitle").text() == name
+    assert child(window, QLineEdit, "organisationName").text() == name
+    for each in window.findChildren(QLabel):
+        if name in each.text():
+            assert each.textFormat() == Qt.TextFormat.PlainText, each.objectName()
+
+
+def test_switching_connection_asks_and_keeps_the_other_flows_ticks(
+    qtbot: QtBot, data_dir: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    store.remember_last_dossier(dossier.id)
+    answers = iter([False, True])
+    monkeypatch.setattr("gui.dossier_page.confirm", lambda *_: next(answers))
+    window = open_window(qtbot, data_dir)
+    child(window, QWidget, "assessmentWizard").go_to("direct.1")
+    tick(qtbot, window, "direct.1.1")
+    child(window, QWidget, "assessmentWizard").go_to("dossier")
+    cluster = child(window, QRadioButton, "connectionCluster")
+    click(qtbot, cluster)  # answered no
+    assert child(window, QRadioButton, "connectionDirect").isChecked()
+    assert len(step_list_texts(window)) == 7
+    click(qtbot, cluster)  # answered yes
+    assert len(step_list_texts(window)) == 10
+    assert store.dossier(dossier.id).connection == Connection.CLUSTER
+    click(qtbot, child(window, QRadioButton, "connectionDirect"))  # no progress in cluster: no question
+    assert len(step_list_texts(window)) == 7
+    child(window, QWidget, "assessmentWizard").go_to("direct.1")
+    assert child(window, QCheckBox, "direct.1.1").isChecked()
