@@ -1,7 +1,7 @@
 """The list beside the wizard: every step with who acts and its status; a click jumps there."""
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QResizeEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from gui.dossier_editor import DossierEditor
@@ -28,8 +28,12 @@ class StepItemDelegate(QStyledItemDelegate):
         title.setBold(True)
         return title, QFont(option.font)
 
+    def _row_width(self, option: QStyleOptionViewItem) -> int:
+        """The list's visible width: sizeHint gets no usable rect of its own."""
+        return self.parent().viewport().width() or option.rect.width()
+
     def _text_width(self, option: QStyleOptionViewItem) -> int:
-        return max(80, option.rect.width() - ICON_SIZE - 3 * PADDING)
+        return max(80, self._row_width(option) - ICON_SIZE - 3 * PADDING)
 
     def _heights(self, option: QStyleOptionViewItem, index: Index) -> tuple[int, int]:
         title_font, subtitle_font = self._fonts(option)
@@ -43,7 +47,7 @@ class StepItemDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         title, subtitle = self._heights(option, index)
-        return QSize(option.rect.width(), title + subtitle + 2 * PADDING + 2)
+        return QSize(self._row_width(option), title + subtitle + 2 * PADDING + 2)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         painter.save()
@@ -89,6 +93,11 @@ class StepList(QListWidget):
         self.itemActivated.connect(lambda item: self.stepChosen.emit(item.data(STEP_ID_ROLE)))
         editor.changed.connect(self.refresh)
         self.refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Rows wrap to the width: lay them out again, or they keep the heights of the old width."""
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()
 
     def refresh(self) -> None:
         content, dossier = self.editor.content, self.editor.dossier

@@ -4,14 +4,23 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QWidget
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPoint, QRect, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from gui.links import open_link
 from model.content import Connection, Role
-from model.store import Store
+from model.store import Store, StoreError
 from tests.gui_helpers import (
     child,
     click,
@@ -224,3 +233,57 @@ def test_only_https_and_mailto_are_handed_to_the_system(monkeypatch: pytest.Monk
     assert not open_link("http://example.org")
     assert open_link("https://www.norea.nl/")
     assert [url.toString() for url in opened] == ["https://www.norea.nl/"]
+
+
+def test_notes_typed_just_before_closing_are_kept(qtbot: QtBot, data_dir: Path, store: Store) -> None:
+    window = open_existing(qtbot, data_dir, store, Connection.DIRECT, Role.CARE_PROVIDER)
+    go_to(window, "direct.2")
+    notes = child(window, QPlainTextEdit, "notes.direct.2")
+    notes.setFocus()
+    qtbot.keyClicks(notes, "Laatste zin")
+    window.close()  # well within the typing pause
+    assert store.notes(store.list_dossiers()[0].id) == {"direct.2": "Laatste zin"}
+
+
+def test_a_failed_save_is_told_and_the_tick_stays_on_screen(
+    qtbot: QtBot, data_dir: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_existing(qtbot, data_dir, store, Connection.DIRECT, Role.CARE_PROVIDER)
+    go_to(window, "direct.1")
+
+    def disk_full(*_arguments: object) -> None:
+        raise StoreError("Opslaan is mislukt: database or disk is full")
+
+    monkeypatch.setattr(window.store, "set_item_ticked", disk_full)
+    box = tick(qtbot, window, "direct.1.1")
+    banner = child(window, QLabel, "saveErrorText")
+    assert box.isChecked()
+    assert banner.isVisible()
+    assert "Opslaan is mislukt" in banner.text() and "niet bewaard" in banner.text()
+    monkeypatch.undo()
+    tick(qtbot, window, "direct.1.2")  # the next save works: the bar goes away
+    assert not banner.isVisible()
+
+
+def test_qt_speaks_dutch(qtbot: QtBot, data_dir: Path) -> None:
+    open_window(qtbot, data_dir)
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuleren"
+    assert QLocale().toString(QDate(2027, 2, 28), "d MMMM yyyy") == "28 februari 2027"
+
+
+def test_step_list_rows_fit_their_wrapped_titles(qtbot: QtBot, data_dir: Path, store: Store) -> None:
+    window = open_existing(qtbot, data_dir, store, Connection.CLUSTER, Role.SUPPLIER)
+    steps = child(window, QListWidget, "stepList")
+    qtbot.waitUntil(
+        lambda: steps.visualItemRect(steps.item(1)).top() == steps.visualItemRect(steps.item(0)).bottom() + 1
+    )
+    bold = QFont(steps.font())
+    bold.setBold(True)
+    for row in range(steps.count()):
+        rect = steps.visualItemRect(steps.item(row))
+        title = QFontMetrics(bold).boundingRect(
+            QRect(0, 0, rect.width() - 60, 10_000), Qt.TextFlag.TextWordWrap, steps.item(row).text()
+        )
+        assert rect.height() > title.height() + QFontMetrics(steps.font()).height(), steps.item(row).text()
+        if row:
+            assert rect.top() == steps.visualItemRect(steps.item(row - 1)).bottom() + 1
