@@ -5,7 +5,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QObject, Signal
 
 from model.content import Connection, Content, Flow, Role
-from model.store import Dossier, DossierNameError, Store, StoreError
+from model.store import DateField, Dossier, DossierNameError, Store, StoreError
 
 
 class DossierEditor(QObject):
@@ -67,12 +67,12 @@ class DossierEditor(QObject):
     def set_role(self, role: Role) -> bool:
         return self._update(self.store.set_role, role)
 
-    def set_activation_date(self, activation_date: date | None) -> bool:
-        return self._update(self.store.set_activation_date, activation_date)
+    def set_date(self, field: DateField, value: date | None) -> bool:
+        return self._update(self.store.set_date, field, value)
 
-    def _update(self, action, value) -> bool:
+    def _update(self, action, *values) -> bool:
         try:
-            self.dossier = self._save(action, value)
+            self.dossier = self._save(action, *values)
         except StoreError:
             return False
         self.changed.emit()

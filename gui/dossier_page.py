@@ -6,12 +6,10 @@ existing one every change is saved at once. Mistakes are shown at the field, nev
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
-    QDateEdit,
     QFrame,
     QHBoxLayout,
     QLineEdit,
@@ -19,12 +17,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from gui.date_field import OptionalDateField
 from gui.dialogs import confirm
 from gui.dossier_editor import DossierEditor
 from gui.page_parts import Page, label, warning_box
 from model.content import Connection, Content, Role
 from model.progress import flow_progress
-from model.store import NAME_MAX_LENGTH, Dossier, DossierNameError, Store, StoreError
+from model.store import NAME_MAX_LENGTH, DateField, Dossier, DossierNameError, Store, StoreError
 
 CONNECTION_OBJECT_NAMES = {Connection.DIRECT: "connectionDirect", Connection.CLUSTER: "connectionCluster"}
 ROLE_OBJECT_NAMES = {Role.CARE_PROVIDER: "roleCareProvider", Role.SUPPLIER: "roleSupplier"}
@@ -109,32 +108,14 @@ class DossierPage(Page):
         roles_row.addStretch(1)
         self.body.addLayout(roles_row)
 
-        self.add(label("Datum van activatie in productie", "heading"))
-        self.add(
-            label(
-                "De dag waarop de DigiD-aansluiting in productie is geactiveerd (u krijgt daarvan een "
-                "e-mail). Vanaf die dag loopt de termijn van twee maanden voor het assessment en het "
-                "rapport aan Logius. Weet u de datum nog niet, vink dan ‘Nog niet bekend’ aan.",
-                "hint",
+        self.activation_heading = self.add(label(kind="heading"))
+        self.activation_hint = self.add(label(kind="hint"))
+        self.activation = self.add(
+            OptionalDateField(
+                "Datum van activatie in productie", "Nog niet bekend", "activationDate", "activationUnknown"
             )
         )
-        date_row = QHBoxLayout()
-        self.activation = QDateEdit()
-        self.activation.setObjectName("activationDate")
-        self.activation.setAccessibleName("Datum van activatie in productie")
-        self.activation.setCalendarPopup(True)
-        self.activation.setDisplayFormat("d MMMM yyyy")
-        self.activation.setMinimumDate(QDate(2015, 1, 1))
-        self.activation.setMaximumDate(QDate.currentDate().addYears(5))
-        self.activation.setDate(QDate.currentDate())
-        self.activation.setMinimumWidth(220)
-        self.unknown = QCheckBox("Nog niet bekend")
-        self.unknown.setObjectName("activationUnknown")
-        date_row.addWidget(self.activation)
-        date_row.addSpacing(16)
-        date_row.addWidget(self.unknown)
-        date_row.addStretch(1)
-        self.body.addLayout(date_row)
+        self._word_activation()
 
         self.missing = self.add(label(kind="hint"))
         self.missing.setObjectName("dossierMissing")
@@ -143,23 +124,34 @@ class DossierPage(Page):
         self.name.editingFinished.connect(self._save_name)
         self.connections.buttonToggled.connect(self._connection_toggled)
         self.roles.buttonToggled.connect(self._role_toggled)
-        self.activation.dateChanged.connect(self._save_activation)
-        self.unknown.toggled.connect(self._unknown_toggled)
+        self.activation.changed.connect(self._save_activation)
         self._show_missing()
 
     def _load(self, dossier: Dossier | None) -> None:
         if dossier is None:
-            self.unknown.setChecked(True)
-            self.activation.setEnabled(False)
             return
         self.name.setText(dossier.name)
         self.connection_buttons[dossier.connection].setChecked(True)
         self.role_buttons[dossier.role].setChecked(True)
-        known = dossier.activation_date is not None
-        self.unknown.setChecked(not known)
-        self.activation.setEnabled(known)
-        if known:
-            self.activation.setDate(QDate(dossier.activation_date))
+        self.activation.set_value(dossier.activation_date)
+        self._word_activation()
+
+    def _word_activation(self) -> None:
+        """For a cluster connection the two months start when the second care provider is live."""
+        if self.chosen_connection() == Connection.CLUSTER:
+            self.activation_heading.setText("Datum waarop de tweede zorgaanbieder in productie ging")
+            self.activation_hint.setText(
+                "Bij een clusteraansluiting start de termijn van twee maanden direct na het aansluiten in "
+                "productie van de eerste twee zorgaanbieders. Weet u de datum nog niet, vink dan ‘Nog niet "
+                "bekend’ aan."
+            )
+        else:
+            self.activation_heading.setText("Datum van activatie in productie")
+            self.activation_hint.setText(
+                "De dag waarop de DigiD-aansluiting in productie is geactiveerd (u krijgt daarvan een "
+                "e-mail). Vanaf die dag loopt de termijn van twee maanden voor het assessment en het "
+                "rapport aan Logius. Weet u de datum nog niet, vink dan ‘Nog niet bekend’ aan."
+            )
 
     # What the form holds
 
@@ -170,7 +162,7 @@ class DossierPage(Page):
         return next((key for key, button in self.role_buttons.items() if button.isChecked()), None)
 
     def chosen_activation_date(self) -> date | None:
-        return None if self.unknown.isChecked() else self.activation.date().toPython()
+        return self.activation.value()
 
     def missing_fields(self) -> list[str]:
         missing = []
@@ -233,6 +225,7 @@ class DossierPage(Page):
 
     def _connection_toggled(self, button: QRadioButton, checked: bool) -> None:
         self._show_missing()
+        self._word_activation()
         connection = self.chosen_connection()
         if not checked or self.editor is None or connection == self.editor.dossier.connection:
             return
@@ -259,14 +252,9 @@ class DossierPage(Page):
         if checked and self.editor is not None and role != self.editor.dossier.role:
             self.editor.set_role(role)
 
-    def _unknown_toggled(self, unknown: bool) -> None:
-        self.activation.setEnabled(not unknown)
-        self._save_activation()
-
-    def _save_activation(self) -> None:
-        wanted = self.chosen_activation_date()
+    def _save_activation(self, wanted: date | None) -> None:
         if self.editor is not None and wanted != self.editor.dossier.activation_date:
-            self.editor.set_activation_date(wanted)
+            self.editor.set_date(DateField.ACTIVATION, wanted)
 
     def focus_first_field(self) -> None:
         self.name.setFocus()

@@ -3,6 +3,9 @@
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from gui.countdown_bar import CountdownBar
+from gui.day_clock import DayClock
+from gui.deadlines_page import DeadlinesPage
 from gui.dossier_editor import DossierEditor
 from gui.dossier_page import DossierPage
 from gui.overview_page import OverviewPage
@@ -12,6 +15,7 @@ from gui.wizard import AssessmentWizard
 from model.content import Content
 from model.store import START_POSITION, Dossier, Store
 
+DEADLINES = "deadlines"
 OVERVIEW = "overview"
 
 
@@ -21,9 +25,9 @@ class DossierView(QWidget):
     created = Signal(Dossier)
     closeRequested = Signal()
 
-    def __init__(self, store: Store, content: Content, editor: DossierEditor | None) -> None:
+    def __init__(self, store: Store, content: Content, editor: DossierEditor | None, clock: DayClock) -> None:
         super().__init__()
-        self.store, self.content, self.editor = store, content, editor
+        self.store, self.content, self.editor, self.clock = store, content, editor, clock
         self._flow = editor.flow.id if editor else None
 
         header = QHBoxLayout()
@@ -55,9 +59,14 @@ class DossierView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(header)
+        if editor is not None:
+            layout.addWidget(CountdownBar(editor, clock))
         layout.addLayout(body, 1)
         self._dossier_changed()
         self.wizard.go_to(editor.dossier.position if editor else START_POSITION)
+
+    def first_step(self) -> None:
+        self.wizard.go_to(self.editor.flow.steps[0].id)
 
     def _sidebar(self, editor: DossierEditor) -> QWidget:
         sidebar = QWidget()
@@ -65,23 +74,28 @@ class DossierView(QWidget):
         layout = QVBoxLayout(sidebar)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.dossier_button = QPushButton("Dossiergegevens")
-        self.overview_button = QPushButton("Overzicht")
+        self.nav_buttons = {
+            START_POSITION: QPushButton("Dossiergegevens"),
+            DEADLINES: QPushButton("Termijnen"),
+            OVERVIEW: QPushButton("Overzicht"),
+        }
         self.step_list = StepList(editor)
         self.step_list.stepChosen.connect(self.wizard.go_to)
-        for button, key in ((self.dossier_button, START_POSITION), (self.overview_button, OVERVIEW)):
+        for key, button in self.nav_buttons.items():
+            button.setObjectName(f"nav.{key}")
             button.setProperty("kind", "nav")
             button.setCheckable(True)
             button.clicked.connect(lambda _checked, key=key: self.wizard.go_to(key))
-        layout.addWidget(self.dossier_button)
+        layout.addWidget(self.nav_buttons[START_POSITION])
+        layout.addWidget(self.nav_buttons[DEADLINES])
         layout.addWidget(self.step_list, 1)
-        layout.addWidget(self.overview_button)
+        layout.addWidget(self.nav_buttons[OVERVIEW])
         return sidebar
 
     def _keys(self) -> list[str]:
         if self.editor is None:
             return [START_POSITION]
-        return [START_POSITION, *(step.id for step in self.editor.flow.steps), OVERVIEW]
+        return [START_POSITION, DEADLINES, *(step.id for step in self.editor.flow.steps), OVERVIEW]
 
     def _build_page(self, key: str) -> QWidget:
         if key == START_POSITION:
@@ -93,6 +107,8 @@ class DossierView(QWidget):
             return page
         if key == OVERVIEW:
             return OverviewPage(self.editor)
+        if key == DEADLINES:
+            return DeadlinesPage(self.editor, self.clock)
         return StepPage(self.editor.flow.step(key), self.editor)
 
     def _position_changed(self, key: str) -> None:
@@ -105,10 +121,10 @@ class DossierView(QWidget):
         if key in step_ids:
             self.wizard.position.setText(f"Stap {step_ids.index(key) + 1} van {len(steps)}")
         else:
-            self.wizard.position.setText("Dossiergegevens" if key == START_POSITION else "Overzicht")
+            self.wizard.position.setText(self.nav_buttons[key].text())
         self.step_list.select_step(key)
-        self.dossier_button.setChecked(key == START_POSITION)
-        self.overview_button.setChecked(key == OVERVIEW)
+        for nav_key, button in self.nav_buttons.items():
+            button.setChecked(nav_key == key)
         self.editor.set_position(key)
 
     def _dossier_changed(self) -> None:
@@ -118,7 +134,7 @@ class DossierView(QWidget):
         if self.editor.flow.id != self._flow:
             self._flow = self.editor.flow.id
             current = self.wizard.current_key
-            self.wizard.set_keys(self._keys(), keep=START_POSITION)
+            self.wizard.set_keys(self._keys(), keep=START_POSITION)  # the deadlines page follows the flow too
             self.wizard.go_to(current)
 
     def flush_notes(self) -> None:

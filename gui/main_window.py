@@ -1,6 +1,6 @@
 """The main window: the start page or one dossier, the menus, and a bar that says when saving failed."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.day_clock import DayClock
 from gui.dialogs import inform
 from gui.dossier_editor import DossierEditor
 from gui.dossier_view import DossierView
@@ -23,13 +24,14 @@ from model.version import __version__
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, content: Content) -> None:
+    def __init__(self, store: Store, content: Content, clock: DayClock | None = None) -> None:
         super().__init__()
         self.store, self.content = store, content
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 800)
         self.dossier_view: DossierView | None = None
+        self.clock = clock or DayClock()
 
         self.save_error = QFrame()
         self.save_error.setObjectName("saveError")
@@ -43,7 +45,7 @@ class MainWindow(QMainWindow):
         self.save_error.hide()
 
         self.pages = QStackedWidget()
-        self.start_page = StartPage(store, content)
+        self.start_page = StartPage(store, content, self.clock)
         self.start_page.newRequested.connect(self.new_dossier)
         self.start_page.openRequested.connect(self.open_dossier)
         self.start_page.saveFailed.connect(self.show_save_error)
@@ -109,14 +111,14 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.start_page)
 
     def new_dossier(self) -> None:
-        view = DossierView(self.store, self.content, None)
+        view = DossierView(self.store, self.content, None, self.clock)
         view.created.connect(self._created)
         self._show_view(view)
         view.wizard.page("dossier").focus_first_field()
 
     def _created(self, dossier: Dossier) -> None:
         self.open_dossier(dossier.id)
-        self.dossier_view.wizard.next()
+        self.dossier_view.first_step()
 
     def open_dossier(self, dossier_id: int) -> None:
         dossier = self.store.dossier(dossier_id)
@@ -126,7 +128,7 @@ class MainWindow(QMainWindow):
         editor = DossierEditor(self.store, self.content, dossier)
         editor.saveFailed.connect(self.show_save_error)
         editor.changed.connect(self.save_error.hide)
-        self._show_view(DossierView(self.store, self.content, editor))
+        self._show_view(DossierView(self.store, self.content, editor, self.clock))
         self._remember(dossier_id)
 
     def _remember(self, dossier_id: int | None) -> None:
@@ -140,6 +142,12 @@ class MainWindow(QMainWindow):
             f"{message}\nUw laatste wijziging staat nog op het scherm maar is niet bewaard."
         )
         self.save_error.show()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Back from sleep past midnight: the timer may not have run, so look at the date now."""
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.clock.check()
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.dossier_view is not None:

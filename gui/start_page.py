@@ -12,15 +12,18 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
+from gui.day_clock import DayClock
 from gui.dialogs import ask_text, confirm
 from gui.page_parts import Page, label, warning_box
 from gui.rich_text import blocks_html, paragraph
 from model.content import Content
+from model.dutch import days_phrase, long_date
 from model.progress import flow_progress
 from model.store import NAME_MAX_LENGTH, Dossier, DossierNameError, Store, StoreError
+from model.timeline import next_deadline
 
 DOSSIER_ID_ROLE = Qt.ItemDataRole.UserRole
-COLUMNS = ("Organisatie", "Aansluiting", "Uw rol", "Voortgang")
+COLUMNS = ("Organisatie", "Aansluiting", "Uw rol", "Voortgang", "Volgende termijn")
 
 
 class StartPage(Page):
@@ -28,9 +31,10 @@ class StartPage(Page):
     openRequested = Signal(int)
     saveFailed = Signal(str)
 
-    def __init__(self, store: Store, content: Content) -> None:
+    def __init__(self, store: Store, content: Content, clock: DayClock) -> None:
         super().__init__()
-        self.store, self.content = store, content
+        self.store, self.content, self.clock = store, content, clock
+        clock.dayChanged.connect(self.refresh)
         general = content.general
         self.add(label("DigiD Assessment Wegwijzer", "title"))
         self.add(label(general.welcome, "purpose"))
@@ -109,11 +113,15 @@ class StartPage(Page):
         general = self.content.general
         flow = self.content.flows[dossier.connection]
         progress = flow_progress(flow, self.store.ticked_items(dossier.id))
+        deadline = next_deadline(dossier.dates, self.clock.today())
         return (
             dossier.name,
             general.connection_types[dossier.connection].label,
             general.roles[dossier.role].name,
             f"{progress.done} van {progress.total} actiepunten",
+            f"{long_date(deadline.day)} ({days_phrase(deadline.days_left)})"
+            if deadline
+            else "nog niet bekend",
         )
 
     def selected_dossier(self) -> Dossier | None:

@@ -5,6 +5,7 @@ stable ids, so a corrected sentence never loses a tick either. Loading validates
 mistake in a hand-edited file could break, and names the file and the key when it fails.
 """
 
+import string
 import tomllib
 from dataclasses import dataclass
 from enum import StrEnum
@@ -143,6 +144,22 @@ class RoleWording:
 
 
 @dataclass(frozen=True)
+class TimelineWording:
+    """The deadline sentences; templates with {days}, {date}, {activation} and {what}."""
+
+    milestones: dict[str, str]
+    states: dict[str, str]
+    notes: dict[str, str]
+    what: dict[str, str]
+    countdown: dict[str, str]
+    threat_label: str
+    threat_advice: str
+    threat_consequence: str
+    threat_consequence_detail: str
+    threat_link: Link
+
+
+@dataclass(frozen=True)
 class General:
     welcome: str
     title: str
@@ -153,6 +170,7 @@ class General:
     connection_types: dict[Connection, ConnectionType]
     roles: dict[Role, RoleWording]
     status_labels: dict[StepStatus, str]
+    timeline: TimelineWording
 
 
 @dataclass(frozen=True)
@@ -251,19 +269,19 @@ def _blocks(node: _Reader, name: str = "blocks") -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+def _link(node: _Reader, label_key: str = "label", url_key: str = "url") -> Link:
+    url = node.text(url_key)
+    parts = urlsplit(url)
+    if parts.scheme not in ALLOWED_LINK_SCHEMES:
+        raise node.child(url_key).fail(f"alleen https- en mailto-adressen zijn toegestaan: {url}")
+    complete = bool(parts.netloc) if parts.scheme == "https" else "@" in parts.path
+    if not complete:
+        raise node.child(url_key).fail(f"onvolledig adres: {url}")
+    return Link(label=node.text(label_key), url=url)
+
+
 def _links(node: _Reader) -> tuple[Link, ...]:
-    links = []
-    for link in node.items("links"):
-        url = link.text("url")
-        parts = urlsplit(url)
-        if parts.scheme not in ALLOWED_LINK_SCHEMES:
-            raise link.child("url").fail(f"alleen https- en mailto-adressen zijn toegestaan: {url}")
-        if (parts.scheme == "https" and not parts.netloc) or (
-            parts.scheme == "mailto" and "@" not in parts.path
-        ):
-            raise link.child("url").fail(f"onvolledig adres: {url}")
-        links.append(Link(label=link.text("label"), url=url))
-    return tuple(links)
+    return tuple(_link(link) for link in node.items("links"))
 
 
 def _step(node: _Reader, flow_id: str) -> Step:
@@ -354,6 +372,56 @@ def load_general(path: Path) -> General:
             for node in [roles.child(role.value)]
         },
         status_labels={status: statuses.text(status.value) for status in StepStatus},
+        timeline=_timeline_wording(root.child("timeline")),
+    )
+
+
+TIMELINE_KEYS = {
+    "milestones": ("activation", "activation_cluster", "first_report", "findings_fixed", "annual_report"),
+    "what": ("first_report", "findings_fixed", "annual_report"),
+    "notes": ("annual", "findings", "cluster", "sources"),
+    "states": ("done", "activation_done", "future", "due_soon", "today", "overdue"),
+    "countdown": (
+        "unknown",
+        "unknown_cluster",
+        "before_activation",
+        "days_left",
+        "one_day_left",
+        "today",
+        "overdue",
+        "one_day_overdue",
+        "all_done",
+    ),
+}
+TEMPLATE_FIELDS = {"days", "date", "activation", "what"}
+
+
+def _template(node: _Reader, name: str) -> str:
+    text = node.text(name)
+    fields = {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+    unknown = fields - TEMPLATE_FIELDS
+    if unknown:
+        raise node.child(name).fail(f"onbekende plaatshouder {{{sorted(unknown)[0]}}}")
+    return text
+
+
+def _timeline_wording(node: _Reader) -> TimelineWording:
+    groups = {
+        group: {key: _template(node.child(group), key) for key in keys}
+        for group, keys in TIMELINE_KEYS.items()
+    }
+    threat = node.child("threat")
+    return TimelineWording(
+        milestones=groups["milestones"],
+        states=groups["states"],
+        notes=groups["notes"],
+        what=groups["what"],
+        countdown=groups["countdown"],
+        threat_label=threat.text("label"),
+        threat_advice=threat.text("advice"),
+        threat_consequence=threat.text("consequence"),
+        threat_consequence_detail=threat.text("consequence_detail"),
+        threat_link=_link(threat, "link_label", "link_url"),
     )
 
 

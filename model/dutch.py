@@ -26,3 +26,12 @@ def long_date(day: date) -> str:
 def local_date(moment_utc: datetime) -> date:
     """The user's calendar day of a moment stored in UTC without a time zone."""
     return moment_utc.replace(tzinfo=UTC).astimezone().date()
+
+
+def days_phrase(days_left: int) -> str:
+    """nog 23 dagen · vandaag · 3 dagen geleden"""
+    if days_left == 0:
+        return "vandaag"
+    if days_left > 0:
+        return f"nog {days_left} {'dag' if days_left == 1 else 'dagen'}"
+    return f"{-days_left} {'dag' if days_left == -1 else 'dagen'} geleden"

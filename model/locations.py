@@ -18,3 +18,9 @@ def resources_dir() -> Path:
 def default_data_dir() -> Path:
     """The user's own data folder (e.g. %LOCALAPPDATA%\\DigiD Assessment Wegwijzer on Windows)."""
     return Path(user_data_dir(APP_NAME, appauthor=False, roaming=False))
+
+
+def safe_file_name(text: str) -> str:
+    """A file name Windows, macOS and Linux all accept, made from a dossier's name."""
+    cleaned = "".join("-" if char in '<>:"/\\|?*' or ord(char) < 32 else char for char in text)
+    return " ".join(cleaned.split()).strip(" .") or "dossier"

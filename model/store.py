@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import ForeignKey, String, create_engine, delete, event, select
@@ -16,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 from model.content import Connection, Role
+from model.timeline import DossierDates
 
 DATABASE_NAME = "wegwijzer.db"
 SCHEMA_VERSION = 1
@@ -44,6 +46,9 @@ class DossierRow(Base):
     connection: Mapped[str] = mapped_column(String(16))
     role: Mapped[str] = mapped_column(String(16))
     activation_date: Mapped[date | None]
+    report_sent: Mapped[date | None]
+    logius_fix_deadline: Mapped[date | None]
+    findings_fixed: Mapped[date | None]
     position: Mapped[str] = mapped_column(String(64), default=START_POSITION)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
@@ -76,14 +81,32 @@ class SettingRow(Base):
     value: Mapped[str]
 
 
+class DateField(StrEnum):
+    """The dates a user records in a dossier; the values are the column names."""
+
+    ACTIVATION = "activation_date"
+    REPORT_SENT = "report_sent"
+    LOGIUS_FIX_DEADLINE = "logius_fix_deadline"
+    FINDINGS_FIXED = "findings_fixed"
+
+
 @dataclass(frozen=True)
 class Dossier:
     id: int
     name: str
     connection: Connection
     role: Role
-    activation_date: date | None
     position: str
+    activation_date: date | None
+    report_sent: date | None = None
+    logius_fix_deadline: date | None = None
+    findings_fixed: date | None = None
+
+    @property
+    def dates(self) -> DossierDates:
+        return DossierDates(
+            self.activation_date, self.report_sent, self.logius_fix_deadline, self.findings_fixed
+        )
 
 
 def _record(row: DossierRow) -> Dossier:
@@ -92,8 +115,8 @@ def _record(row: DossierRow) -> Dossier:
         name=row.name,
         connection=Connection(row.connection),
         role=Role(row.role),
-        activation_date=row.activation_date,
         position=row.position,
+        **{field.value: getattr(row, field.value) for field in DateField},
     )
 
 
@@ -204,8 +227,8 @@ class Store:
     def set_role(self, dossier_id: int, role: Role) -> Dossier:
         return self._update(dossier_id, role=role.value)
 
-    def set_activation_date(self, dossier_id: int, activation_date: date | None) -> Dossier:
-        return self._update(dossier_id, activation_date=activation_date)
+    def set_date(self, dossier_id: int, field: DateField, value: date | None) -> Dossier:
+        return self._update(dossier_id, **{field.value: value})
 
     def set_position(self, dossier_id: int, position: str) -> None:
         with self._transaction() as session:

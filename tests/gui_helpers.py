@@ -16,12 +16,22 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 import main
+from gui.application import prepare_application
+from gui.day_clock import DayClock
+from gui.main_window import MainWindow
+from model.content import bundled_content
+from model.store import Store
 
 W = TypeVar("W", bound=QWidget)
 
 
-def open_window(qtbot: QtBot, data_dir: Path) -> QWidget:
-    window = main.create_main_window(data_dir)
+def open_window(qtbot: QtBot, data_dir: Path, clock: DayClock | None = None) -> QWidget:
+    """The main window as main() builds it; with `clock`, on a day the test chooses."""
+    if clock is None:
+        window = main.create_main_window(data_dir)
+    else:
+        prepare_application()
+        window = MainWindow(Store(data_dir), bundled_content(), clock)
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()

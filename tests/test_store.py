@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from model.content import Connection, Role
-from model.store import DATABASE_NAME, NAME_MAX_LENGTH, SCHEMA_VERSION, DossierNameError, Store
+from model.store import DATABASE_NAME, NAME_MAX_LENGTH, SCHEMA_VERSION, Dossier, DossierNameError, Store
 
 
 @pytest.fixture
@@ -26,8 +26,13 @@ def test_everything_survives_reopening(data_dir: Path, store: Store) -> None:
     store.close()
 
     again = Store(data_dir)
-    assert again.dossier(dossier.id) == dossier.__class__(
-        dossier.id, "Praktijk", Connection.CLUSTER, Role.SUPPLIER, date(2026, 12, 31), "cluster.2"
+    assert again.dossier(dossier.id) == Dossier(
+        id=dossier.id,
+        name="Praktijk",
+        connection=Connection.CLUSTER,
+        role=Role.SUPPLIER,
+        position="cluster.2",
+        activation_date=date(2026, 12, 31),
     )
     assert again.ticked_items(dossier.id) == {"cluster.2.3": datetime(2026, 11, 28, 9, 30)}
     assert again.notes(dossier.id) == {"cluster.2": "Contract aangevraagd"}

@@ -1,0 +1,48 @@
+"""The countdown to the next deadline, above every page of a dossier, and what to do when it threatens."""
+
+from html import escape
+
+from PySide6.QtWidgets import QFrame, QVBoxLayout
+
+from gui.day_clock import DayClock
+from gui.dossier_editor import DossierEditor
+from gui.page_parts import label
+from model.deadline_text import countdown
+
+
+class CountdownBar(QFrame):
+    def __init__(self, editor: DossierEditor, clock: DayClock) -> None:
+        super().__init__()
+        self.editor, self.clock = editor, clock
+        self.setProperty("kind", "countdown")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.setSpacing(4)
+        self.text = label(kind="countdown-text")
+        self.text.setObjectName("countdown")
+        layout.addWidget(self.text)
+        wording = editor.content.general.timeline
+        link = wording.threat_link
+        self.threat = label(
+            f"<b>⚠ {escape(wording.threat_label)}:</b> {escape(wording.threat_advice)} "
+            f'<a href="{escape(link.url, quote=True)}">{escape(link.label)}</a>. '
+            f"{escape(wording.threat_consequence)}",
+            rich=True,
+        )
+        self.threat.setObjectName("deadlineThreat")
+        layout.addWidget(self.threat)
+        editor.changed.connect(self.refresh)
+        clock.dayChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        dossier = self.editor.dossier
+        shown = countdown(
+            dossier.connection, dossier.dates, self.clock.today(), self.editor.content.general.timeline
+        )
+        self.text.setText(shown.text)
+        self.setProperty("state", shown.state.value if shown.state else "unknown")
+        for widget in (self, self.text):  # the text's colour follows the bar's state
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+        self.threat.setVisible(shown.threatened)

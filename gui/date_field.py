@@ -1,0 +1,54 @@
+"""A date the user may not know yet: a Dutch date field with a "not yet" box beside it."""
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QSignalBlocker, Signal
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
+
+NOT_SET = QDate(2014, 12, 31)  # the field's minimum, shown as "—"; real dates start in 2015
+
+
+class OptionalDateField(QWidget):
+    changed = Signal(object)  # the date, or None when "not yet" is ticked
+
+    def __init__(self, accessible_name: str, unknown_text: str, date_name: str, unknown_name: str) -> None:
+        super().__init__()
+        self.edit = QDateEdit()
+        self.edit.setObjectName(date_name)
+        self.edit.setAccessibleName(accessible_name)
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("d MMMM yyyy")
+        self.edit.setDateRange(NOT_SET, QDate.currentDate().addYears(5))
+        self.edit.setSpecialValueText("—")  # shown instead of a date while "not yet" is ticked
+        self.edit.setDate(NOT_SET)
+        self.edit.setMinimumWidth(220)
+        self.unknown = QCheckBox(unknown_text)
+        self.unknown.setObjectName(unknown_name)
+        self.unknown.setChecked(True)
+        self.edit.setEnabled(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit)
+        layout.addSpacing(16)
+        layout.addWidget(self.unknown)
+        layout.addStretch(1)
+        self.edit.dateChanged.connect(lambda: self.changed.emit(self.value()))
+        self.unknown.toggled.connect(self._unknown_toggled)
+
+    def value(self) -> date | None:
+        if self.unknown.isChecked() or self.edit.date() == NOT_SET:
+            return None
+        return self.edit.date().toPython()
+
+    def set_value(self, value: date | None) -> None:
+        """Show a stored value without announcing it as a change."""
+        self.blockSignals(True)
+        self.unknown.setChecked(value is None)
+        self.edit.setDate(NOT_SET if value is None else QDate(value))
+        self.blockSignals(False)
+
+    def _unknown_toggled(self, unknown: bool) -> None:
+        self.edit.setEnabled(not unknown)
+        with QSignalBlocker(self.edit):
+            self.edit.setDate(NOT_SET if unknown else QDate.currentDate())
+        self.changed.emit(self.value())

@@ -1,0 +1,135 @@
+"""The deadlines page: the timeline, the milestones in words, the report and repair dates, the agenda."""
+
+from datetime import date, datetime
+from html import escape
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton
+
+from gui.date_field import OptionalDateField
+from gui.day_clock import DayClock
+from gui.dossier_editor import DossierEditor
+from gui.page_parts import Page, label
+from gui.timeline_widget import TimelineWidget
+from model.agenda import deadlines_calendar
+from model.content import Connection
+from model.deadline_text import milestone_label, state_label
+from model.dutch import days_phrase, long_date
+from model.locations import safe_file_name
+from model.progress import flow_progress
+from model.store import DateField
+from model.timeline import milestones
+
+RECORDED_DATES = (
+    (DateField.REPORT_SENT, "Auditrapport ingediend bij Logius op", "Nog niet ingediend", "reportSent"),
+    (
+        DateField.LOGIUS_FIX_DEADLINE,
+        "Uiterste hersteldatum in de brief van Logius",
+        "Geen brief ontvangen",
+        "logiusFixDeadline",
+    ),
+    (DateField.FINDINGS_FIXED, "Bevindingen hersteld op", "Nog niet hersteld", "findingsFixed"),
+)
+
+
+class DeadlinesPage(Page):
+    def __init__(self, editor: DossierEditor, clock: DayClock) -> None:
+        super().__init__()
+        self.editor, self.clock = editor, clock
+        wording = editor.content.general.timeline
+        self.add(label("Termijnen", "eyebrow"))
+        self.add(label("Termijnen en uiterste datums", "title"))
+        self.progress = self.add(label(kind="purpose"))
+        self.timeline = self.add(TimelineWidget())
+        self.listing = self.add(label(rich=True))
+        self.listing.setObjectName("milestoneList")
+
+        self.add(label("Rapport en herstel", "heading"))
+        self.fields: dict[DateField, OptionalDateField] = {}
+        for field, title, unknown, name in RECORDED_DATES:
+            self.add(label(title))
+            widget = self.add(OptionalDateField(title, unknown, name, f"{name}Unknown"))
+            widget.changed.connect(lambda value, field=field: self._save(field, value))
+            self.fields[field] = widget
+
+        self.add(label("Zo worden de termijnen berekend", "heading"))
+        self.cluster_note = self.add(label(wording.notes["cluster"]))
+        for text in (wording.notes["findings"], wording.notes["annual"], wording.threat_consequence_detail):
+            self.add(label(text))
+        self.add(label(wording.notes["sources"], "hint"))
+
+        row = QHBoxLayout()
+        self.agenda_button = QPushButton("Zet deadlines in agenda …")
+        self.agenda_button.setObjectName("exportCalendar")
+        self.agenda_button.clicked.connect(self.export_calendar)
+        row.addWidget(self.agenda_button)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        self.agenda_result = self.add(label(kind="hint"))
+        self.agenda_result.setObjectName("calendarResult")
+        self.agenda_result.hide()
+
+        editor.changed.connect(self.refresh)
+        clock.dayChanged.connect(self.refresh)
+        self.refresh()
+
+    def _save(self, field: DateField, value: date | None) -> None:
+        if getattr(self.editor.dossier, field.value) != value:
+            self.editor.set_date(field, value)
+
+    def refresh(self) -> None:
+        dossier, wording = self.editor.dossier, self.editor.content.general.timeline
+        today = self.clock.today()
+        progress = flow_progress(self.editor.flow, self.editor.ticked)
+        self.progress.setText(f"Voortgang: {progress.done} van {progress.total} actiepunten afgevinkt.")
+        shown = [
+            (each, milestone_label(each, dossier.connection, wording), state_label(each, wording))
+            for each in milestones(dossier.dates, today)
+        ]
+        self.timeline.set_milestones(shown, today)
+        if shown:
+            rows = "".join(
+                f"<li><b>{escape(name)}</b>: {'uiterlijk ' if each.is_deadline else ''}{long_date(each.day)}"
+                f" ({days_phrase(each.days_left)}; {escape(state)})</li>"
+                for each, name, state in shown
+            )
+            self.listing.setText(f"<ul>{rows}</ul>")
+        else:
+            key = "unknown_cluster" if dossier.connection == Connection.CLUSTER else "unknown"
+            self.listing.setText(escape(wording.countdown[key]))
+        for field, widget in self.fields.items():
+            widget.set_value(getattr(dossier, field.value))
+        self.cluster_note.setVisible(dossier.connection == Connection.CLUSTER)
+        self.agenda_button.setEnabled(bool(shown))
+
+    def export_calendar(self) -> None:
+        dossier = self.editor.dossier
+        suggested = Path.home() / f"DigiD-assessment termijnen {safe_file_name(dossier.name)}.ics"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Deadlines in agenda zetten", str(suggested), "Agenda (*.ics)"
+        )
+        if path:
+            self.write_calendar(Path(path))
+
+    def write_calendar(self, path: Path) -> bool:
+        dossier = self.editor.dossier
+        data = deadlines_calendar(
+            dossier.name,
+            dossier.connection,
+            dossier.dates,
+            self.clock.today(),
+            self.editor.content.general.timeline,
+            datetime.now(),
+        )
+        self.agenda_result.show()
+        try:
+            path.write_bytes(data)
+        except OSError as error:
+            self.agenda_result.setText(
+                f"Het agendabestand kon niet worden opgeslagen: {error.strerror or error}"
+            )
+            return False
+        self.agenda_result.setText(
+            f"Opgeslagen in {path}. Open dit bestand om de termijnen in Outlook of Google Agenda te zetten."
+        )
+        return True

@@ -1,0 +1,143 @@
+"""The deadlines as a painted line from T0 to the next yearly window, with today marked.
+
+Each state has its own marker shape as well as its own colour, and every marker carries its
+name and date as text, so the line reads on a projector and in grey-scale print alike.
+"""
+
+from datetime import date
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from model.dutch import long_date
+from model.timeline import Milestone, State
+
+STATE_COLOURS = {
+    State.DONE: QColor("#1e6b34"),
+    State.FUTURE: QColor("#154f8c"),
+    State.DUE_SOON: QColor("#8a5200"),
+    State.TODAY: QColor("#8a5200"),
+    State.OVERDUE: QColor("#a4000f"),
+}
+LINE = QColor("#5a6572")
+TODAY = QColor("#1a1a1a")
+MARGIN = 24
+MARKER = 9
+
+
+class TimelineWidget(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("timeline")
+        self.setAccessibleName("Tijdlijn van de termijnen")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.milestones: list[tuple[Milestone, str, str]] = []  # milestone, label, state text
+        self.today = date.today()
+
+    def set_milestones(self, milestones: list[tuple[Milestone, str, str]], today: date) -> None:
+        self.milestones, self.today = milestones, today
+        self.setAccessibleDescription(
+            "; ".join(f"{label}: {long_date(each.day)}, {state}" for each, label, state in milestones)
+        )
+        self.setVisible(bool(milestones))
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(600, 10 * QFontMetrics(self.font()).height() + 2 * MARKER)
+
+    def _x(self, day: date, first: date, last: date) -> float:
+        span = max(1, (last - first).days)
+        return MARGIN + (self.width() - 2 * MARGIN) * (day - first).days / span
+
+    def _label_rows(self, xs: list[float], texts: list[tuple[str, str]]) -> list[int]:
+        """Give each milestone's two-line label the first row where it overlaps no other label.
+
+        Rows: 0 just above the line, 1 just below, 2 above that, 3 below that."""
+        bold = QFont(self.font())
+        bold.setBold(True)
+        taken: list[list[tuple[float, float]]] = [[] for _ in range(4)]
+        rows = []
+        for x, (name, detail) in zip(xs, texts, strict=True):
+            width = max(
+                QFontMetrics(bold).horizontalAdvance(name),
+                QFontMetrics(self.font()).horizontalAdvance(detail),
+            )
+            span = (x - width / 2 - 8, x + width / 2 + 8)
+            row = next(
+                (r for r in range(4) if all(span[1] < left or span[0] > right for left, right in taken[r])),
+                len(rows) % 4,
+            )
+            taken[row].append(span)
+            rows.append(row)
+        return rows
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        if not self.milestones:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        line_height = QFontMetrics(self.font()).height()
+        middle = self.height() / 2
+        days = [each.day for each, _, _ in self.milestones]
+        first, last = min([*days, self.today]), max([*days, self.today])
+
+        painter.setPen(QPen(LINE, 3))
+        painter.drawLine(QPointF(MARGIN, middle), QPointF(self.width() - MARGIN, middle))
+
+        today_x = self._x(self.today, first, last)
+        painter.setPen(QPen(TODAY, 2, Qt.PenStyle.DashLine))
+        painter.drawLine(
+            QPointF(today_x, middle - 4.2 * line_height), QPointF(today_x, middle + 4.2 * line_height)
+        )
+        self._text(painter, today_x, self.height() - line_height - 1, "Vandaag", bold=True)
+
+        xs = [self._x(each.day, first, last) for each, _, _ in self.milestones]
+        texts = [(label, f"{long_date(each.day)} · {state}") for each, label, state in self.milestones]
+        offsets = {
+            0: -MARKER - 2.2 * line_height,
+            1: MARKER + 0.2 * line_height,
+            2: -MARKER - 4.4 * line_height,
+            3: MARKER + 2.4 * line_height,
+        }
+        for (milestone, _, _), x, (name, detail), row in zip(
+            self.milestones, xs, texts, self._label_rows(xs, texts), strict=True
+        ):
+            self._marker(painter, QPointF(x, middle), milestone.state)
+            top = middle + offsets[row]
+            self._text(painter, x, top, name, bold=True)
+            self._text(painter, x, top + line_height, detail)
+        painter.end()
+
+    def _text(self, painter: QPainter, x: float, top: float, text: str, bold: bool = False) -> None:
+        font = QFont(self.font())
+        font.setBold(bold)
+        painter.setFont(font)
+        painter.setPen(TODAY)
+        width = QFontMetrics(font).horizontalAdvance(text) + 4
+        left = min(max(2.0, x - width / 2), self.width() - width - 2)
+        painter.fillRect(QRectF(left, top, width, QFontMetrics(font).height()), self.palette().base())
+        painter.drawText(
+            QRectF(left, top, width, QFontMetrics(font).height()), Qt.AlignmentFlag.AlignCenter, text
+        )
+
+    def _marker(self, painter: QPainter, centre: QPointF, state: State) -> None:
+        """Done: filled disc; future: ring; due soon/today: triangle; overdue: filled square."""
+        colour = STATE_COLOURS[state]
+        painter.setPen(QPen(colour, 3))
+        painter.setBrush(Qt.BrushStyle.NoBrush if state == State.FUTURE else colour)
+        if state in (State.DONE, State.FUTURE):
+            painter.drawEllipse(centre, MARKER, MARKER)
+        elif state == State.OVERDUE:
+            painter.drawRect(QRectF(centre.x() - MARKER, centre.y() - MARKER, 2 * MARKER, 2 * MARKER))
+        else:
+            triangle = QPolygonF(
+                [
+                    QPointF(centre.x(), centre.y() - MARKER - 2),
+                    QPointF(centre.x() + MARKER + 2, centre.y() + MARKER),
+                    QPointF(centre.x() - MARKER - 2, centre.y() + MARKER),
+                ]
+            )
+            path = QPainterPath()
+            path.addPolygon(triangle)
+            painter.drawPath(path)

@@ -1,0 +1,56 @@
+"""The Dutch sentences about a dossier's deadlines, for the countdown, the timeline and the summary."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from model.content import Connection, TimelineWording
+from model.dutch import long_date
+from model.timeline import DossierDates, Milestone, MilestoneKind, State, next_deadline, report_threatened
+
+
+@dataclass(frozen=True)
+class Countdown:
+    text: str
+    state: State | None  # None while there is nothing to count down to yet
+    threatened: bool  # the first report is due soon or late: show what to do
+
+
+def milestone_label(milestone: Milestone, connection: Connection, wording: TimelineWording) -> str:
+    key = milestone.kind.value
+    if milestone.kind == MilestoneKind.ACTIVATION and connection == Connection.CLUSTER:
+        key = "activation_cluster"
+    return wording.milestones[key]
+
+
+def state_label(milestone: Milestone, wording: TimelineWording) -> str:
+    if milestone.kind == MilestoneKind.ACTIVATION and milestone.state == State.DONE:
+        return wording.states["activation_done"]
+    return wording.states[milestone.state.value]
+
+
+def countdown(
+    connection: Connection, dates: DossierDates, today: date, wording: TimelineWording
+) -> Countdown:
+    sentences = wording.countdown
+    if dates.activation is None:
+        key = "unknown_cluster" if connection == Connection.CLUSTER else "unknown"
+        return Countdown(sentences[key], None, False)
+    deadline = next_deadline(dates, today)
+    if today < dates.activation and deadline is not None and deadline.kind == MilestoneKind.FIRST_REPORT:
+        text = sentences["before_activation"].format(
+            activation=long_date(dates.activation), date=long_date(deadline.day)
+        )
+        return Countdown(text, State.FUTURE, False)
+    if deadline is None:
+        return Countdown(sentences["all_done"], State.DONE, False)
+    days = abs(deadline.days_left)
+    if deadline.state == State.TODAY:
+        key = "today"
+    elif deadline.state == State.OVERDUE:
+        key = "one_day_overdue" if days == 1 else "overdue"
+    else:
+        key = "one_day_left" if days == 1 else "days_left"
+    text = sentences[key].format(
+        days=days, date=long_date(deadline.day), what=wording.what[deadline.kind.value]
+    )
+    return Countdown(text, deadline.state, report_threatened(dates, today))

@@ -1,0 +1,162 @@
+"""The countdown above every page, the deadlines page, the agenda file and the day changing."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QFileDialog, QLabel, QPushButton, QTableWidget, QWidget
+from pytestqt.qtbot import QtBot
+
+from gui.day_clock import DayClock
+from model.content import Connection, Role
+from model.store import Store
+from tests.gui_helpers import child, click, open_window, scroll_to
+
+
+class FixedDay:
+    """A calendar the test turns by hand."""
+
+    def __init__(self, day: date) -> None:
+        self.day = day
+
+    def __call__(self) -> date:
+        return self.day
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Store:
+    store = Store(data_dir)
+    yield store
+    store.close()
+
+
+def open_dossier(
+    qtbot: QtBot, data_dir: Path, store: Store, today: FixedDay, activation: date | None, **kw
+) -> QWidget:
+    dossier = store.create_dossier(
+        "Praktijk Noord", kw.get("connection", Connection.DIRECT), Role.CARE_PROVIDER, activation
+    )
+    store.remember_last_dossier(dossier.id)
+    return open_window(qtbot, data_dir, DayClock(today))
+
+
+def countdown_text(window: QWidget) -> str:
+    return child(window, QLabel, "countdown").text()
+
+
+def test_the_countdown_stands_above_every_page(qtbot: QtBot, data_dir: Path, store: Store) -> None:
+    window = open_dossier(qtbot, data_dir, store, FixedDay(date(2027, 2, 5)), date(2026, 12, 31))
+    wizard = child(window, QWidget, "assessmentWizard")
+    for key in wizard.keys:
+        wizard.go_to(key)
+        label = child(window, QLabel, "countdown")
+        assert label.isVisible(), key
+        assert (
+            label.text()
+            == "Nog 23 dagen tot de uiterste datum voor het auditrapport bij Logius (28 februari 2027)"
+        )
+
+
+def test_the_countdown_moves_on_at_midnight(qtbot: QtBot, data_dir: Path, store: Store) -> None:
+    today = FixedDay(date(2027, 2, 27))
+    window = open_dossier(qtbot, data_dir, store, today, date(2026, 12, 31))
+    assert countdown_text(window).startswith("Nog 1 dag")
+    today.day = date(2027, 2, 28)
+    window.clock.check()  # what the midnight timer does
+    assert countdown_text(window).startswith("Vandaag is de uiterste datum")
+    today.day = date(2027, 3, 1)
+    window.clock.check()
+    assert countdown_text(window).startswith("1 dag te laat")
+
+
+def test_a_threatening_deadline_says_what_to_do(
+    qtbot: QtBot, data_dir: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
+    today = FixedDay(date(2027, 2, 13))
+    window = open_dossier(qtbot, data_dir, store, today, date(2026, 12, 31))
+    threat = child(window, QLabel, "deadlineThreat")
+    assert not threat.isVisible()
+    today.day = date(2027, 2, 14)
+    window.clock.check()
+    assert threat.isVisible()
+    assert "Informeer Logius tijdig" in threat.text() and "deactivatie" in threat.text()
+    assert 'href="mailto:DigiDassessment@logius.nl?subject=DigiD-assessment"' in threat.text()
+    threat.linkActivated.emit("mailto:DigiDassessment@logius.nl?subject=DigiD-assessment")
+    assert opened == ["mailto:DigiDassessment@logius.nl?subject=DigiD-assessment"]
+
+
+def test_recording_the_report_moves_the_countdown_to_the_findings(
+    qtbot: QtBot, data_dir: Path, store: Store
+) -> None:
+    window = open_dossier(qtbot, data_dir, store, FixedDay(date(2027, 2, 21)), date(2026, 12, 31))
+    child(window, QWidget, "assessmentWizard").go_to("deadlines")
+    unknown = child(window, QCheckBox, "reportSentUnknown")
+    scroll_to(unknown)
+    click(qtbot, unknown)
+    child(window, QDateEdit, "reportSent").setDate(date(2027, 2, 20))
+    assert store.list_dossiers()[0].report_sent == date(2027, 2, 20)
+    assert countdown_text(window) == (
+        "Nog 58 dagen tot de uiterste datum voor het herstel van de bevindingen (20 april 2027)"
+    )
+    letter = child(window, QCheckBox, "logiusFixDeadlineUnknown")
+    scroll_to(letter)
+    click(qtbot, letter)
+    child(window, QDateEdit, "logiusFixDeadline").setDate(date(2027, 5, 1))
+    assert countdown_text(window).endswith("(1 mei 2027)")
+    milestones = child(window, QLabel, "milestoneList").text()
+    assert "Bevindingen hersteld" in milestones and "uiterlijk 1 mei 2027" in milestones
+
+
+def test_the_timeline_lists_its_milestones_for_screen_readers(
+    qtbot: QtBot, data_dir: Path, store: Store
+) -> None:
+    window = open_dossier(qtbot, data_dir, store, FixedDay(date(2027, 2, 5)), date(2026, 12, 31))
+    child(window, QWidget, "assessmentWizard").go_to("deadlines")
+    timeline = child(window, QWidget, "timeline")
+    assert timeline.isVisible()
+    description = timeline.accessibleDescription()
+    assert "Activatie in productie: 31 december 2026" in description
+    assert "Auditrapport bij Logius: 28 februari 2027, gepland" in description
+    assert "1 mei 2028" in description
+
+
+def test_unknown_activation_asks_for_it(qtbot: QtBot, data_dir: Path, store: Store) -> None:
+    window = open_dossier(
+        qtbot, data_dir, store, FixedDay(date(2027, 2, 5)), None, connection=Connection.CLUSTER
+    )
+    assert "tweede zorgaanbieder in productie" in countdown_text(window)
+    child(window, QWidget, "assessmentWizard").go_to("deadlines")
+    assert not child(window, QWidget, "timeline").isVisible()
+    assert not child(window, QPushButton, "exportCalendar").isEnabled()
+
+
+def test_deadlines_go_into_an_agenda_file(
+    qtbot: QtBot, data_dir: Path, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "termijnen.ics"
+    suggested: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda _parent, _title, name, _filter: suggested.append(name) or (str(target), ""),
+    )
+    window = open_dossier(qtbot, data_dir, store, FixedDay(date(2027, 1, 5)), date(2026, 12, 31))
+    child(window, QWidget, "assessmentWizard").go_to("deadlines")
+    button = child(window, QPushButton, "exportCalendar")
+    scroll_to(button)
+    click(qtbot, button)
+    assert Path(suggested[0]).name == "DigiD-assessment termijnen Praktijk Noord.ics"
+    events = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert [event.decoded("dtstart") for event in events] == [date(2027, 2, 28), date(2028, 5, 1)]
+    assert child(window, QLabel, "calendarResult").text().startswith("Opgeslagen in")
+
+
+def test_start_page_shows_the_next_deadline(qtbot: QtBot, data_dir: Path, store: Store) -> None:
+    store.create_dossier("Praktijk Noord", Connection.DIRECT, Role.CARE_PROVIDER, date(2026, 12, 31))
+    window = open_window(qtbot, data_dir, DayClock(FixedDay(date(2027, 2, 5))))
+    table = child(window, QTableWidget, "dossierList")
+    assert table.item(0, 4).text() == "28 februari 2027 (nog 23 dagen)"
