@@ -1,6 +1,7 @@
 """DigiD Assessment Wegwijzer: arguments, QApplication, open the store, show the window."""
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -14,6 +15,8 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--smoke-test", action="store_true", help="start, toon het venster en sluit direct af"
     )
+    parser.add_argument("--export-pdf", type=Path, metavar="OUT.pdf", help="schrijf de samenvatting als PDF")
+    parser.add_argument("--dossier", metavar="NAAM", help="het dossier voor --export-pdf")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     return parser.parse_args(argv)
 
@@ -30,8 +33,49 @@ def create_main_window(data_dir: Path | None = None):
     return MainWindow(Store(data_dir or default_data_dir()), bundled_content())
 
 
+def export_pdf(data_dir: Path | None, name: str | None, out: Path) -> int:
+    """Write a dossier's full summary to `out` without a window; one Dutch line on stderr on failure."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from datetime import date
+
+    from PySide6.QtGui import QGuiApplication
+
+    from gui.printing import write_pdf
+    from model.content import bundled_content
+    from model.locations import default_data_dir
+    from model.store import Store, StoreError
+    from model.summary import footer_text, load_summary_input, summary_html
+
+    if not name:
+        return fail("Geef met --dossier de naam van het dossier op.")
+    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    try:
+        store = Store(data_dir or default_data_dir())
+    except StoreError as error:
+        return fail(str(error))
+    try:
+        dossier = store.find_dossier(name)
+        if dossier is None:
+            known = ", ".join(f"‘{each.name}’" for each in store.list_dossiers()) or "geen"
+            return fail(f"Er is geen dossier met de naam ‘{name}’ (aanwezig: {known}).")
+        data = load_summary_input(store, bundled_content(), dossier, date.today())
+        write_pdf(summary_html(data), footer_text(dossier), out)
+    except OSError as error:
+        return fail(f"Het PDF-bestand {out} kan niet worden geschreven: {error.strerror or error}.")
+    finally:
+        store.close()
+    return 0
+
+
+def fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+    if arguments.export_pdf:
+        return export_pdf(arguments.data_dir, arguments.dossier, arguments.export_pdf)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -41,8 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         window = create_main_window(arguments.data_dir)
     except StoreError as error:
-        print(error, file=sys.stderr)
-        return 1
+        return fail(str(error))
     window.show()
     if arguments.smoke_test:
         QTimer.singleShot(0, window.close)

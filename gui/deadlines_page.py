@@ -14,10 +14,10 @@ from gui.timeline_widget import TimelineWidget
 from model.agenda import deadlines_calendar
 from model.content import Connection
 from model.deadline_text import milestone_label, state_label
+from model.dossier import DateField
 from model.dutch import days_phrase, long_date
 from model.locations import safe_file_name
 from model.progress import flow_progress
-from model.store import DateField
 from model.timeline import milestones
 
 RECORDED_DATES = (

@@ -5,7 +5,8 @@ from datetime import date, datetime
 from PySide6.QtCore import QObject, Signal
 
 from model.content import Connection, Content, Flow, Role
-from model.store import DateField, Dossier, DossierNameError, Store, StoreError
+from model.dossier import DateField, Dossier, DossierNameError
+from model.store import Store, StoreError
 
 
 class DossierEditor(QObject):

@@ -22,8 +22,9 @@ from gui.dialogs import confirm
 from gui.dossier_editor import DossierEditor
 from gui.page_parts import Page, label, warning_box
 from model.content import Connection, Content, Role
+from model.dossier import NAME_MAX_LENGTH, DateField, Dossier, DossierNameError
 from model.progress import flow_progress
-from model.store import NAME_MAX_LENGTH, DateField, Dossier, DossierNameError, Store, StoreError
+from model.store import Store, StoreError
 
 CONNECTION_OBJECT_NAMES = {Connection.DIRECT: "connectionDirect", Connection.CLUSTER: "connectionCluster"}
 ROLE_OBJECT_NAMES = {Role.CARE_PROVIDER: "roleCareProvider", Role.SUPPLIER: "roleSupplier"}

@@ -13,7 +13,8 @@ from gui.step_list import StepList
 from gui.step_page import StepPage
 from gui.wizard import AssessmentWizard
 from model.content import Content
-from model.store import START_POSITION, Dossier, Store
+from model.dossier import Dossier
+from model.store import START_POSITION, Store
 
 DEADLINES = "deadlines"
 OVERVIEW = "overview"
@@ -24,6 +25,7 @@ class DossierView(QWidget):
 
     created = Signal(Dossier)
     closeRequested = Signal()
+    printStepRequested = Signal(str)
 
     def __init__(self, store: Store, content: Content, editor: DossierEditor | None, clock: DayClock) -> None:
         super().__init__()
@@ -109,7 +111,9 @@ class DossierView(QWidget):
             return OverviewPage(self.editor)
         if key == DEADLINES:
             return DeadlinesPage(self.editor, self.clock)
-        return StepPage(self.editor.flow.step(key), self.editor)
+        page = StepPage(self.editor.flow.step(key), self.editor)
+        page.printRequested.connect(self.printStepRequested)
+        return page
 
     def _position_changed(self, key: str) -> None:
         self.flush_notes()

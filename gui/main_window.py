@@ -17,9 +17,11 @@ from gui.dialogs import inform
 from gui.dossier_editor import DossierEditor
 from gui.dossier_view import DossierView
 from gui.start_page import StartPage
+from gui.summary_printer import SummaryPrinter
 from model.content import Content
+from model.dossier import Dossier
 from model.locations import APP_NAME
-from model.store import Dossier, Store, StoreError
+from model.store import Store, StoreError
 from model.version import __version__
 
 
@@ -57,6 +59,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.save_error)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+        self.printer = SummaryPrinter(self, store, content, self.clock)
         self._build_menus()
         self._reopen_last_dossier()
 
@@ -78,12 +81,58 @@ class MainWindow(QMainWindow):
             )
         )
         dossier_menu.addSeparator()
+        self.dossier_actions = [
+            self._action(
+                "actionPrintPreview", "Afdruk&voorbeeld …", "Ctrl+Shift+P", lambda: self.preview_summary()
+            ),
+            self._action("actionPrint", "Af&drukken …", QKeySequence.StandardKey.Print, self.print_summary),
+            self._action("actionExportPdf", "Opslaan als &PDF …", "Ctrl+Shift+S", self.export_pdf),
+        ]
+        for action in self.dossier_actions:
+            dossier_menu.addAction(action)
+        dossier_menu.addSeparator()
         dossier_menu.addAction(self._action("actionQuit", "&Afsluiten", "Ctrl+Q", self.close))
+        self._enable_dossier_actions()
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("actionAbout", f"&Over {APP_NAME}", "", self._about))
 
     def _about(self) -> None:
         inform(self, f"Over {APP_NAME}", f"{APP_NAME} {__version__}\n\n{self.content.general.welcome}")
+
+    def _enable_dossier_actions(self) -> None:
+        for action in self.dossier_actions:
+            action.setEnabled(self.open_dossier_record() is not None)
+
+    def open_dossier_record(self) -> Dossier | None:
+        view = self.dossier_view
+        return view.editor.dossier if view is not None and view.editor is not None else None
+
+    def preview_summary(self, step_id: str | None = None) -> None:
+        dossier = self.open_dossier_record()
+        if dossier is not None:
+            self.dossier_view.flush_notes()
+            self.printer.preview(dossier, step_id)
+
+    def print_summary(self) -> None:
+        dossier = self.open_dossier_record()
+        if dossier is not None:
+            self.dossier_view.flush_notes()
+            self.printer.print(dossier)
+
+    def export_pdf(self) -> None:
+        dossier = self.open_dossier_record()
+        if dossier is None:
+            return
+        self.dossier_view.flush_notes()
+        try:
+            path = self.printer.save_pdf(dossier)
+        except OSError as error:
+            self.show_save_error(
+                f"Het PDF-bestand kon niet worden opgeslagen: {error.strerror or error}", kept_on_screen=False
+            )
+            return
+        if path is not None:
+            self.statusBar().showMessage(f"PDF opgeslagen: {path}", 15_000)
 
     def _reopen_last_dossier(self) -> None:
         last = self.store.last_dossier_id()
@@ -94,8 +143,10 @@ class MainWindow(QMainWindow):
         self._close_view()
         self.dossier_view = view
         view.closeRequested.connect(self.show_start)
+        view.printStepRequested.connect(self.preview_summary)
         self.pages.addWidget(view)
         self.pages.setCurrentWidget(view)
+        self._enable_dossier_actions()
 
     def _close_view(self) -> None:
         if self.dossier_view is not None:
@@ -107,6 +158,7 @@ class MainWindow(QMainWindow):
     def show_start(self) -> None:
         self._close_view()
         self._remember(None)
+        self._enable_dossier_actions()
         self.start_page.refresh()
         self.pages.setCurrentWidget(self.start_page)
 
@@ -137,10 +189,11 @@ class MainWindow(QMainWindow):
         except StoreError as error:
             self.show_save_error(str(error))
 
-    def show_save_error(self, message: str) -> None:
-        self.save_error_text.setText(
-            f"{message}\nUw laatste wijziging staat nog op het scherm maar is niet bewaard."
+    def show_save_error(self, message: str, kept_on_screen: bool = True) -> None:
+        kept = (
+            "\nUw laatste wijziging staat nog op het scherm maar is niet bewaard." if kept_on_screen else ""
         )
+        self.save_error_text.setText(message + kept)
         self.save_error.show()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -17,9 +17,10 @@ from gui.dialogs import ask_text, confirm
 from gui.page_parts import Page, label, warning_box
 from gui.rich_text import blocks_html, paragraph
 from model.content import Content
+from model.dossier import NAME_MAX_LENGTH, Dossier, DossierNameError
 from model.dutch import days_phrase, long_date
 from model.progress import flow_progress
-from model.store import NAME_MAX_LENGTH, Dossier, DossierNameError, Store, StoreError
+from model.store import Store, StoreError
 from model.timeline import next_deadline
 
 DOSSIER_ID_ROLE = Qt.ItemDataRole.UserRole

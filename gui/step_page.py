@@ -2,7 +2,15 @@
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.dossier_editor import DossierEditor
 from gui.page_parts import Page, label, warning_box
@@ -88,11 +96,19 @@ class NotesField(QPlainTextEdit):
 
 
 class StepPage(Page):
+    printRequested = Signal(str)  # step id
+
     def __init__(self, step: Step, editor: DossierEditor) -> None:
         super().__init__()
         self.step, self.editor = step, editor
         total = len(editor.flow.steps)
-        self.add(label(f"Stap {step.number} van {total}", "eyebrow"))
+        top = QHBoxLayout()
+        top.addWidget(label(f"Stap {step.number} van {total}", "eyebrow"), 1)
+        print_button = QPushButton("Deze stap afdrukken …")
+        print_button.setObjectName(f"printStep.{step.id}")
+        print_button.clicked.connect(lambda: self.printRequested.emit(step.id))
+        top.addWidget(print_button)
+        self.body.addLayout(top)
         title = self.add(label(step.title, "title"))
         title.setAccessibleName(f"Stap {step.number} van {total}: {step.title}")
 

@@ -7,9 +7,7 @@ screen shows as saved survives a crash or a power cut. The GUI calls the plain m
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import ForeignKey, String, create_engine, delete, event, select
@@ -17,20 +15,15 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 from model.content import Connection, Role
-from model.timeline import DossierDates
+from model.dossier import NAME_MAX_LENGTH, DateField, Dossier, DossierNameError, clean_name
 
 DATABASE_NAME = "wegwijzer.db"
 SCHEMA_VERSION = 1
-NAME_MAX_LENGTH = 120
 START_POSITION = "dossier"
 
 
 class StoreError(Exception):
     """A read or write failed; the message is Dutch and fit to show the user."""
-
-
-class DossierNameError(ValueError):
-    """An organisation name that can't be used; the message says why, in Dutch."""
 
 
 class Base(DeclarativeBase):
@@ -81,34 +74,6 @@ class SettingRow(Base):
     value: Mapped[str]
 
 
-class DateField(StrEnum):
-    """The dates a user records in a dossier; the values are the column names."""
-
-    ACTIVATION = "activation_date"
-    REPORT_SENT = "report_sent"
-    LOGIUS_FIX_DEADLINE = "logius_fix_deadline"
-    FINDINGS_FIXED = "findings_fixed"
-
-
-@dataclass(frozen=True)
-class Dossier:
-    id: int
-    name: str
-    connection: Connection
-    role: Role
-    position: str
-    activation_date: date | None
-    report_sent: date | None = None
-    logius_fix_deadline: date | None = None
-    findings_fixed: date | None = None
-
-    @property
-    def dates(self) -> DossierDates:
-        return DossierDates(
-            self.activation_date, self.report_sent, self.logius_fix_deadline, self.findings_fixed
-        )
-
-
 def _record(row: DossierRow) -> Dossier:
     return Dossier(
         id=row.id,
@@ -118,16 +83,6 @@ def _record(row: DossierRow) -> Dossier:
         position=row.position,
         **{field.value: getattr(row, field.value) for field in DateField},
     )
-
-
-def clean_name(name: str) -> str:
-    """The organisation name as stored: trimmed, inner runs of white space made single."""
-    cleaned = " ".join(name.split())
-    if not cleaned:
-        raise DossierNameError("Vul de naam van de organisatie in.")
-    if len(cleaned) > NAME_MAX_LENGTH:
-        raise DossierNameError(f"De naam is te lang (hooguit {NAME_MAX_LENGTH} tekens).")
-    return cleaned
 
 
 def _utc_now() -> datetime:

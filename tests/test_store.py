@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from model.content import Connection, Role
-from model.store import DATABASE_NAME, NAME_MAX_LENGTH, SCHEMA_VERSION, Dossier, DossierNameError, Store
+from model.dossier import NAME_MAX_LENGTH, Dossier, DossierNameError
+from model.store import DATABASE_NAME, SCHEMA_VERSION, Store
 
 
 @pytest.fixture

@@ -1,0 +1,57 @@
+"""Print preview, printing and saving the summary as PDF, for the whole dossier or one step."""
+
+from pathlib import Path
+
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from gui.day_clock import DayClock
+from gui.printing import a4_layout, paint_pages, write_pdf
+from model.content import Content
+from model.dossier import Dossier
+from model.dutch import long_date
+from model.locations import safe_file_name
+from model.store import Store
+from model.summary import footer_text, load_summary_input, summary_html
+
+
+class SummaryPrinter:
+    def __init__(self, parent: QWidget, store: Store, content: Content, clock: DayClock) -> None:
+        self.parent, self.store, self.content, self.clock = parent, store, content, clock
+
+    def html(self, dossier: Dossier, step_id: str | None = None) -> str:
+        data = load_summary_input(self.store, self.content, dossier, self.clock.today())
+        return summary_html(data, step_id)
+
+    def _printer(self) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(a4_layout())
+        return printer
+
+    def preview(self, dossier: Dossier, step_id: str | None = None) -> None:
+        html = self.html(dossier, step_id)
+        dialog = QPrintPreviewDialog(self._printer(), self.parent)
+        dialog.setWindowTitle("Afdrukvoorbeeld")
+        dialog.paintRequested.connect(lambda printer: paint_pages(html, footer_text(dossier), printer))
+        dialog.resize(1000, 800)
+        dialog.exec()
+
+    def print(self, dossier: Dossier) -> None:
+        printer = self._printer()
+        dialog = QPrintDialog(printer, self.parent)
+        dialog.setWindowTitle("Afdrukken")
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            paint_pages(self.html(dossier), footer_text(dossier), printer)
+
+    def suggested_pdf_name(self, dossier: Dossier) -> str:
+        return f"DigiD-assessment {safe_file_name(dossier.name)} {long_date(self.clock.today())}.pdf"
+
+    def save_pdf(self, dossier: Dossier) -> Path | None:
+        """Ask where, write the PDF; returns the file, or None when cancelled. Raises OSError on failure."""
+        suggested = str(Path.home() / self.suggested_pdf_name(dossier))
+        chosen, _ = QFileDialog.getSaveFileName(self.parent, "Opslaan als PDF", suggested, "PDF (*.pdf)")
+        if not chosen:
+            return None
+        path = Path(chosen) if chosen.lower().endswith(".pdf") else Path(f"{chosen}.pdf")
+        write_pdf(self.html(dossier), footer_text(dossier), path)
+        return path

@@ -1,0 +1,52 @@
+"""A dossier as the rest of the app sees it: one organisation's assessment of one DigiD connection."""
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from model.content import Connection, Role
+from model.timeline import DossierDates
+
+NAME_MAX_LENGTH = 120
+
+
+class DossierNameError(ValueError):
+    """An organisation name that can't be used; the message says why, in Dutch."""
+
+
+class DateField(StrEnum):
+    """The dates a user records in a dossier; the values are the column names."""
+
+    ACTIVATION = "activation_date"
+    REPORT_SENT = "report_sent"
+    LOGIUS_FIX_DEADLINE = "logius_fix_deadline"
+    FINDINGS_FIXED = "findings_fixed"
+
+
+@dataclass(frozen=True)
+class Dossier:
+    id: int
+    name: str
+    connection: Connection
+    role: Role
+    position: str
+    activation_date: date | None
+    report_sent: date | None = None
+    logius_fix_deadline: date | None = None
+    findings_fixed: date | None = None
+
+    @property
+    def dates(self) -> DossierDates:
+        return DossierDates(
+            self.activation_date, self.report_sent, self.logius_fix_deadline, self.findings_fixed
+        )
+
+
+def clean_name(name: str) -> str:
+    """The organisation name as stored: trimmed, inner runs of white space made single."""
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise DossierNameError("Vul de naam van de organisatie in.")
+    if len(cleaned) > NAME_MAX_LENGTH:
+        raise DossierNameError(f"De naam is te lang (hooguit {NAME_MAX_LENGTH} tekens).")
+    return cleaned

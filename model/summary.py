@@ -1,0 +1,130 @@
+"""The step summary of a dossier as HTML: what goes into the file, to the auditor and to meetings.
+
+Built here, from model data only, so the print preview, the printer, the PDF export and the
+command line all show the same document; the GUI merely renders it. Every piece of user text is
+escaped, so a note with <script> or <b> prints as typed. The HTML keeps to what QTextDocument
+renders and to black on white, so it reads on any printer.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from html import escape
+
+from model.content import Content, Flow, Step
+from model.deadline_text import milestone_label, state_label
+from model.dossier import Dossier
+from model.dutch import days_phrase, local_date, long_date
+from model.locations import APP_NAME
+from model.progress import flow_progress, step_progress, step_status
+from model.store import Store
+from model.timeline import milestones
+
+TICKED, UNTICKED = "☑", "☐"
+
+STYLE = """
+body { font-size: 10pt; color: #000000; }
+h1 { font-size: 18pt; margin-bottom: 2pt; }
+h2 { font-size: 13pt; margin-top: 14pt; margin-bottom: 2pt; }
+p { margin-top: 2pt; margin-bottom: 4pt; }
+td { padding: 2pt 8pt 2pt 0pt; vertical-align: top; }
+.meta { color: #333333; }
+.box { font-size: 12pt; }
+.label { font-weight: bold; margin-top: 8pt; }
+"""
+
+
+@dataclass(frozen=True)
+class SummaryInput:
+    """Everything the summary shows, as the store and the content hold it."""
+
+    dossier: Dossier
+    content: Content
+    ticked: dict[str, datetime]
+    notes: dict[str, str]
+    today: date
+
+    @property
+    def flow(self) -> Flow:
+        return self.content.flows[self.dossier.connection]
+
+
+def load_summary_input(store: Store, content: Content, dossier: Dossier, today: date) -> SummaryInput:
+    return SummaryInput(dossier, content, store.ticked_items(dossier.id), store.notes(dossier.id), today)
+
+
+def footer_text(dossier: Dossier) -> str:
+    """Left part of every page's footer; the page numbers are added where pages are known."""
+    return f"{APP_NAME} · {dossier.name}"
+
+
+def _text(text: str) -> str:
+    """User text, escaped, with its line breaks kept."""
+    return escape(text).replace("\n", "<br>")
+
+
+def _header(data: SummaryInput) -> str:
+    dossier, general = data.dossier, data.content.general
+    kind = general.connection_types[dossier.connection]
+    wording = general.timeline
+    rows = [
+        ("Organisatie", escape(dossier.name)),
+        ("Aansluiting", f"{escape(kind.label)} ({escape(kind.assessment.lower())})"),
+        ("Eigen rol", escape(general.roles[dossier.role].name)),
+        (
+            "Activatie in productie",
+            long_date(dossier.activation_date) if dossier.activation_date else "nog niet bekend",
+        ),
+    ]
+    for milestone in milestones(dossier.dates, data.today):
+        if milestone.is_deadline:
+            when = f"uiterlijk {long_date(milestone.day)} ({days_phrase(milestone.days_left)}; "
+            rows.append(
+                (
+                    escape(milestone_label(milestone, dossier.connection, wording)),
+                    when + escape(state_label(milestone, wording)) + ")",
+                )
+            )
+    progress = flow_progress(data.flow, data.ticked)
+    rows.append(("Voortgang", f"{progress.done} van {progress.total} actiepunten afgevinkt"))
+    rows.append(("Afgedrukt op", long_date(data.today)))
+    cells = "".join(f"<tr><td><b>{name}</b></td><td>{value}</td></tr>" for name, value in rows)
+    return f"<h1>DigiD-assessment: {escape(dossier.name)}</h1><table>{cells}</table><p>&nbsp;</p>"
+
+
+def _step(data: SummaryInput, step: Step) -> str:
+    general = data.content.general
+    actor = data.content.actor_wording(step.actor, data.dossier.role)
+    status = general.status_labels[step_status(step, data.ticked)]
+    counts = step_progress(step, data.ticked)
+    parts = [
+        f"<h2>Stap {step.number} van {len(data.flow.steps)}: {escape(step.title)}</h2>",
+        f"<p class='meta'><b>Aan zet:</b> {escape(actor)} &nbsp;·&nbsp; <b>Status:</b> {escape(status)} "
+        f"({counts.done} van {counts.total} actiepunten)</p>",
+        f"<p><i>{escape(step.purpose)}</i></p>",
+    ]
+    for warning in step.warnings:
+        parts.append(f"<p><b>{escape(warning.label)}:</b> {escape(warning.text)}</p>")
+    parts.append("<p class='label'>Actiepunten</p><table>")
+    for item in step.action_items:
+        ticked_at = data.ticked.get(item.id)
+        mark = TICKED if ticked_at else UNTICKED
+        when = (
+            f" <span class='meta'>(afgevinkt op {long_date(local_date(ticked_at))})</span>"
+            if ticked_at
+            else ""
+        )
+        parts.append(f"<tr><td class='box'>{mark}</td><td>{escape(item.text)}{when}</td></tr>")
+    parts.append("</table>")
+    note = data.notes.get(step.id, "").strip()
+    parts.append(f"<p class='label'>Notities</p><p>{_text(note) if note else '<i>Geen notities.</i>'}</p>")
+    if step.links:
+        links = "".join(f"<li>{escape(link.label)}: {escape(link.address)}</li>" for link in step.links)
+        parts.append(f"<p class='label'>Links</p><ul>{links}</ul>")
+    return "".join(parts)
+
+
+def summary_html(data: SummaryInput, step_id: str | None = None) -> str:
+    """The whole dossier, or only the step `step_id` (still under the dossier's header)."""
+    steps = [data.flow.step(step_id)] if step_id else data.flow.steps
+    body = _header(data) + "".join(_step(data, step) for step in steps)
+    return f"<html><head><style>{STYLE}</style></head><body>{body}</body></html>"
