@@ -46,8 +46,8 @@ def warning_box(label_text: str, paragraphs: tuple[str, ...]) -> QFrame:
 class Page(QScrollArea):
     """A scrolling page with a centred column of readable width."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, max_width: int = PAGE_MAX_WIDTH) -> None:
+        super().__init__()
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         outer = QWidget()
@@ -55,7 +55,7 @@ class Page(QScrollArea):
         outer_layout = QVBoxLayout(outer)
         outer_layout.setContentsMargins(32, 24, 32, 32)
         self.column = QWidget()
-        self.column.setMaximumWidth(PAGE_MAX_WIDTH)
+        self.column.setMaximumWidth(max_width)
         self.body = QVBoxLayout(self.column)
         self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(10)

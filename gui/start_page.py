@@ -24,6 +24,7 @@ from model.store import Store, StoreError
 from model.timeline import next_deadline
 
 DOSSIER_ID_ROLE = Qt.ItemDataRole.UserRole
+START_PAGE_WIDTH = 1240  # wide enough for the dossier table's five columns
 COLUMNS = ("Organisatie", "Aansluiting", "Uw rol", "Voortgang", "Volgende termijn")
 
 
@@ -33,7 +34,7 @@ class StartPage(Page):
     saveFailed = Signal(str)
 
     def __init__(self, store: Store, content: Content, clock: DayClock) -> None:
-        super().__init__()
+        super().__init__(max_width=START_PAGE_WIDTH)
         self.store, self.content, self.clock = store, content, clock
         clock.dayChanged.connect(self.refresh)
         general = content.general
@@ -102,6 +103,7 @@ class StartPage(Page):
         for row, dossier in enumerate(dossiers):
             for column, text in enumerate(self._cells(dossier)):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 item.setData(DOSSIER_ID_ROLE, dossier.id)
                 self.table.setItem(row, column, item)
         self.table.setVisible(bool(dossiers))
