@@ -21,16 +21,22 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def create_main_window(data_dir: Path | None = None):
-    """Build the whole main window on the running QApplication, unshown."""
+def create_main_window(data_dir: Path | None = None, interactive: bool = False):
+    """Build the whole main window on the running QApplication, unshown.
+
+    Only `interactive` (a user is there) asks what to do with a damaged database; otherwise any
+    problem with the data raises StoreError and nothing in the folder is touched."""
     from gui.application import prepare_application
     from gui.main_window import MainWindow
+    from gui.startup import open_store_interactively
     from model.content import bundled_content
     from model.locations import default_data_dir
     from model.store import Store
 
     prepare_application()
-    return MainWindow(Store(data_dir or default_data_dir()), bundled_content())
+    folder = data_dir or default_data_dir()
+    store = open_store_interactively(folder) if interactive else Store(folder, set_aside_damaged=False)
+    return MainWindow(store, bundled_content())
 
 
 def export_pdf(data_dir: Path | None, name: str | None, out: Path) -> int:
@@ -79,11 +85,22 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from gui.application import prepare_application
+    from gui.dialogs import inform
+    from gui.startup import already_open_message, lock_data_folder
+    from model.locations import default_data_dir
     from model.store import StoreError
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    folder = arguments.data_dir or default_data_dir()
     try:
-        window = create_main_window(arguments.data_dir)
+        lock = lock_data_folder(folder)
+        if lock is None:
+            if not arguments.smoke_test:
+                prepare_application()
+                inform(None, APP_NAME, already_open_message(folder))
+            return fail(already_open_message(folder))
+        window = create_main_window(folder, interactive=not arguments.smoke_test)
     except StoreError as error:
         return fail(str(error))
     window.show()

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QObject, Signal
 
 from model.content import Connection, Content, Flow, Role
-from model.dossier import DateField, Dossier, DossierNameError
+from model.dossier import Change, DateField, Dossier, DossierNameError
 from model.store import Store, StoreError
 
 
@@ -78,6 +78,15 @@ class DossierEditor(QObject):
             return False
         self.changed.emit()
         return True
+
+    def history(self, step_id: str | None) -> list[Change]:
+        """The changes of one step, or with None those of the dossier itself (dates, name, …)."""
+        try:
+            changes = self.store.history(self.dossier.id)
+        except StoreError as error:
+            self.saveFailed.emit(str(error))
+            return []
+        return [change for change in changes if change.step_id == step_id]
 
     def set_position(self, position: str) -> None:
         try:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from gui.date_field import OptionalDateField
 from gui.dialogs import confirm
 from gui.dossier_editor import DossierEditor
+from gui.history_section import HistorySection
 from gui.page_parts import Page, label, warning_box
 from model.content import Connection, Content, Role
 from model.dossier import NAME_MAX_LENGTH, DateField, Dossier, DossierNameError
@@ -120,6 +121,8 @@ class DossierPage(Page):
 
         self.missing = self.add(label(kind="hint"))
         self.missing.setObjectName("dossierMissing")
+        if editor is not None:
+            self.add(HistorySection(editor, None, "dossier"))
         self._load(editor.dossier if editor else None)
         self.name.textChanged.connect(self._name_edited)
         self.name.editingFinished.connect(self._save_name)

@@ -1,6 +1,6 @@
 """The main window: the start page or one dossier, the menus, and a bar that says when saving failed."""
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.data_actions import DataActions
 from gui.day_clock import DayClock
 from gui.dialogs import inform
 from gui.dossier_editor import DossierEditor
@@ -23,6 +24,8 @@ from model.dossier import Dossier
 from model.locations import APP_NAME
 from model.store import Store, StoreError
 from model.version import __version__
+
+BACKUP_DELAY_MS = 1500  # after the first paint: start-up stays quick
 
 
 class MainWindow(QMainWindow):
@@ -60,8 +63,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.printer = SummaryPrinter(self, store, content, self.clock)
+        self.data_actions = DataActions(self)
         self._build_menus()
         self._reopen_last_dossier()
+        QTimer.singleShot(BACKUP_DELAY_MS, self.data_actions.backup_on_start)
 
     def _action(self, name: str, text: str, shortcut: QKeySequence | str, slot) -> QAction:
         action = QAction(text, self)
@@ -88,8 +93,26 @@ class MainWindow(QMainWindow):
             self._action("actionPrint", "Af&drukken …", QKeySequence.StandardKey.Print, self.print_summary),
             self._action("actionExportPdf", "Opslaan als &PDF …", "Ctrl+Shift+S", self.export_pdf),
         ]
+        self.history_in_summary = QAction("&Geschiedenis in samenvatting", self)
+        self.history_in_summary.setObjectName("actionSummaryHistory")
+        self.history_in_summary.setCheckable(True)
+        self.history_in_summary.toggled.connect(self._summary_history_toggled)
+        export = self._action(
+            "actionExportDossier", "Dossier &exporteren …", "", self.data_actions.export_dossier
+        )
+        self.dossier_actions.append(export)
         for action in self.dossier_actions:
             dossier_menu.addAction(action)
+        dossier_menu.addAction(self.history_in_summary)
+        dossier_menu.addSeparator()
+        dossier_menu.addAction(
+            self._action("actionImportDossier", "Dossier &importeren …", "", self.data_actions.import_dossier)
+        )
+        dossier_menu.addAction(
+            self._action(
+                "actionRestoreBackup", "&Back-up terugzetten …", "", self.data_actions.restore_backup
+            )
+        )
         dossier_menu.addSeparator()
         dossier_menu.addAction(self._action("actionQuit", "&Afsluiten", "Ctrl+Q", self.close))
         self._enable_dossier_actions()
@@ -98,6 +121,9 @@ class MainWindow(QMainWindow):
 
     def _about(self) -> None:
         inform(self, f"Over {APP_NAME}", f"{APP_NAME} {__version__}\n\n{self.content.general.welcome}")
+
+    def _summary_history_toggled(self, included: bool) -> None:
+        self.printer.with_history = included
 
     def _enable_dossier_actions(self) -> None:
         for action in self.dossier_actions:
@@ -140,7 +166,7 @@ class MainWindow(QMainWindow):
             self.open_dossier(last)
 
     def _show_view(self, view: DossierView) -> None:
-        self._close_view()
+        self.close_dossier()
         self.dossier_view = view
         view.closeRequested.connect(self.show_start)
         view.printStepRequested.connect(self.preview_summary)
@@ -148,7 +174,8 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(view)
         self._enable_dossier_actions()
 
-    def _close_view(self) -> None:
+    def close_dossier(self) -> None:
+        """Take the open dossier off the screen, its notes saved."""
         if self.dossier_view is not None:
             self.dossier_view.flush_notes()
             self.pages.removeWidget(self.dossier_view)
@@ -156,7 +183,7 @@ class MainWindow(QMainWindow):
             self.dossier_view = None
 
     def show_start(self) -> None:
-        self._close_view()
+        self.close_dossier()
         self._remember(None)
         self._enable_dossier_actions()
         self.start_page.refresh()

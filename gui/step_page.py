@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.dossier_editor import DossierEditor
+from gui.history_section import HistorySection
 from gui.page_parts import Page, label, warning_box
 from gui.rich_text import blocks_html, link_html
 from model.content import ActionItem, Step
@@ -73,6 +74,8 @@ class ActionItemRow(QWidget):
 class NotesField(QPlainTextEdit):
     """Notes saved while typing (after a short pause), when focus leaves, and on `flush`."""
 
+    saved = Signal()
+
     def __init__(self, step: Step, editor: DossierEditor) -> None:
         super().__init__()
         self.step, self.editor = step, editor
@@ -88,7 +91,9 @@ class NotesField(QPlainTextEdit):
 
     def flush(self) -> None:
         self._timer.stop()
-        self.editor.set_note(self.step.id, self.toPlainText())
+        if self.editor.notes.get(self.step.id, "") != self.toPlainText():
+            self.editor.set_note(self.step.id, self.toPlainText())
+            self.saved.emit()
 
     def focusOutEvent(self, event) -> None:
         self.flush()
@@ -141,6 +146,8 @@ class StepPage(Page):
 
         self.add(label("Notities", "heading"))
         self.notes = self.add(NotesField(step, editor))
+        self.history = self.add(HistorySection(editor, step.id, step.id))
+        self.notes.saved.connect(self.history.refresh)
         editor.changed.connect(self.refresh)
         self.refresh()
 

@@ -18,9 +18,10 @@ from model.summary import footer_text, load_summary_input, summary_html
 class SummaryPrinter:
     def __init__(self, parent: QWidget, store: Store, content: Content, clock: DayClock) -> None:
         self.parent, self.store, self.content, self.clock = parent, store, content, clock
+        self.with_history = False
 
     def html(self, dossier: Dossier, step_id: str | None = None) -> str:
-        data = load_summary_input(self.store, self.content, dossier, self.clock.today())
+        data = load_summary_input(self.store, self.content, dossier, self.clock.today(), self.with_history)
         return summary_html(data, step_id)
 
     def _printer(self) -> QPrinter:

@@ -160,6 +160,15 @@ class TimelineWording:
 
 
 @dataclass(frozen=True)
+class HistoryWording:
+    """How the change history words an edit; templates with {item}, {field}, {old} and {new}."""
+
+    intro: str
+    templates: dict[str, str]
+    fields: dict[str, str]
+
+
+@dataclass(frozen=True)
 class General:
     welcome: str
     title: str
@@ -171,6 +180,7 @@ class General:
     roles: dict[Role, RoleWording]
     status_labels: dict[StepStatus, str]
     timeline: TimelineWording
+    history: HistoryWording
 
 
 @dataclass(frozen=True)
@@ -373,6 +383,7 @@ def load_general(path: Path) -> General:
         },
         status_labels={status: statuses.text(status.value) for status in StepStatus},
         timeline=_timeline_wording(root.child("timeline")),
+        history=_history_wording(root.child("history")),
     )
 
 
@@ -393,7 +404,27 @@ TIMELINE_KEYS = {
         "all_done",
     ),
 }
-TEMPLATE_FIELDS = {"days", "date", "activation", "what"}
+HISTORY_TEMPLATES = (
+    "ticked",
+    "unticked",
+    "note_added",
+    "note_changed",
+    "note_removed",
+    "field_set",
+    "field_changed",
+    "field_cleared",
+    "empty",
+)
+HISTORY_FIELDS = (
+    "name",
+    "connection",
+    "role",
+    "activation_date",
+    "report_sent",
+    "logius_fix_deadline",
+    "findings_fixed",
+)
+TEMPLATE_FIELDS = {"days", "date", "activation", "what", "item", "field", "old", "new"}
 
 
 def _template(node: _Reader, name: str) -> str:
@@ -403,6 +434,15 @@ def _template(node: _Reader, name: str) -> str:
     if unknown:
         raise node.child(name).fail(f"onbekende plaatshouder {{{sorted(unknown)[0]}}}")
     return text
+
+
+def _history_wording(node: _Reader) -> HistoryWording:
+    fields = node.child("fields")
+    return HistoryWording(
+        intro=node.text("intro"),
+        templates={key: _template(node, key) for key in HISTORY_TEMPLATES},
+        fields={key: fields.text(key) for key in HISTORY_FIELDS},
+    )
 
 
 def _timeline_wording(node: _Reader) -> TimelineWording:

@@ -1,13 +1,14 @@
 """A dossier as the rest of the app sees it: one organisation's assessment of one DigiD connection."""
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from enum import StrEnum
 
 from model.content import Connection, Role
 from model.timeline import DossierDates
 
 NAME_MAX_LENGTH = 120
+TICKED, UNTICKED = "afgevinkt", "niet afgevinkt"  # an action item's values in the history
 
 
 class DossierNameError(ValueError):
@@ -50,3 +51,25 @@ def clean_name(name: str) -> str:
     if len(cleaned) > NAME_MAX_LENGTH:
         raise DossierNameError(f"De naam is te lang (hooguit {NAME_MAX_LENGTH} tekens).")
     return cleaned
+
+
+@dataclass(frozen=True)
+class Change:
+    """One recorded edit; `subject` is an action item id, "note", a date field, "name", "connection"
+    or "role", and `old`/`new` the values as text."""
+
+    at: datetime
+    step_id: str | None
+    subject: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class DossierSnapshot:
+    """Everything a dossier holds, as exported to a file and imported from one."""
+
+    dossier: Dossier
+    ticked: dict[str, datetime] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+    changes: tuple[Change, ...] = ()

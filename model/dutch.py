@@ -35,3 +35,8 @@ def days_phrase(days_left: int) -> str:
     if days_left > 0:
         return f"nog {days_left} {'dag' if days_left == 1 else 'dagen'}"
     return f"{-days_left} {'dag' if days_left == -1 else 'dagen'} geleden"
+
+
+def date_and_time(moment: datetime) -> str:
+    """28 november 2026 18:05"""
+    return f"{long_date(moment.date())} {moment:%H:%M}"

@@ -1,77 +1,72 @@
-"""The local SQLite database: dossiers, ticked action items, notes and where the user was.
+"""The local SQLite database: dossiers, ticked action items, notes, history and where the user was.
 
 Every edit is its own committed transaction, with WAL and synchronous=FULL, so whatever the
-screen shows as saved survives a crash or a power cut. The GUI calls the plain methods of
-`Store` and gets frozen records back; it never sees a session or SQL.
+screen shows as saved survives a crash or a power cut. Opening checks the file first: a damaged
+one is set aside untouched, a newer schema is refused, an older one is upgraded after a backup.
+The GUI calls the plain methods of `Store` and gets frozen records back; it never sees SQL.
 """
 
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import ForeignKey, String, create_engine, delete, event, select
+from sqlalchemy import Engine, create_engine, delete, event, select
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
+from model.backups import SQLITE_HEADER, Backup, copy_database, list_backups, make_backup, set_aside
 from model.content import Connection, Role
-from model.dossier import NAME_MAX_LENGTH, DateField, Dossier, DossierNameError, clean_name
+from model.dossier import (
+    TICKED,
+    UNTICKED,
+    Change,
+    DateField,
+    Dossier,
+    DossierNameError,
+    DossierSnapshot,
+    clean_name,
+)
+from model.schema import (
+    SCHEMA_VERSION,
+    START_POSITION,
+    UPGRADES,
+    Base,
+    ChangeRow,
+    DossierRow,
+    NoteRow,
+    SettingRow,
+    TickedItemRow,
+)
 
 DATABASE_NAME = "wegwijzer.db"
-SCHEMA_VERSION = 1
-START_POSITION = "dossier"
+NOTE_EDIT_MERGE = timedelta(minutes=10)  # typing in one sitting is one change in the history
 
 
 class StoreError(Exception):
     """A read or write failed; the message is Dutch and fit to show the user."""
 
 
-class Base(DeclarativeBase):
-    pass
+class DamagedDatabaseError(StoreError):
+    """The file is not a readable SQLite database; `moved_to` says where it was set aside."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"De database {path} is beschadigd of onleesbaar ({reason}).")
+        self.path, self.reason = path, reason
+        self.moved_to: Path | None = None
 
 
-class DossierRow(Base):
-    """One organisation's assessment of one DigiD connection."""
-
-    __tablename__ = "dossiers"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(NAME_MAX_LENGTH))
-    connection: Mapped[str] = mapped_column(String(16))
-    role: Mapped[str] = mapped_column(String(16))
-    activation_date: Mapped[date | None]
-    report_sent: Mapped[date | None]
-    logius_fix_deadline: Mapped[date | None]
-    findings_fixed: Mapped[date | None]
-    position: Mapped[str] = mapped_column(String(64), default=START_POSITION)
-    created_at: Mapped[datetime]
-    updated_at: Mapped[datetime]
+class NewerDatabaseError(StoreError):
+    """Made by a newer version of the app: left untouched."""
 
 
-class TickedItemRow(Base):
-    """An action item ticked in a dossier, and when; unticking deletes the row."""
-
-    __tablename__ = "ticked_items"
-    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), primary_key=True)
-    item_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    ticked_at: Mapped[datetime]
+class DatabaseInUseError(StoreError):
+    """Another program holds a lock on the file."""
 
 
-class NoteRow(Base):
-    """The notes a dossier keeps for one step."""
-
-    __tablename__ = "notes"
-    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), primary_key=True)
-    step_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    text: Mapped[str]
-    updated_at: Mapped[datetime]
-
-
-class SettingRow(Base):
-    """A value the app remembers between runs, such as the dossier used last."""
-
-    __tablename__ = "settings"
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[str]
+def _utc_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _record(row: DossierRow) -> Dossier:
@@ -81,31 +76,102 @@ def _record(row: DossierRow) -> Dossier:
         connection=Connection(row.connection),
         role=Role(row.role),
         position=row.position,
-        **{field.value: getattr(row, field.value) for field in DateField},
+        **{each.value: getattr(row, each.value) for each in DateField},
     )
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+def schema_version_of(path: Path) -> int:
+    """The file's schema version (0: new or empty); raises DamagedDatabaseError or DatabaseInUseError."""
+    if not path.exists():
+        return 0
+    with path.open("rb") as stream:
+        header = stream.read(len(SQLITE_HEADER))
+    if not header:
+        if list_backups(path):
+            raise DamagedDatabaseError(path, "het bestand is leeg")
+        return 0
+    if header != SQLITE_HEADER:
+        raise DamagedDatabaseError(path, "het bestand is geen SQLite-database")
+    try:
+        connection = sqlite3.connect(path, timeout=2)
+        try:
+            check = connection.execute("PRAGMA quick_check").fetchall()
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            connection.close()
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise DatabaseInUseError(
+                f"De database {path} wordt gebruikt door een ander programma. Sluit dat programma en "
+                "probeer het opnieuw."
+            ) from error
+        raise DamagedDatabaseError(path, str(error)) from error
+    except sqlite3.DatabaseError as error:
+        raise DamagedDatabaseError(path, str(error)) from error
+    if check != [("ok",)]:
+        raise DamagedDatabaseError(path, "; ".join(row[0] for row in check[:3]))
+    return version
+
+
+def _configure_connection(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    dbapi_connection.isolation_level = None  # SQLAlchemy's BEGIN below makes DDL transactional too
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _begin(connection: object) -> None:
+    connection.exec_driver_sql("BEGIN")  # type: ignore[attr-defined]
 
 
 class Store:
     """The dossiers in one data folder."""
 
-    def __init__(self, data_dir: Path, clock: Callable[[], datetime] = _utc_now) -> None:
+    def __init__(
+        self, data_dir: Path, clock: Callable[[], datetime] = _utc_now, set_aside_damaged: bool = True
+    ) -> None:
         self.path = Path(data_dir) / DATABASE_NAME
         self._clock = clock
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._engine = create_engine(f"sqlite:///{self.path}")
-            event.listen(self._engine, "connect", _configure_connection)
-            with self._engine.begin() as connection:
-                Base.metadata.create_all(connection)
-                if connection.exec_driver_sql("PRAGMA user_version").scalar() == 0:
-                    connection.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self._open(set_aside_damaged)
         except (OSError, SQLAlchemyError) as error:
             raise StoreError(f"De gegevens in {self.path} kunnen niet worden geopend: {error}") from error
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+
+    def _local_now(self) -> datetime:
+        return self._clock().replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+
+    def _open(self, set_aside_damaged: bool) -> None:
+        try:
+            version = schema_version_of(self.path)
+        except DamagedDatabaseError as damaged:
+            if set_aside_damaged:
+                damaged.moved_to = set_aside(self.path, self._local_now())
+            raise
+        if version > SCHEMA_VERSION:
+            raise NewerDatabaseError(
+                f"De gegevens in {self.path} zijn gemaakt met een nieuwere versie van DigiD Assessment "
+                f"Wegwijzer (schema {version}; deze versie kent schema {SCHEMA_VERSION}). Installeer de "
+                "nieuwste versie. Er is niets gewijzigd."
+            )
+        if 0 < version < SCHEMA_VERSION:
+            make_backup(self.path, self._local_now(), f"voor-upgrade-v{version}")
+        self._engine = self._create_engine()
+        with self._engine.begin() as connection:
+            if version == 0:
+                Base.metadata.create_all(connection)
+            for old in range(version or SCHEMA_VERSION, SCHEMA_VERSION):
+                UPGRADES[old](connection)
+            connection.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _create_engine(self) -> Engine:
+        engine = create_engine(f"sqlite:///{self.path}")
+        event.listen(engine, "connect", _configure_connection)
+        event.listen(engine, "begin", _begin)
+        return engine
 
     def close(self) -> None:
         self._engine.dispose()
@@ -116,9 +182,22 @@ class Store:
             with self._sessions.begin() as session:
                 yield session
         except SQLAlchemyError as error:
-            raise StoreError(
-                f"Opslaan is mislukt: {error.__class__.__name__}: {error.orig or error}"
-            ) from error
+            raise StoreError(f"Opslaan is mislukt: {getattr(error, 'orig', None) or error}") from error
+
+    def _log(
+        self, session: Session, dossier_id: int, step_id: str | None, subject: str, old: str, new: str
+    ) -> None:
+        if old != new:
+            session.add(
+                ChangeRow(
+                    dossier_id=dossier_id,
+                    at=self._clock(),
+                    step_id=step_id,
+                    subject=subject,
+                    old=old,
+                    new=new,
+                )
+            )
 
     # Dossiers
 
@@ -164,11 +243,14 @@ class Store:
             return _record(row)
 
     def _update(self, dossier_id: int, **values: object) -> Dossier:
+        """Change dossier fields, each change recorded in the history (but the position)."""
         with self._transaction() as session:
             row = session.get(DossierRow, dossier_id)
             if row is None:
                 raise StoreError("Dit dossier bestaat niet meer.")
             for key, value in values.items():
+                if key != "position":
+                    self._log(session, dossier_id, None, key, _as_text(getattr(row, key)), _as_text(value))
                 setattr(row, key, value)
             row.updated_at = self._clock()
             return _record(row)
@@ -195,17 +277,20 @@ class Store:
         with self._transaction() as session:
             session.execute(delete(DossierRow).where(DossierRow.id == dossier_id))
 
-    # Progress and notes
+    # Progress, notes and their history
 
     def set_item_ticked(self, dossier_id: int, item_id: str, ticked: bool) -> datetime | None:
         """Record a tick (returns when it was made) or an untick (returns None)."""
+        step_id = item_id.rsplit(".", 1)[0]
         with self._transaction() as session:
             row = session.get(TickedItemRow, (dossier_id, item_id))
             if ticked and row is None:
                 row = TickedItemRow(dossier_id=dossier_id, item_id=item_id, ticked_at=self._clock())
                 session.add(row)
+                self._log(session, dossier_id, step_id, item_id, UNTICKED, TICKED)
             elif not ticked and row is not None:
                 session.delete(row)
+                self._log(session, dossier_id, step_id, item_id, TICKED, UNTICKED)
                 return None
             return row.ticked_at if row else None
 
@@ -215,19 +300,104 @@ class Store:
             return {row.item_id: row.ticked_at for row in rows}
 
     def set_note(self, dossier_id: int, step_id: str, text: str) -> None:
+        now = self._clock()
         with self._transaction() as session:
             row = session.get(NoteRow, (dossier_id, step_id))
+            old = row.text if row else ""
+            if old == text:
+                return
             if row is None:
-                session.add(
-                    NoteRow(dossier_id=dossier_id, step_id=step_id, text=text, updated_at=self._clock())
-                )
-            elif row.text != text:
-                row.text, row.updated_at = text, self._clock()
+                session.add(NoteRow(dossier_id=dossier_id, step_id=step_id, text=text, updated_at=now))
+            else:
+                row.text, row.updated_at = text, now
+            last = session.scalars(
+                select(ChangeRow)
+                .where(ChangeRow.dossier_id == dossier_id, ChangeRow.step_id == step_id)
+                .order_by(ChangeRow.id.desc())
+                .limit(1)
+            ).first()
+            if last is not None and last.subject == "note" and now - last.at <= NOTE_EDIT_MERGE:
+                last.new, last.at = text, now  # still the same sitting: one change from its first text
+            else:
+                self._log(session, dossier_id, step_id, "note", old, text)
 
     def notes(self, dossier_id: int) -> dict[str, str]:
         with self._transaction() as session:
             rows = session.scalars(select(NoteRow).where(NoteRow.dossier_id == dossier_id))
             return {row.step_id: row.text for row in rows if row.text}
+
+    def history(self, dossier_id: int, step_id: str | None = None) -> list[Change]:
+        """The dossier's changes, oldest first; with `step_id`, only that step's."""
+        query = select(ChangeRow).where(ChangeRow.dossier_id == dossier_id)
+        if step_id is not None:
+            query = query.where(ChangeRow.step_id == step_id)
+        with self._transaction() as session:
+            return [
+                Change(row.at, row.step_id, row.subject, row.old, row.new)
+                for row in session.scalars(query.order_by(ChangeRow.id))
+            ]
+
+    # A whole dossier at once, for export and import
+
+    def snapshot(self, dossier_id: int) -> DossierSnapshot:
+        dossier = self.dossier(dossier_id)
+        if dossier is None:
+            raise StoreError("Dit dossier bestaat niet meer.")
+        return DossierSnapshot(
+            dossier, self.ticked_items(dossier_id), self.notes(dossier_id), tuple(self.history(dossier_id))
+        )
+
+    def add_snapshot(self, snapshot: DossierSnapshot, name: str, replace: Dossier | None = None) -> Dossier:
+        """Store an imported dossier under `name` in one transaction, replacing `replace` if given."""
+        cleaned = self.check_name(name, replace.id if replace else None)
+        source, now = snapshot.dossier, self._clock()
+        with self._transaction() as session:
+            if replace is not None:
+                session.execute(delete(DossierRow).where(DossierRow.id == replace.id))
+            row = DossierRow(
+                name=cleaned,
+                connection=source.connection.value,
+                role=source.role.value,
+                position=source.position,
+                created_at=now,
+                updated_at=now,
+                **{each.value: getattr(source, each.value) for each in DateField},
+            )
+            session.add(row)
+            session.flush()
+            session.add_all(
+                TickedItemRow(dossier_id=row.id, item_id=item, ticked_at=at)
+                for item, at in snapshot.ticked.items()
+            )
+            session.add_all(
+                NoteRow(dossier_id=row.id, step_id=step, text=text, updated_at=now)
+                for step, text in snapshot.notes.items()
+            )
+            session.add_all(
+                ChangeRow(
+                    dossier_id=row.id, at=c.at, step_id=c.step_id, subject=c.subject, old=c.old, new=c.new
+                )
+                for c in snapshot.changes
+            )
+            session.flush()
+            return _record(row)
+
+    # Backups
+
+    def backups(self) -> list[Backup]:
+        return list_backups(self.path)
+
+    def restore_backup(self, backup: Backup) -> Path:
+        """Put a backup's contents in place, after a backup of the current state; returns that backup."""
+        current = make_backup(self.path, self._local_now(), "voor-terugzetten")
+        self._engine.dispose()
+        copy_database(backup.path, self.path.with_name(self.path.name + ".restore"))
+        for suffix in ("-wal", "-shm"):
+            self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
+        self.path.with_name(self.path.name + ".restore").replace(self.path)
+        self._open(set_aside_damaged=False)
+        self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+        return current
 
     # Settings
 
@@ -241,9 +411,7 @@ class Store:
             session.merge(SettingRow(key="last_dossier", value=str(dossier_id or "")))
 
 
-def _configure_connection(dbapi_connection: object, _record: object) -> None:
-    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=FULL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
+def _as_text(value: object) -> str:
+    if value is None:
+        return ""
+    return value.isoformat() if isinstance(value, date) else str(value)

@@ -12,8 +12,9 @@ from html import escape
 
 from model.content import Content, Flow, Step
 from model.deadline_text import milestone_label, state_label
-from model.dossier import Dossier
+from model.dossier import Change, Dossier
 from model.dutch import days_phrase, local_date, long_date
+from model.history_text import change_time, describe_change, item_texts
 from model.locations import APP_NAME
 from model.progress import flow_progress, step_progress, step_status
 from model.store import Store
@@ -42,14 +43,20 @@ class SummaryInput:
     ticked: dict[str, datetime]
     notes: dict[str, str]
     today: date
+    changes: tuple[Change, ...] = ()  # appended as "Geschiedenis" when given
 
     @property
     def flow(self) -> Flow:
         return self.content.flows[self.dossier.connection]
 
 
-def load_summary_input(store: Store, content: Content, dossier: Dossier, today: date) -> SummaryInput:
-    return SummaryInput(dossier, content, store.ticked_items(dossier.id), store.notes(dossier.id), today)
+def load_summary_input(
+    store: Store, content: Content, dossier: Dossier, today: date, with_history: bool = False
+) -> SummaryInput:
+    changes = tuple(store.history(dossier.id)) if with_history else ()
+    return SummaryInput(
+        dossier, content, store.ticked_items(dossier.id), store.notes(dossier.id), today, changes
+    )
 
 
 def footer_text(dossier: Dossier) -> str:
@@ -123,8 +130,21 @@ def _step(data: SummaryInput, step: Step) -> str:
     return "".join(parts)
 
 
+def _history(data: SummaryInput, step_id: str | None) -> str:
+    changes = [change for change in data.changes if step_id is None or change.step_id == step_id]
+    items = item_texts(data.content)
+    described = [(change_time(change), describe_change(change, data.content, items)) for change in changes]
+    rows = "".join(f"<tr><td>{when}</td><td>{escape(what)}</td></tr>" for when, what in described)
+    history = data.content.general.history
+    return f"<h2>Geschiedenis</h2><p class='meta'>{escape(history.intro)}</p>" + (
+        f"<table>{rows}</table>" if rows else f"<p>{escape(history.templates['empty'])}</p>"
+    )
+
+
 def summary_html(data: SummaryInput, step_id: str | None = None) -> str:
     """The whole dossier, or only the step `step_id` (still under the dossier's header)."""
     steps = [data.flow.step(step_id)] if step_id else data.flow.steps
     body = _header(data) + "".join(_step(data, step) for step in steps)
+    if data.changes:
+        body += _history(data, step_id)
     return f"<html><head><style>{STYLE}</style></head><body>{body}</body></html>"

@@ -55,12 +55,14 @@ def test_commits_are_durable_wal_with_full_sync(data_dir: Path, store: Store) ->
 
 
 def test_untick_removes_the_tick_and_retick_gets_a_new_time(data_dir: Path) -> None:
-    times = iter([datetime(2026, 11, 1), datetime(2026, 11, 2), datetime(2026, 11, 3)])
-    store = Store(data_dir, clock=lambda: next(times))
+    now = [datetime(2026, 11, 1)]
+    store = Store(data_dir, clock=lambda: now[0])
     dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    now[0] = datetime(2026, 11, 2)
     assert store.set_item_ticked(dossier.id, "direct.1.1", True) == datetime(2026, 11, 2)
     assert store.set_item_ticked(dossier.id, "direct.1.1", False) is None
     assert store.ticked_items(dossier.id) == {}
+    now[0] = datetime(2026, 11, 3)
     assert store.set_item_ticked(dossier.id, "direct.1.1", True) == datetime(2026, 11, 3)
     store.close()
 

@@ -207,10 +207,8 @@ def test_print_this_step_previews_that_step(
 def test_print_actions_need_an_open_dossier(qtbot: QtBot, data_dir: Path) -> None:
     window = open_window(qtbot, data_dir)
     names = ("actionPrint", "actionPrintPreview", "actionExportPdf")
-    assert [action.objectName() for action in window.dossier_actions] == [
-        "actionPrintPreview",
-        "actionPrint",
-        "actionExportPdf",
-    ]
+    assert {"actionPrintPreview", "actionPrint", "actionExportPdf"} <= {
+        action.objectName() for action in window.dossier_actions
+    }
     assert not any(action.isEnabled() for action in window.dossier_actions)
     assert all(window.findChild(type(window.dossier_actions[0]), name) for name in names)

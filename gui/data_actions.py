@@ -1,0 +1,190 @@
+"""The safety net in the menu: back-ups on start and restoring one, exporting and importing a dossier."""
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.dialogs import inform
+from gui.page_parts import label
+from model.backups import Backup, backup_if_changed
+from model.dossier import Dossier, DossierNameError
+from model.dutch import date_and_time
+from model.exchange import ImportFileError, export_json, parse_import
+from model.locations import safe_file_name
+from model.store import StoreError
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
+
+BACKUP_REASONS = {
+    "": "bij het starten",
+    "voor-terugzetten": "voor het terugzetten van een back-up",
+}
+
+
+def backup_description(backup: Backup) -> str:
+    reason = BACKUP_REASONS.get(backup.reason)
+    if reason is None and backup.reason.startswith("voor-upgrade-v"):
+        reason = "voor het bijwerken naar een nieuwe versie"
+    return f"{date_and_time(backup.made_at)} — {reason or backup.reason}"
+
+
+def choose_backup(parent: QWidget, backups: list[Backup]) -> Backup | None:
+    """The backup the user picks from a list, newest first; None when cancelled."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Back-up terugzetten")
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(
+        label(
+            "Kies de back-up die u wilt terugzetten. Uw huidige gegevens worden eerst zelf als back-up "
+            "bewaard, zodat u dit ongedaan kunt maken."
+        )
+    )
+    choices = QListWidget()
+    choices.setObjectName("backupList")
+    for backup in backups:
+        item = QListWidgetItem(backup_description(backup))
+        item.setData(Qt.ItemDataRole.UserRole, str(backup.path))
+        choices.addItem(item)
+    choices.setCurrentRow(0)
+    layout.addWidget(choices)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    buttons.addButton("Terugzetten", QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    choices.itemDoubleClicked.connect(dialog.accept)
+    layout.addWidget(buttons)
+    dialog.resize(560, 420)
+    if dialog.exec() != QDialog.DialogCode.Accepted or choices.currentRow() < 0:
+        return None
+    return backups[choices.currentRow()]
+
+
+def ask_name_clash(parent: QWidget, name: str) -> str | None:
+    """'replace', 'both' or None (cancel) when an imported dossier's name is taken."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question, "Dossier bestaat al", "", QMessageBox.StandardButton.NoButton, parent
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(
+        f"Er is al een dossier met de naam ‘{name}’. Wilt u het bestaande dossier vervangen door het "
+        "geïmporteerde, of beide houden?"
+    )
+    replace = box.addButton("Vervangen", QMessageBox.ButtonRole.DestructiveRole)
+    both = box.addButton("Beide houden", QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton("Annuleren", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return {replace: "replace", both: "both"}.get(box.clickedButton())
+
+
+class DataActions:
+    def __init__(self, window: "MainWindow") -> None:
+        self.window = window
+
+    def backup_on_start(self) -> None:
+        """A copy of the data as they were when the app started, when anything changed since the last."""
+        try:
+            backup_if_changed(self.window.store.path, datetime.now())
+        except OSError as error:
+            self.window.show_save_error(
+                f"De automatische back-up kon niet worden gemaakt: {error.strerror or error}",
+                kept_on_screen=False,
+            )
+
+    def restore_backup(self) -> None:
+        window = self.window
+        backups = window.store.backups()
+        if not backups:
+            inform(window, "Back-up terugzetten", "Er zijn nog geen back-ups.")
+            return
+        chosen = choose_backup(window, backups)
+        if chosen is None:
+            return
+        window.close_dossier()
+        try:
+            kept = window.store.restore_backup(chosen)
+        except (OSError, StoreError) as error:
+            window.show_save_error(f"De back-up kon niet worden teruggezet: {error}", kept_on_screen=False)
+            return
+        window.show_start()
+        window.statusBar().showMessage(
+            f"Back-up van {date_and_time(chosen.made_at)} teruggezet. "
+            f"De gegevens van daarvoor staan in {kept}.",
+            20_000,
+        )
+
+    def export_dossier(self) -> None:
+        window = self.window
+        dossier = window.open_dossier_record()
+        if dossier is None:
+            return
+        window.dossier_view.flush_notes()
+        suggested = str(Path.home() / f"DigiD-assessment {safe_file_name(dossier.name)}.wegwijzer.json")
+        chosen, _ = QFileDialog.getSaveFileName(
+            window, "Dossier exporteren", suggested, "Dossierbestand (*.json)"
+        )
+        if not chosen:
+            return
+        try:
+            text = export_json(window.store.snapshot(dossier.id), datetime.now())
+            Path(chosen).write_text(text, encoding="utf-8")
+        except (OSError, StoreError) as error:
+            window.show_save_error(f"Het dossier kon niet worden geëxporteerd: {error}", kept_on_screen=False)
+            return
+        window.statusBar().showMessage(f"Dossier geëxporteerd: {chosen}", 15_000)
+
+    def import_dossier(self) -> Dossier | None:
+        window = self.window
+        chosen, _ = QFileDialog.getOpenFileName(
+            window, "Dossier importeren", str(Path.home()), "Dossierbestand (*.json);;Alle bestanden (*)"
+        )
+        if not chosen:
+            return None
+        try:
+            snapshot = parse_import(Path(chosen).read_bytes())
+        except OSError as error:
+            inform(
+                window,
+                "Dossier importeren",
+                f"Het bestand kan niet worden gelezen: {error.strerror or error}",
+            )
+            return None
+        except ImportFileError as problem:
+            inform(window, "Dossier importeren", f"Dit bestand kan niet worden geïmporteerd. {problem}")
+            return None
+        name, replace = snapshot.dossier.name, window.store.find_dossier(snapshot.dossier.name)
+        if replace is not None:
+            answer = ask_name_clash(window, replace.name)
+            if answer is None:
+                return None
+            if answer == "both":
+                name, replace = self._free_name(name), None
+        window.close_dossier()
+        try:
+            imported = window.store.add_snapshot(snapshot, name, replace)
+        except (DossierNameError, StoreError) as error:
+            window.show_save_error(f"Het dossier kon niet worden geïmporteerd: {error}", kept_on_screen=False)
+            window.show_start()
+            return None
+        window.open_dossier(imported.id)
+        window.statusBar().showMessage(f"Dossier ‘{imported.name}’ geïmporteerd.", 15_000)
+        return imported
+
+    def _free_name(self, name: str) -> str:
+        number = 2
+        while self.window.store.find_dossier(f"{name} ({number})") is not None:
+            number += 1
+        return f"{name} ({number})"

@@ -1,0 +1,48 @@
+"""A folded "Geschiedenis" section: when and what changed, shown when the user unfolds it."""
+
+from html import escape
+
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+from gui.dossier_editor import DossierEditor
+from gui.page_parts import label
+from model.history_text import change_time, describe_change, item_texts
+
+
+class HistorySection(QWidget):
+    def __init__(self, editor: DossierEditor, step_id: str | None, name: str) -> None:
+        super().__init__()
+        self.editor, self.step_id = editor, step_id
+        self.toggle = QPushButton("Geschiedenis tonen")
+        self.toggle.setObjectName(f"historyToggle.{name}")
+        self.toggle.setCheckable(True)
+        self.toggle.setProperty("kind", "nav")
+        self.listing = label(rich=True)
+        self.listing.setObjectName(f"history.{name}")
+        self.listing.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(self.toggle)
+        layout.addWidget(self.listing)
+        self.toggle.toggled.connect(self._toggled)
+        editor.changed.connect(self.refresh)
+
+    def _toggled(self, shown: bool) -> None:
+        self.toggle.setText("Geschiedenis verbergen" if shown else "Geschiedenis tonen")
+        self.listing.setVisible(shown)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self.listing.isVisible():
+            return
+        content = self.editor.content
+        wording = content.general.history
+        changes = self.editor.history(self.step_id)
+        items = item_texts(content)
+        rows = "".join(
+            f"<tr><td>{change_time(change)}&nbsp;&nbsp;</td>"
+            f"<td>{escape(describe_change(change, content, items))}</td></tr>"
+            for change in reversed(changes)
+        )
+        body = f"<table>{rows}</table>" if rows else f"<p>{escape(wording.templates['empty'])}</p>"
+        self.listing.setText(f"<p style='color:#4a4a4a'>{escape(wording.intro)}</p>{body}")

@@ -1,0 +1,96 @@
+"""The database's tables, its schema version and the ladder of upgrades from older versions.
+
+The version lives in `PRAGMA user_version`. Each upgrade is plain SQL written for the version it
+leaves, so it keeps working when the ORM classes below move on; the store runs the whole ladder
+in one transaction, after a backup copy.
+"""
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+from sqlalchemy import Connection, ForeignKey, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from model.dossier import NAME_MAX_LENGTH
+
+SCHEMA_VERSION = 2
+START_POSITION = "dossier"
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class DossierRow(Base):
+    """One organisation's assessment of one DigiD connection."""
+
+    __tablename__ = "dossiers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(NAME_MAX_LENGTH))
+    connection: Mapped[str] = mapped_column(String(16))
+    role: Mapped[str] = mapped_column(String(16))
+    activation_date: Mapped[date | None]
+    report_sent: Mapped[date | None]
+    logius_fix_deadline: Mapped[date | None]
+    findings_fixed: Mapped[date | None]
+    position: Mapped[str] = mapped_column(String(64), default=START_POSITION)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class TickedItemRow(Base):
+    """An action item ticked in a dossier, and when; unticking deletes the row."""
+
+    __tablename__ = "ticked_items"
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), primary_key=True)
+    item_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    ticked_at: Mapped[datetime]
+
+
+class NoteRow(Base):
+    """The notes a dossier keeps for one step."""
+
+    __tablename__ = "notes"
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), primary_key=True)
+    step_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    text: Mapped[str]
+    updated_at: Mapped[datetime]
+
+
+class SettingRow(Base):
+    """A value the app remembers between runs, such as the dossier used last."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str]
+
+
+class ChangeRow(Base):
+    """One edit in a dossier's history: a tick, an untick, a note or a date changed (schema 2)."""
+
+    __tablename__ = "changes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime]
+    step_id: Mapped[str | None] = mapped_column(String(64))
+    subject: Mapped[str] = mapped_column(String(64))
+    old: Mapped[str]
+    new: Mapped[str]
+
+
+def _add_change_history(connection: Connection) -> None:
+    connection.exec_driver_sql(
+        "CREATE TABLE changes ("
+        " id INTEGER NOT NULL PRIMARY KEY,"
+        " dossier_id INTEGER NOT NULL REFERENCES dossiers (id) ON DELETE CASCADE,"
+        " at DATETIME NOT NULL,"
+        " step_id VARCHAR(64),"
+        " subject VARCHAR(64) NOT NULL,"
+        " old VARCHAR NOT NULL,"
+        " new VARCHAR NOT NULL)"
+    )
+    connection.exec_driver_sql("CREATE INDEX ix_changes_dossier_id ON changes (dossier_id)")
+
+
+# UPGRADES[n] turns a database of schema n into one of schema n + 1.
+UPGRADES: dict[int, Callable[[Connection], None]] = {1: _add_change_history}

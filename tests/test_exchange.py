@@ -1,0 +1,230 @@
+"""Export and import of one dossier, all or nothing; random edits against a simple model of the store."""
+
+import contextlib
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from model.content import Connection, Role
+from model.dossier import Change, DateField, DossierSnapshot
+from model.exchange import FORMAT_NAME, FORMAT_VERSION, ImportFileError, export_json, parse_import
+from model.store import Store, StoreError
+
+NOW = datetime(2026, 11, 28, 12)
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Store:
+    store = Store(data_dir, clock=lambda: datetime(2026, 11, 20, 10))
+    yield store
+    store.close()
+
+
+def filled(store: Store, name: str = "Praktijk <b>De Linde</b>") -> int:
+    dossier = store.create_dossier(name, Connection.CLUSTER, Role.SUPPLIER, date(2026, 10, 8))
+    store.set_item_ticked(dossier.id, "cluster.1.1", True)
+    store.set_item_ticked(dossier.id, "direct.2.1", True)  # kept from the other flow
+    store.set_note(dossier.id, "cluster.1", "Afspraak: ‘TPM’ & <script>\nregel 2")
+    store.set_date(dossier.id, DateField.REPORT_SENT, date(2026, 11, 30))
+    store.set_position(dossier.id, "cluster.4")
+    return dossier.id
+
+
+def without_time(text: str) -> dict:
+    document = json.loads(text)
+    document.pop("exported_at")
+    return document
+
+
+def test_export_import_export_gives_the_same_content(store: Store, data_dir: Path) -> None:
+    first = export_json(store.snapshot(filled(store)), NOW)
+    other = Store(data_dir / "leverancier")
+    imported = other.add_snapshot(parse_import(first.encode()), "Praktijk <b>De Linde</b>")
+    again = export_json(other.snapshot(imported.id), datetime(2027, 1, 1))
+    other.close()
+    assert without_time(again) == without_time(first)
+    document = json.loads(first)
+    assert (document["format"], document["version"]) == (FORMAT_NAME, FORMAT_VERSION)
+    assert {entry["item"] for entry in document["ticked"]} == {"cluster.1.1", "direct.2.1"}
+    assert document["dossier"]["report_sent"] == "2026-11-30"
+    assert any(change["subject"] == "report_sent" for change in document["changes"])
+
+
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        (b"\xff\xfe niet utf-8", "geen geldige JSON"),
+        (b"[1, 2, 3]", "formaat ontbreekt"),
+        (json.dumps({"format": "iets anders", "version": 1}).encode(), "formaat ontbreekt of klopt niet"),
+        (json.dumps({"format": FORMAT_NAME, "version": FORMAT_VERSION + 1}).encode(), "nieuwere versie"),
+        (
+            json.dumps({"format": FORMAT_NAME, "version": 1}).encode(),
+            "‘dossier’ in het dossierbestand ontbreekt",
+        ),
+    ],
+)
+def test_files_that_are_not_importable_say_why(content: bytes, problem: str) -> None:
+    with pytest.raises(ImportFileError, match=problem):
+        parse_import(content)
+
+
+def test_a_bad_field_is_named(store: Store) -> None:
+    document = json.loads(export_json(store.snapshot(filled(store)), NOW))
+    document["ticked"][0]["at"] = "gisteren"
+    with pytest.raises(ImportFileError, match=r"‘ticked\[0\]\.at’.*geen tijdstip"):
+        parse_import(json.dumps(document).encode())
+    document["ticked"][0]["at"] = NOW.isoformat()
+    document["dossier"]["connection"] = "satelliet"
+    with pytest.raises(ImportFileError, match=r"‘dossier\.connection’"):
+        parse_import(json.dumps(document).encode())
+
+
+def test_a_failing_import_writes_nothing(store: Store) -> None:
+    snapshot = store.snapshot(filled(store))
+    broken = DossierSnapshot(
+        snapshot.dossier,
+        snapshot.ticked,
+        snapshot.notes,
+        (Change(NOW, None, None, "", ""),),  # type: ignore[arg-type]
+    )
+    before = store.list_dossiers()
+    with pytest.raises(StoreError):
+        store.add_snapshot(broken, "Nieuwe naam")
+    assert store.list_dossiers() == before
+
+
+def test_import_can_replace_a_dossier_of_the_same_name(store: Store) -> None:
+    original = filled(store)
+    snapshot = parse_import(export_json(store.snapshot(original), NOW).encode())
+    store.set_item_ticked(original, "cluster.5.1", True)
+    replaced = store.add_snapshot(snapshot, "Praktijk <b>De Linde</b>", store.dossier(original))
+    assert [dossier.id for dossier in store.list_dossiers()] == [replaced.id]
+    assert "cluster.5.1" not in store.ticked_items(replaced.id)
+
+
+def a_valid_export() -> bytes:
+    document = {
+        "format": FORMAT_NAME,
+        "version": 1,
+        "exported_at": NOW.isoformat(),
+        "dossier": {
+            "name": "Praktijk",
+            "connection": "direct",
+            "role": "care_provider",
+            "position": "direct.2",
+        },
+        "ticked": [{"item": "direct.1.1", "at": NOW.isoformat()}],
+        "notes": [{"step": "direct.1", "text": "x"}],
+        "changes": [
+            {"at": NOW.isoformat(), "step": "direct.1", "subject": "direct.1.1", "old": "", "new": "x"}
+        ],
+    }
+    return json.dumps(document).encode()
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=300) | json_values.map(lambda value: json.dumps(value).encode()))
+def test_fuzzed_files_never_crash_the_import(data: bytes) -> None:
+    with contextlib.suppress(ImportFileError):
+        parse_import(data)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_mutated_exports_are_either_imported_whole_or_refused(data: st.DataObject) -> None:
+    document = json.loads(a_valid_export())
+    section = data.draw(st.sampled_from(["dossier", "ticked", "notes", "changes", "version", "format"]))
+    if section in ("dossier",):
+        key = data.draw(st.sampled_from([*document["dossier"], *(field.value for field in DateField)]))
+        document["dossier"][key] = data.draw(json_values)
+    elif section in ("ticked", "notes", "changes"):
+        entry = document[section][0]
+        entry[data.draw(st.sampled_from(list(entry)))] = data.draw(json_values)
+    else:
+        document[section] = data.draw(json_values)
+    try:
+        snapshot = parse_import(json.dumps(document).encode())
+    except ImportFileError:
+        return
+    assert snapshot.dossier.name.strip()
+    assert all(isinstance(text, str) for text in snapshot.notes.values())
+
+
+class StoreModel:
+    """What the store should hold, kept in plain dicts."""
+
+    def __init__(self) -> None:
+        self.ticked: set[str] = set()
+        self.notes: dict[str, str] = {}
+        self.dates: dict[DateField, date | None] = dict.fromkeys(DateField)
+
+
+edits = st.lists(
+    st.one_of(
+        st.tuples(
+            st.just("tick"), st.sampled_from(["direct.1.1", "direct.1.2", "direct.3.1"]), st.booleans()
+        ),
+        st.tuples(st.just("note"), st.sampled_from(["direct.1", "direct.2"]), st.text(max_size=30)),
+        st.tuples(
+            st.just("date"),
+            st.sampled_from(list(DateField)),
+            st.none() | st.dates(min_value=date(2015, 1, 1), max_value=date(2031, 12, 31)),
+        ),
+    ),
+    max_size=25,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits)
+def test_random_edits_match_a_simple_model_and_survive_reopening(tmp_path: Path, sequence: list) -> None:
+    folder = tmp_path / f"run-{abs(hash(str(sequence)))}"
+    store = Store(folder)
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    model = StoreModel()
+    for kind, key, value in sequence:
+        if kind == "tick":
+            store.set_item_ticked(dossier.id, key, value)
+            (model.ticked.add if value else model.ticked.discard)(key)
+        elif kind == "note":
+            store.set_note(dossier.id, key, value)
+            model.notes[key] = value
+        else:
+            store.set_date(dossier.id, key, value)
+            model.dates[key] = value
+    store.close()
+    reopened = Store(folder)
+    assert set(reopened.ticked_items(dossier.id)) == model.ticked
+    assert reopened.notes(dossier.id) == {step: text for step, text in model.notes.items() if text}
+    stored = reopened.dossier(dossier.id)
+    assert {field: getattr(stored, field.value) for field in DateField} == model.dates
+    ticks = [change for change in reopened.history(dossier.id) if change.subject.count(".") == 2]
+    assert len(ticks) == sum(1 for kind, *_ in sequence if kind == "tick") - sum(
+        1
+        for index, (kind, key, value) in enumerate(sequence)
+        if kind == "tick" and not _changed(sequence, index)
+    )
+    reopened.close()
+
+
+def _changed(sequence: list, index: int) -> bool:
+    """Whether the tick edit at `index` changed the item's state (only those are in the history)."""
+    _, key, value = sequence[index]
+    before = False
+    for kind, other_key, other_value in sequence[:index]:
+        if kind == "tick" and other_key == key:
+            before = other_value
+    return before != value
