@@ -1,6 +1,7 @@
 """What every window of the app expects of the QApplication: Dutch, named, styled."""
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from model.locations import APP_NAME, resources_dir
@@ -24,6 +25,7 @@ def prepare_application() -> None:
     translator.setObjectName(TRANSLATOR_NAME)
     if translator.load(DUTCH, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.png")))  # rendered from app.svg
     app.setStyle("Fusion")
     font = app.font()
     font.setPointSizeF(max(font.pointSizeF(), BASE_POINT_SIZE))

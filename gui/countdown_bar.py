@@ -38,7 +38,7 @@ class CountdownBar(QFrame):
     def refresh(self) -> None:
         dossier = self.editor.dossier
         shown = countdown(
-            dossier.connection, dossier.dates, self.clock.today(), self.editor.content.general.timeline
+            dossier.connection, self.editor.dates, self.clock.today(), self.editor.content.general.timeline
         )
         self.text.setText(shown.text)
         self.setProperty("state", shown.state.value if shown.state else "unknown")

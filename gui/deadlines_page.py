@@ -18,6 +18,7 @@ from model.dossier import DateField
 from model.dutch import days_phrase, long_date
 from model.locations import safe_file_name
 from model.progress import flow_progress
+from model.register import t0_explanation
 from model.timeline import milestones
 
 RECORDED_DATES = (
@@ -40,6 +41,8 @@ class DeadlinesPage(Page):
         self.add(label("Termijnen", "eyebrow"))
         self.add(label("Termijnen en uiterste datums", "title"))
         self.progress = self.add(label(kind="purpose"))
+        self.register_t0 = self.add(label())
+        self.register_t0.setObjectName("deadlinesRegisterT0")
         self.timeline = self.add(TimelineWidget())
         self.listing = self.add(label(rich=True))
         self.listing.setObjectName("milestoneList")
@@ -80,13 +83,16 @@ class DeadlinesPage(Page):
     def refresh(self) -> None:
         dossier, wording = self.editor.dossier, self.editor.content.general.timeline
         today = self.clock.today()
-        progress = flow_progress(self.editor.flow, self.editor.ticked)
+        progress = flow_progress(self.editor.flow, self.editor.ticked, dossier.role)
         self.progress.setText(f"Voortgang: {progress.done} van {progress.total} actiepunten afgevinkt.")
         shown = [
             (each, milestone_label(each, dossier.connection, wording), state_label(each, wording))
-            for each in milestones(dossier.dates, today)
+            for each in milestones(self.editor.dates, today)
         ]
         self.timeline.set_milestones(shown, today)
+        explanation = t0_explanation(dossier, self.editor.providers)
+        self.register_t0.setText(explanation)
+        self.register_t0.setVisible(bool(explanation))
         if shown:
             rows = "".join(
                 f"<li><b>{escape(name)}</b>: {'uiterlijk ' if each.is_deadline else ''}{long_date(each.day)}"
@@ -116,7 +122,7 @@ class DeadlinesPage(Page):
         data = deadlines_calendar(
             dossier.name,
             dossier.connection,
-            dossier.dates,
+            self.editor.dates,
             self.clock.today(),
             self.editor.content.general.timeline,
             datetime.now(),

@@ -5,8 +5,10 @@ from datetime import date, datetime
 from PySide6.QtCore import QObject, Signal
 
 from model.content import Connection, Content, Flow, Role
-from model.dossier import Change, DateField, Dossier, DossierNameError
+from model.dossier import CareProvider, Change, DateField, Dossier, DossierNameError
+from model.register import effective_dates
 from model.store import Store, StoreError
+from model.timeline import DossierDates
 
 
 class DossierEditor(QObject):
@@ -20,6 +22,16 @@ class DossierEditor(QObject):
         self.store, self.content, self.dossier = store, content, dossier
         self.ticked: dict[str, datetime] = store.ticked_items(dossier.id)
         self.notes: dict[str, str] = store.notes(dossier.id)
+        self.providers: list[CareProvider] = store.care_providers(dossier.id)
+
+    @property
+    def dates(self) -> DossierDates:
+        """The dates the deadlines count from: T0 from the register once two care providers are live."""
+        return effective_dates(self.dossier, self.providers)
+
+    @property
+    def keeps_register(self) -> bool:
+        return self.dossier.connection == Connection.CLUSTER and self.dossier.role == Role.SUPPLIER
 
     @property
     def flow(self) -> Flow:
@@ -76,6 +88,25 @@ class DossierEditor(QObject):
             self.dossier = self._save(action, *values)
         except StoreError:
             return False
+        self.changed.emit()
+        return True
+
+    def save_provider(self, provider: CareProvider) -> CareProvider | None:
+        try:
+            saved = self._save(self.store.save_care_provider, provider)
+        except StoreError:
+            return None
+        self.providers = [each for each in self.providers if each.id != saved.id] + [saved]
+        self.providers.sort(key=lambda each: each.id)
+        self.changed.emit()
+        return saved
+
+    def delete_provider(self, provider_id: int) -> bool:
+        try:
+            self._save(self.store.delete_care_provider, provider_id)
+        except StoreError:
+            return False
+        self.providers = [each for each in self.providers if each.id != provider_id]
         self.changed.emit()
         return True
 

@@ -25,6 +25,7 @@ from gui.page_parts import Page, label, warning_box
 from model.content import Connection, Content, Role
 from model.dossier import NAME_MAX_LENGTH, DateField, Dossier, DossierNameError
 from model.progress import flow_progress
+from model.register import t0_explanation
 from model.store import Store, StoreError
 
 CONNECTION_OBJECT_NAMES = {Connection.DIRECT: "connectionDirect", Connection.CLUSTER: "connectionCluster"}
@@ -117,12 +118,15 @@ class DossierPage(Page):
                 "Datum van activatie in productie", "Nog niet bekend", "activationDate", "activationUnknown"
             )
         )
+        self.register_t0 = self.add(label(kind="purpose"))
+        self.register_t0.setObjectName("registerT0")
         self._word_activation()
 
         self.missing = self.add(label(kind="hint"))
         self.missing.setObjectName("dossierMissing")
         if editor is not None:
             self.add(HistorySection(editor, None, "dossier"))
+            editor.changed.connect(self._word_activation)
         self._load(editor.dossier if editor else None)
         self.name.textChanged.connect(self._name_edited)
         self.name.editingFinished.connect(self._save_name)
@@ -142,6 +146,10 @@ class DossierPage(Page):
 
     def _word_activation(self) -> None:
         """For a cluster connection the two months start when the second care provider is live."""
+        explanation = t0_explanation(self.editor.dossier, self.editor.providers) if self.editor else ""
+        self.register_t0.setText(explanation)
+        self.register_t0.setVisible(bool(explanation))
+        self.activation.setVisible(not explanation)  # the register's date is used: no need to ask
         if self.chosen_connection() == Connection.CLUSTER:
             self.activation_heading.setText("Datum waarop de tweede zorgaanbieder in productie ging")
             self.activation_hint.setText(
@@ -239,7 +247,7 @@ class DossierPage(Page):
         self.editor.set_connection(connection)
 
     def _confirm_switch(self, connection: Connection) -> bool:
-        progress = flow_progress(self.editor.flow, self.editor.ticked)
+        progress = flow_progress(self.editor.flow, self.editor.ticked, self.editor.dossier.role)
         if progress.done == 0:
             return True
         new_label = self.content.general.connection_types[connection].label.lower()

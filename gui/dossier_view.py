@@ -8,7 +8,9 @@ from gui.day_clock import DayClock
 from gui.deadlines_page import DeadlinesPage
 from gui.dossier_editor import DossierEditor
 from gui.dossier_page import DossierPage
+from gui.info_page import InfoPage
 from gui.overview_page import OverviewPage
+from gui.register_page import RegisterPage
 from gui.step_list import StepList
 from gui.step_page import StepPage
 from gui.wizard import AssessmentWizard
@@ -17,7 +19,9 @@ from model.dossier import Dossier
 from model.store import START_POSITION, Store
 
 DEADLINES = "deadlines"
+REGISTER = "register"
 OVERVIEW = "overview"
+INFO = "info"
 
 
 class DossierView(QWidget):
@@ -30,7 +34,7 @@ class DossierView(QWidget):
     def __init__(self, store: Store, content: Content, editor: DossierEditor | None, clock: DayClock) -> None:
         super().__init__()
         self.store, self.content, self.editor, self.clock = store, content, editor, clock
-        self._flow = editor.flow.id if editor else None
+        self._shape = self._pages_shape()
 
         header = QHBoxLayout()
         header.setContentsMargins(16, 10, 16, 6)
@@ -79,7 +83,9 @@ class DossierView(QWidget):
         self.nav_buttons = {
             START_POSITION: QPushButton("Dossiergegevens"),
             DEADLINES: QPushButton("Termijnen"),
+            REGISTER: QPushButton("Deelnemende zorgaanbieders"),
             OVERVIEW: QPushButton("Overzicht"),
+            INFO: QPushButton("Meer informatie"),
         }
         self.step_list = StepList(editor)
         self.step_list.stepChosen.connect(self.wizard.go_to)
@@ -88,16 +94,29 @@ class DossierView(QWidget):
             button.setProperty("kind", "nav")
             button.setCheckable(True)
             button.clicked.connect(lambda _checked, key=key: self.wizard.go_to(key))
-        layout.addWidget(self.nav_buttons[START_POSITION])
-        layout.addWidget(self.nav_buttons[DEADLINES])
+        for key in (START_POSITION, DEADLINES, REGISTER):
+            layout.addWidget(self.nav_buttons[key])
         layout.addWidget(self.step_list, 1)
         layout.addWidget(self.nav_buttons[OVERVIEW])
+        layout.addWidget(self.nav_buttons[INFO])
         return sidebar
+
+    def _pages_shape(self) -> tuple[object, bool]:
+        """What decides which pages there are: the flow, and whether this reader keeps the register."""
+        return (self.editor.flow.id, self.editor.keeps_register) if self.editor else (None, False)
 
     def _keys(self) -> list[str]:
         if self.editor is None:
             return [START_POSITION]
-        return [START_POSITION, DEADLINES, *(step.id for step in self.editor.flow.steps), OVERVIEW]
+        register = [REGISTER] if self.editor.keeps_register else []
+        return [
+            START_POSITION,
+            DEADLINES,
+            *register,
+            *(step.id for step in self.editor.flow.steps),
+            OVERVIEW,
+            INFO,
+        ]
 
     def _build_page(self, key: str) -> QWidget:
         if key == START_POSITION:
@@ -111,6 +130,10 @@ class DossierView(QWidget):
             return OverviewPage(self.editor)
         if key == DEADLINES:
             return DeadlinesPage(self.editor, self.clock)
+        if key == REGISTER:
+            return RegisterPage(self.editor, self.clock)
+        if key == INFO:
+            return InfoPage(self.content)
         page = StepPage(self.editor.flow.step(key), self.editor)
         page.printRequested.connect(self.printStepRequested)
         return page
@@ -135,10 +158,11 @@ class DossierView(QWidget):
         if self.editor is None:
             return
         self.title.setText(self.editor.dossier.name)
-        if self.editor.flow.id != self._flow:
-            self._flow = self.editor.flow.id
+        self.nav_buttons[REGISTER].setVisible(self.editor.keeps_register)
+        if self._pages_shape() != self._shape:
+            self._shape = self._pages_shape()
             current = self.wizard.current_key
-            self.wizard.set_keys(self._keys(), keep=START_POSITION)  # the deadlines page follows the flow too
+            self.wizard.set_keys(self._keys(), keep=START_POSITION)  # the other pages follow the flow
             self.wizard.go_to(current)
 
     def flush_notes(self) -> None:

@@ -29,12 +29,14 @@ class OverviewPage(Page):
     def refresh(self) -> None:
         editor = self.editor
         flow, ticked = editor.flow, editor.ticked
-        progress = flow_progress(flow, ticked)
+        progress = flow_progress(flow, ticked, editor.dossier.role)
         done = " Alle actiepunten zijn afgevinkt." if progress.complete else ""
         self.total.setText(f"{progress.done} van {progress.total} actiepunten afgevinkt.{done}")
         rows = []
         for step in flow.steps:
-            status = editor.content.general.status_labels[step_status(step, ticked)]
+            status = editor.content.general.status_labels[
+                step_status(flow, step, ticked, editor.dossier.role)
+            ]
             counts = step_progress(step, ticked)
             actor = editor.content.actor_wording(step.actor, editor.dossier.role)
             rows.append(

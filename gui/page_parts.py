@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from gui.links import open_link
-from gui.rich_text import paragraph
+from gui.rich_text import paragraph, sources_html
+from model.content import CurrentNote
 
 PAGE_MAX_WIDTH = 900
 
@@ -39,6 +40,20 @@ def warning_box(label_text: str, paragraphs: tuple[str, ...]) -> QFrame:
     text = f"<b>⚠ {escape(label_text)}</b>" + "".join(paragraph(each) for each in paragraphs)
     content = label(text, rich=True)
     content.setAccessibleName(label_text)
+    layout.addWidget(content)
+    return box
+
+
+def current_note_box(note: CurrentNote) -> QFrame:
+    """Today's rule beside the factsheet's text: its own colour, an "Actueel" label and its sources."""
+    box = QFrame()
+    box.setProperty("kind", "current")
+    box.setObjectName(f"current.{note.id}")
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(14, 10, 14, 10)
+    text = f"<b>ⓘ Actueel: {escape(note.title)}</b>" + paragraph(note.text) + sources_html(note.sources)
+    content = label(text, rich=True)
+    content.setAccessibleName(f"Actueel: {note.title}")
     layout.addWidget(content)
     return box
 

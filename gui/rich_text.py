@@ -2,7 +2,7 @@
 
 from html import escape
 
-from model.content import Block, Link
+from model.content import Block, Link, Source
 
 
 def paragraph(text: str) -> str:
@@ -23,8 +23,19 @@ def blocks_html(blocks: tuple[Block, ...]) -> str:
 
 
 def link_html(link: Link) -> str:
-    """The label as a link, with the address it leads to shown beside it."""
-    return (
-        f'<a href="{escape(link.url, quote=True)}">{escape(link.label)}</a>'
-        f'<br><span class="address">{escape(link.address)}</span>'
+    """The label as a link, with the address it leads to shown beside it, and the newer one if known."""
+    html = f'<a href="{escape(link.url, quote=True)}">{escape(link.label)}</a><br>{escape(link.address)}'
+    if link.newer_url:
+        html += (
+            f'<br>Nieuwer adres: <a href="{escape(link.newer_url, quote=True)}">{escape(link.newer_url)}</a>'
+        )
+    return html
+
+
+def sources_html(sources: tuple[Source, ...]) -> str:
+    """Each source as a link with its full address and when it was read."""
+    return "".join(
+        f'<p class="source">Bron: <a href="{escape(source.url, quote=True)}">{escape(source.label)}</a>'
+        f"<br>{escape(source.url)} (gelezen in {escape(source.read_text)})</p>"
+        for source in sources
     )

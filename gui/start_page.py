@@ -20,6 +20,7 @@ from model.content import Content
 from model.dossier import NAME_MAX_LENGTH, Dossier, DossierNameError
 from model.dutch import days_phrase, long_date
 from model.progress import flow_progress
+from model.register import effective_dates
 from model.store import Store, StoreError
 from model.timeline import next_deadline
 
@@ -115,8 +116,9 @@ class StartPage(Page):
     def _cells(self, dossier: Dossier) -> tuple[str, ...]:
         general = self.content.general
         flow = self.content.flows[dossier.connection]
-        progress = flow_progress(flow, self.store.ticked_items(dossier.id))
-        deadline = next_deadline(dossier.dates, self.clock.today())
+        progress = flow_progress(flow, self.store.ticked_items(dossier.id), dossier.role)
+        dates = effective_dates(dossier, self.store.care_providers(dossier.id))
+        deadline = next_deadline(dates, self.clock.today())
         return (
             dossier.name,
             general.connection_types[dossier.connection].label,

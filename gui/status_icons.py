@@ -1,4 +1,4 @@
-"""Status icons drawn in code: an empty ring, a half-filled ring, a filled ring with a check.
+"""Status icons drawn in code: an empty ring, a half-filled ring, a filled ring with a check, a dotted ring.
 
 Their shapes differ, so the status reads without colour too; the text beside them says it as well.
 """
@@ -22,7 +22,8 @@ def status_icon(status: StepStatus, size: int = 22) -> QIcon:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.scale(scale, scale)
     ring = QRectF(2, 2, size - 4, size - 4)
-    painter.setPen(QPen(INK, 2))
+    line = Qt.PenStyle.DotLine if status == StepStatus.BY_SUPPLIER else Qt.PenStyle.SolidLine
+    painter.setPen(QPen(INK, 2, line))
     if status == StepStatus.IN_PROGRESS:
         half = QPainterPath()
         half.moveTo(ring.center())

@@ -109,7 +109,7 @@ class StepList(QListWidget):
                 item.setData(STEP_ID_ROLE, step.id)
                 self.addItem(item)
         for row, step in enumerate(steps):
-            status = step_status(step, self.editor.ticked)
+            status = step_status(self.editor.flow, step, self.editor.ticked, dossier.role)
             actor = "U" if step.actor == dossier.role else content.general.roles[step.actor].name
             status_label = content.general.status_labels[status]
             item = self.item(row)

@@ -14,11 +14,12 @@ from PySide6.QtWidgets import (
 
 from gui.dossier_editor import DossierEditor
 from gui.history_section import HistorySection
-from gui.page_parts import Page, label, warning_box
+from gui.page_parts import Page, current_note_box, label, warning_box
 from gui.rich_text import blocks_html, link_html
 from model.content import ActionItem, Step
 from model.dutch import local_date, long_date
-from model.progress import step_progress
+from model.progress import done_by_supplier, step_progress
+from model.register import step_count
 
 NOTES_SAVE_DELAY_MS = 600
 
@@ -126,11 +127,23 @@ class StepPage(Page):
         badges.addWidget(self.status, 1)
         self.body.addLayout(badges)
 
+        self.by_supplier = self.add(
+            label(
+                "Deze stap voert uw ICT-leverancier uit voor alle zorgaanbieders op de clusteraansluiting. "
+                "U hoeft hier niets af te vinken; lees mee, zodat u weet wat er gebeurt.",
+                "hint",
+            )
+        )
+        self.by_supplier.setObjectName(f"bySupplier.{step.id}")
+        self.register_count = self.add(label(kind="purpose"))
+        self.register_count.setObjectName(f"registerCount.{step.id}")
         self.add(label(step.purpose, "purpose"))
         if step.blocks:
             self.add(label(blocks_html(step.blocks), rich=True))
         for warning in step.warnings:
             self.add(warning_box(warning.label, (warning.text,)))
+        for note in editor.content.notes_for(step.id):
+            self.add(current_note_box(note))
 
         self.add(label("Actiepunten", "heading"))
         if step.action_items_intro:
@@ -157,3 +170,7 @@ class StepPage(Page):
         self.actor.setAccessibleName(f"Wie is aan zet: {self.actor.text()}")
         progress = step_progress(self.step, self.editor.ticked)
         self.status.setText(f"{progress.done} van {progress.total} actiepunten afgevinkt")
+        self.by_supplier.setVisible(done_by_supplier(self.editor.flow, self.step, dossier.role))
+        count = step_count(self.step.id, self.editor.providers) if self.editor.keeps_register else None
+        self.register_count.setText(f"Volgens het register: {count}" if count else "")
+        self.register_count.setVisible(count is not None)

@@ -66,6 +66,20 @@ class Change:
 
 
 @dataclass(frozen=True)
+class CareProvider:
+    id: int  # 0 until stored
+    name: str
+    kvk: str
+    signatory_name: str = ""
+    signatory_function: str = ""
+    contract_signed: date | None = None
+    akkoord_signed: date | None = None
+    akkoord_submitted: date | None = None  # to DICTU
+    production: date | None = None  # connected in production via TVS
+    notes: str = ""
+
+
+@dataclass(frozen=True)
 class DossierSnapshot:
     """Everything a dossier holds, as exported to a file and imported from one."""
 
@@ -73,3 +87,4 @@ class DossierSnapshot:
     ticked: dict[str, datetime] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
     changes: tuple[Change, ...] = ()
+    care_providers: tuple[CareProvider, ...] = ()

@@ -40,3 +40,8 @@ def days_phrase(days_left: int) -> str:
 def date_and_time(moment: datetime) -> str:
     """28 november 2026 18:05"""
     return f"{long_date(moment.date())} {moment:%H:%M}"
+
+
+def short_date(day: date) -> str:
+    """1-9-2026, for narrow table columns."""
+    return f"{day.day}-{day.month}-{day.year}"

@@ -12,6 +12,7 @@ from typing import Any
 from model.content import Connection, Role
 from model.dossier import (
     NAME_MAX_LENGTH,
+    CareProvider,
     Change,
     DateField,
     Dossier,
@@ -19,14 +20,16 @@ from model.dossier import (
     DossierSnapshot,
     clean_name,
 )
+from model.register import DATE_FIELDS, cleaned, problems
 from model.schema import START_POSITION
 from model.version import __version__
 
 FORMAT_NAME = "digid-assessment-wegwijzer/dossier"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: with the cluster register (care_providers)
 MAX_FILE_BYTES = 10_000_000
 MAX_TEXT = 100_000
 ID_PATTERN = re.compile(r"^(direct|cluster)\.\d{1,3}(\.\d{1,3})?$")
+PROVIDER_TEXTS = ("name", "kvk", "signatory_name", "signatory_function", "notes")
 SUBJECT_PATTERN = re.compile(r"^[a-z_]{1,40}$|^(direct|cluster)\.\d{1,3}\.\d{1,3}$")
 
 
@@ -53,6 +56,13 @@ def export_json(snapshot: DossierSnapshot, now: datetime) -> str:
         "changes": [
             {"at": c.at.isoformat(), "step": c.step_id, "subject": c.subject, "old": c.old, "new": c.new}
             for c in snapshot.changes
+        ],
+        "care_providers": [
+            {
+                **{key: getattr(provider, key) for key in PROVIDER_TEXTS},
+                **{key: _date_text(getattr(provider, key)) for key in DATE_FIELDS},
+            }
+            for provider in snapshot.care_providers
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2)
@@ -108,7 +118,21 @@ def parse_import(data: bytes) -> DossierSnapshot:
         )
         for entry in reader.entries("changes")
     )
-    return DossierSnapshot(dossier, ticked, notes, changes)
+    providers = []
+    for index, entry in enumerate(reader.entries("care_providers")):
+        provider = CareProvider(
+            id=0,
+            **{key: entry.text(key, MAX_TEXT, allow_empty=key != "name") for key in PROVIDER_TEXTS},
+            **{key: entry.optional_date(key) for key in DATE_FIELDS},
+        )
+        wrong = problems(provider, today=date.max)
+        if wrong:
+            field, problem = next(iter(wrong.items()))
+            raise ImportFileError(
+                f"Zorgaanbieder {index + 1} in het dossierbestand, veld ‘{field}’: {problem}"
+            )
+        providers.append(cleaned(provider))
+    return DossierSnapshot(dossier, ticked, notes, changes, tuple(providers))
 
 
 def _name(text: str) -> str:

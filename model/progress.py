@@ -1,9 +1,13 @@
-"""How far a dossier is: a step's status and the counts, derived from the ticked action items."""
+"""How far a dossier is: a step's status and the counts, derived from the ticked action items.
+
+A care provider on a cluster connection does only its own steps; the supplier's steps are done by
+the supplier, so they show as such and don't count in the care provider's progress.
+"""
 
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from model.content import Flow, Step, StepStatus
+from model.content import Connection, Flow, Role, Step, StepStatus
 
 
 @dataclass(frozen=True)
@@ -16,18 +20,25 @@ class Progress:
         return self.done == self.total
 
 
+def done_by_supplier(flow: Flow, step: Step, reader: Role) -> bool:
+    return flow.id == Connection.CLUSTER and reader == Role.CARE_PROVIDER and step.actor == Role.SUPPLIER
+
+
 def step_progress(step: Step, ticked: Collection[str]) -> Progress:
     return Progress(sum(item.id in ticked for item in step.action_items), len(step.action_items))
 
 
-def step_status(step: Step, ticked: Collection[str]) -> StepStatus:
+def step_status(flow: Flow, step: Step, ticked: Collection[str], reader: Role) -> StepStatus:
+    if done_by_supplier(flow, step, reader):
+        return StepStatus.BY_SUPPLIER
     progress = step_progress(step, ticked)
     if progress.done == 0:
         return StepStatus.NOT_STARTED
     return StepStatus.DONE if progress.complete else StepStatus.IN_PROGRESS
 
 
-def flow_progress(flow: Flow, ticked: Collection[str]) -> Progress:
-    """Counts only the items of this flow: ticks kept from another flow don't count."""
-    ids = flow.action_item_ids
+def flow_progress(flow: Flow, ticked: Collection[str], reader: Role) -> Progress:
+    """Counts the reader's items of this flow only: ticks kept from another flow don't count."""
+    own = [step for step in flow.steps if not done_by_supplier(flow, step, reader)]
+    ids = [item.id for step in own for item in step.action_items]
     return Progress(sum(each in ticked for each in ids), len(ids))

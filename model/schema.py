@@ -13,7 +13,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from model.dossier import NAME_MAX_LENGTH
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 START_POSITION = "dossier"
 
 
@@ -78,6 +78,23 @@ class ChangeRow(Base):
     new: Mapped[str]
 
 
+class CareProviderRow(Base):
+    """A care provider on the supplier's cluster connection (schema 3)."""
+
+    __tablename__ = "care_providers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    kvk: Mapped[str] = mapped_column(String(8))
+    signatory_name: Mapped[str] = mapped_column(String(120))
+    signatory_function: Mapped[str] = mapped_column(String(120))
+    contract_signed: Mapped[date | None]
+    akkoord_signed: Mapped[date | None]
+    akkoord_submitted: Mapped[date | None]
+    production: Mapped[date | None]
+    notes: Mapped[str]
+
+
 def _add_change_history(connection: Connection) -> None:
     connection.exec_driver_sql(
         "CREATE TABLE changes ("
@@ -92,5 +109,23 @@ def _add_change_history(connection: Connection) -> None:
     connection.exec_driver_sql("CREATE INDEX ix_changes_dossier_id ON changes (dossier_id)")
 
 
+def _add_care_provider_register(connection: Connection) -> None:
+    connection.exec_driver_sql(
+        "CREATE TABLE care_providers ("
+        " id INTEGER NOT NULL PRIMARY KEY,"
+        " dossier_id INTEGER NOT NULL REFERENCES dossiers (id) ON DELETE CASCADE,"
+        " name VARCHAR(120) NOT NULL,"
+        " kvk VARCHAR(8) NOT NULL,"
+        " signatory_name VARCHAR(120) NOT NULL,"
+        " signatory_function VARCHAR(120) NOT NULL,"
+        " contract_signed DATE,"
+        " akkoord_signed DATE,"
+        " akkoord_submitted DATE,"
+        " production DATE,"
+        " notes VARCHAR NOT NULL)"
+    )
+    connection.exec_driver_sql("CREATE INDEX ix_care_providers_dossier_id ON care_providers (dossier_id)")
+
+
 # UPGRADES[n] turns a database of schema n into one of schema n + 1.
-UPGRADES: dict[int, Callable[[Connection], None]] = {1: _add_change_history}
+UPGRADES: dict[int, Callable[[Connection], None]] = {1: _add_change_history, 2: _add_care_provider_register}

@@ -9,6 +9,7 @@ The GUI calls the plain methods of `Store` and gets frozen records back; it neve
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import fields
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from model.content import Connection, Role
 from model.dossier import (
     TICKED,
     UNTICKED,
+    CareProvider,
     Change,
     DateField,
     Dossier,
@@ -33,6 +35,7 @@ from model.schema import (
     START_POSITION,
     UPGRADES,
     Base,
+    CareProviderRow,
     ChangeRow,
     DossierRow,
     NoteRow,
@@ -344,7 +347,11 @@ class Store:
         if dossier is None:
             raise StoreError("Dit dossier bestaat niet meer.")
         return DossierSnapshot(
-            dossier, self.ticked_items(dossier_id), self.notes(dossier_id), tuple(self.history(dossier_id))
+            dossier,
+            self.ticked_items(dossier_id),
+            self.notes(dossier_id),
+            tuple(self.history(dossier_id)),
+            tuple(self.care_providers(dossier_id)),
         )
 
     def add_snapshot(self, snapshot: DossierSnapshot, name: str, replace: Dossier | None = None) -> Dossier:
@@ -379,8 +386,49 @@ class Store:
                 )
                 for c in snapshot.changes
             )
+            session.add_all(
+                CareProviderRow(
+                    dossier_id=row.id, **{field: getattr(p, field) for field in CARE_PROVIDER_FIELDS}
+                )
+                for p in snapshot.care_providers
+            )
             session.flush()
             return _record(row)
+
+    # The cluster register
+
+    def care_providers(self, dossier_id: int) -> list[CareProvider]:
+        with self._transaction() as session:
+            rows = session.scalars(
+                select(CareProviderRow)
+                .where(CareProviderRow.dossier_id == dossier_id)
+                .order_by(CareProviderRow.id)
+            )
+            return [_provider(row) for row in rows]
+
+    def save_care_provider(self, dossier_id: int, provider: CareProvider) -> CareProvider:
+        """Insert (id 0) or update an entry that `model.register.problems` found nothing wrong with."""
+        values = {field: getattr(provider, field) for field in CARE_PROVIDER_FIELDS}
+        with self._transaction() as session:
+            row = session.get(CareProviderRow, provider.id) if provider.id else None
+            if provider.id and (row is None or row.dossier_id != dossier_id):
+                raise StoreError("Deze zorgaanbieder bestaat niet meer.")
+            if row is None:
+                row = CareProviderRow(dossier_id=dossier_id, **values)
+                session.add(row)
+            else:
+                for field, value in values.items():
+                    setattr(row, field, value)
+            session.flush()
+            return _provider(row)
+
+    def delete_care_provider(self, dossier_id: int, provider_id: int) -> None:
+        with self._transaction() as session:
+            session.execute(
+                delete(CareProviderRow).where(
+                    CareProviderRow.id == provider_id, CareProviderRow.dossier_id == dossier_id
+                )
+            )
 
     # Backups
 
@@ -409,6 +457,13 @@ class Store:
     def remember_last_dossier(self, dossier_id: int | None) -> None:
         with self._transaction() as session:
             session.merge(SettingRow(key="last_dossier", value=str(dossier_id or "")))
+
+
+CARE_PROVIDER_FIELDS = tuple(field.name for field in fields(CareProvider) if field.name != "id")
+
+
+def _provider(row: CareProviderRow) -> CareProvider:
+    return CareProvider(id=row.id, **{field: getattr(row, field) for field in CARE_PROVIDER_FIELDS})
 
 
 def _as_text(value: object) -> str:

@@ -12,11 +12,12 @@ from html import escape
 
 from model.content import Content, Flow, Step
 from model.deadline_text import milestone_label, state_label
-from model.dossier import Change, Dossier
-from model.dutch import days_phrase, local_date, long_date
+from model.dossier import CareProvider, Change, Dossier
+from model.dutch import days_phrase, local_date, long_date, short_date
 from model.history_text import change_time, describe_change, item_texts
 from model.locations import APP_NAME
 from model.progress import flow_progress, step_progress, step_status
+from model.register import DATE_FIELDS, conditions, effective_dates, t0_explanation
 from model.store import Store
 from model.timeline import milestones
 
@@ -44,6 +45,7 @@ class SummaryInput:
     notes: dict[str, str]
     today: date
     changes: tuple[Change, ...] = ()  # appended as "Geschiedenis" when given
+    providers: tuple[CareProvider, ...] = ()  # the cluster register, for a supplier's dossier
 
     @property
     def flow(self) -> Flow:
@@ -82,7 +84,10 @@ def _header(data: SummaryInput) -> str:
             long_date(dossier.activation_date) if dossier.activation_date else "nog niet bekend",
         ),
     ]
-    for milestone in milestones(dossier.dates, data.today):
+    explanation = t0_explanation(dossier, list(data.providers))
+    if explanation:
+        rows.append(("Start termijn", escape(explanation)))
+    for milestone in milestones(effective_dates(dossier, list(data.providers)), data.today):
         if milestone.is_deadline:
             when = f"uiterlijk {long_date(milestone.day)} ({days_phrase(milestone.days_left)}; "
             rows.append(
@@ -91,17 +96,62 @@ def _header(data: SummaryInput) -> str:
                     when + escape(state_label(milestone, wording)) + ")",
                 )
             )
-    progress = flow_progress(data.flow, data.ticked)
+    progress = flow_progress(data.flow, data.ticked, data.dossier.role)
     rows.append(("Voortgang", f"{progress.done} van {progress.total} actiepunten afgevinkt"))
     rows.append(("Afgedrukt op", long_date(data.today)))
     cells = "".join(f"<tr><td><b>{name}</b></td><td>{value}</td></tr>" for name, value in rows)
     return f"<h1>DigiD-assessment: {escape(dossier.name)}</h1><table>{cells}</table><p>&nbsp;</p>"
 
 
+REGISTER_TITLES = (
+    "Zorgaanbieder",
+    "KvK",
+    "Ondertekenaar",
+    "Contract",
+    "Akkoord",
+    "Bij DICTU",
+    "In productie",
+)
+
+
+def _register_cells(provider: CareProvider) -> tuple[str, ...]:
+    signatory = ", ".join(part for part in (provider.signatory_name, provider.signatory_function) if part)
+    days = (getattr(provider, field) for field in DATE_FIELDS)
+    return (provider.name, provider.kvk, signatory or "—", *(short_date(day) if day else "—" for day in days))
+
+
+def _register(data: SummaryInput) -> str:
+    """The cluster register as a table, with the factsheet's conditions."""
+    state = conditions(list(data.providers))
+    header = "".join(f"<td><b>{title}</b></td>" for title in REGISTER_TITLES)
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in _register_cells(provider)) + "</tr>"
+        for provider in data.providers
+    )
+    met = "voldaan" if state.enough_in_production and state.all_signed else "nog niet voldaan"
+    return (
+        "<h2>Deelnemende zorgaanbieders</h2>"
+        f"<p>{state.in_production} van {len(data.providers)} in productie; "
+        f"voorwaarden van de factsheet: {met}.</p><table><tr>{header}</tr>{rows}</table>"
+    )
+
+
+def _current_notes(data: SummaryInput, step: Step) -> str:
+    return "".join(
+        f"<p><b>Actueel (niet uit de factsheet): {escape(note.title)}.</b> {escape(note.text)} "
+        + "; ".join(
+            f"Bron: {escape(source.label)}, {escape(source.url)}, gelezen in {escape(source.read_text)}"
+            for source in note.sources
+        )
+        + ".</p>"
+        for note in data.content.notes_for(step.id)
+    )
+
+
 def _step(data: SummaryInput, step: Step) -> str:
     general = data.content.general
     actor = data.content.actor_wording(step.actor, data.dossier.role)
-    status = general.status_labels[step_status(step, data.ticked)]
+    status = general.status_labels[step_status(data.flow, step, data.ticked, data.dossier.role)]
     counts = step_progress(step, data.ticked)
     parts = [
         f"<h2>Stap {step.number} van {len(data.flow.steps)}: {escape(step.title)}</h2>",
@@ -111,6 +161,7 @@ def _step(data: SummaryInput, step: Step) -> str:
     ]
     for warning in step.warnings:
         parts.append(f"<p><b>{escape(warning.label)}:</b> {escape(warning.text)}</p>")
+    parts.append(_current_notes(data, step))
     parts.append("<p class='label'>Actiepunten</p><table>")
     for item in step.action_items:
         ticked_at = data.ticked.get(item.id)
@@ -125,7 +176,12 @@ def _step(data: SummaryInput, step: Step) -> str:
     note = data.notes.get(step.id, "").strip()
     parts.append(f"<p class='label'>Notities</p><p>{_text(note) if note else '<i>Geen notities.</i>'}</p>")
     if step.links:
-        links = "".join(f"<li>{escape(link.label)}: {escape(link.address)}</li>" for link in step.links)
+        links = "".join(
+            f"<li>{escape(link.label)}: {escape(link.address)}"
+            + (f" (nieuwer adres: {escape(link.newer_url)})" if link.newer_url else "")
+            + "</li>"
+            for link in step.links
+        )
         parts.append(f"<p class='label'>Links</p><ul>{links}</ul>")
     return "".join(parts)
 
@@ -144,7 +200,10 @@ def _history(data: SummaryInput, step_id: str | None) -> str:
 def summary_html(data: SummaryInput, step_id: str | None = None) -> str:
     """The whole dossier, or only the step `step_id` (still under the dossier's header)."""
     steps = [data.flow.step(step_id)] if step_id else data.flow.steps
-    body = _header(data) + "".join(_step(data, step) for step in steps)
+    body = _header(data)
+    if data.providers and not step_id:
+        body += _register(data)
+    body += "".join(_step(data, step) for step in steps)
     if data.changes:
         body += _history(data, step_id)
     return f"<html><head><style>{STYLE}</style></head><body>{body}</body></html>"

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from model.content import Connection, ContentError, Role, Step, bundled_content, load_content
+from model.content import Connection, ContentError, Role, Step, bundled_content
+from model.content_loader import load_content
 from model.locations import resources_dir
 
 FIXTURES = Path(__file__).parent / "fixtures"

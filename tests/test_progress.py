@@ -2,26 +2,42 @@
 
 from datetime import date
 
-from model.content import Connection, StepStatus, bundled_content
+from model.content import Connection, Role, StepStatus, bundled_content
 from model.dutch import long_date
 from model.progress import flow_progress, step_progress, step_status
 
 
 def test_step_status_from_ticks() -> None:
-    step = bundled_content().flows[Connection.DIRECT].step("direct.1")
+    flow = bundled_content().flows[Connection.DIRECT]
+    step = flow.step("direct.1")
     ids = [item.id for item in step.action_items]
-    assert step_status(step, set()) == StepStatus.NOT_STARTED
-    assert step_status(step, {ids[0]}) == StepStatus.IN_PROGRESS
-    assert step_status(step, set(ids[:-1])) == StepStatus.IN_PROGRESS
-    assert step_status(step, set(ids)) == StepStatus.DONE
+    reader = Role.CARE_PROVIDER
+    assert step_status(flow, step, set(), reader) == StepStatus.NOT_STARTED
+    assert step_status(flow, step, {ids[0]}, reader) == StepStatus.IN_PROGRESS
+    assert step_status(flow, step, set(ids[:-1]), reader) == StepStatus.IN_PROGRESS
+    assert step_status(flow, step, set(ids), reader) == StepStatus.DONE
     assert step_progress(step, {ids[0], "cluster.1.1"}).done == 1
 
 
 def test_flow_progress_counts_only_its_own_items() -> None:
     flow = bundled_content().flows[Connection.CLUSTER]
-    progress = flow_progress(flow, {"cluster.1.1", "cluster.10.4", "direct.1.1"})
+    progress = flow_progress(flow, {"cluster.1.1", "cluster.10.4", "direct.1.1"}, Role.SUPPLIER)
     assert (progress.done, progress.total, progress.complete) == (2, 33, False)
-    assert flow_progress(flow, set(flow.action_item_ids)).complete
+    assert flow_progress(flow, set(flow.action_item_ids), Role.SUPPLIER).complete
+
+
+def test_a_care_provider_on_a_cluster_counts_only_its_own_steps() -> None:
+    flow = bundled_content().flows[Connection.CLUSTER]
+    own = [step for step in flow.steps if step.actor == Role.CARE_PROVIDER]
+    assert [step.number for step in own] == [5, 7, 9]
+    progress = flow_progress(flow, {"cluster.1.1", "cluster.5.1"}, Role.CARE_PROVIDER)
+    assert (progress.done, progress.total) == (1, sum(len(step.action_items) for step in own))
+    assert (
+        step_status(flow, flow.step("cluster.1"), {"cluster.1.1"}, Role.CARE_PROVIDER)
+        == StepStatus.BY_SUPPLIER
+    )
+    direct = bundled_content().flows[Connection.DIRECT]
+    assert step_status(direct, direct.step("direct.2"), set(), Role.CARE_PROVIDER) == StepStatus.NOT_STARTED
 
 
 def test_dates_as_a_dutch_reader_writes_them() -> None:

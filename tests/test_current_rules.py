@@ -1,0 +1,187 @@
+"""Today's rules beside the factsheet: each note sourced and dated, addresses well-formed, shown, printed."""
+
+import re
+import shutil
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from PySide6.QtWidgets import QFrame, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from model.content import Connection, ContentError, Role, bundled_content
+from model.content_loader import load_content
+from model.dossier import Dossier
+from model.locations import resources_dir
+from model.store import Store
+from model.summary import SummaryInput, summary_html
+from tests.gui_helpers import child, open_window
+
+CONTENT = bundled_content()
+CONFIRMED_NORM_IDS = {"B.01", "C.07", "C.08", "C.09", "U/TV.01", "U/WA.02"}
+
+
+def factsheet_links() -> list[tuple[str, str]]:
+    """(label, url) of every link of the factsheet's steps and pages."""
+    return [
+        (link.label, link.url)
+        for flow in CONTENT.flows.values()
+        for link in [*(link for step in flow.steps for link in step.links), *flow.more_info.links]
+    ]
+
+
+def source_links() -> list[tuple[str, str]]:
+    """(label, url) of every source of today's rules, and every newer address."""
+    pairs = [
+        (source.label, source.url)
+        for holder in [*CONTENT.current_notes, *CONTENT.info]
+        for source in holder.sources
+    ]
+    for flow in CONTENT.flows.values():
+        pairs += [
+            (link.label, link.newer_url) for step in flow.steps for link in step.links if link.newer_url
+        ]
+    return pairs
+
+
+def same_page(url: str) -> str:
+    """An address as a page: scheme and 'www.' and a trailing slash don't make another page."""
+    parts = urlsplit(url)
+    if parts.scheme == "https":
+        assert parts.netloc and "." in parts.netloc and " " not in url, url
+        return parts.netloc.removeprefix("www.") + parts.path.rstrip("/")
+    assert parts.scheme == "mailto" and re.fullmatch(r"[\w.]+@[\w.]+\.nl", parts.path), url
+    return parts.path.lower()
+
+
+def test_every_note_has_a_source_and_the_date_it_was_read() -> None:
+    assert len(CONTENT.current_notes) >= 5
+    for note in CONTENT.current_notes:
+        assert note.title and note.text and note.steps, note.id
+        for source in note.sources:
+            assert source.url.startswith("https://"), note.id
+            assert re.fullmatch(r"20\d\d-(0[1-9]|1[0-2])", source.read), note.id
+            assert source.read_text == "november 2026"
+
+
+def test_every_address_is_well_formed_and_unique_per_meaning() -> None:
+    """One label never leads to two pages, and within the factsheet one page has one label."""
+    for pairs in (factsheet_links(), source_links()):
+        pages_per_label: dict[str, set[str]] = defaultdict(set)
+        for label, url in pairs:
+            pages_per_label[label].add(same_page(url))
+        assert {label: pages for label, pages in pages_per_label.items() if len(pages) > 1} == {}
+    labels_per_page: dict[str, set[str]] = defaultdict(set)
+    for label, url in factsheet_links():
+        labels_per_page[same_page(url)].add(label)
+    assert {
+        page: labels for page, labels in labels_per_page.items() if len(labels) > 1 and "@" not in page
+    } == {}
+
+
+def test_only_confirmed_norm_ids_are_named() -> None:
+    texts = [note.text for note in CONTENT.current_notes]
+    texts += [
+        part
+        for section in CONTENT.info
+        for block in section.blocks
+        for part in (block.text, block.intro, *block.items)
+    ]
+    named = set(re.findall(r"\b[A-Z]{1,2}(?:/[A-Z]{1,2})?\.\d{2}\b", " ".join(texts)))
+    assert named <= CONFIRMED_NORM_IDS
+    assert {"U/TV.01", "U/WA.02", "C.07", "C.08", "C.09"} <= named
+
+
+def test_the_information_page_covers_its_subjects() -> None:
+    assert {section.id for section in CONTENT.info} >= {
+        "norms",
+        "auditor",
+        "report",
+        "deadlines",
+        "missed",
+        "terms",
+    }
+    text = " ".join(
+        part for section in CONTENT.info for block in section.blocks for part in (block.text, *block.items)
+    )
+    for term in (
+        "Normenkader 3.0",
+        "21 normen",
+        "RE",
+        "aansluitnaam",
+        "aansluitnummer",
+        "TPM",
+        "TVS",
+        "DICTU",
+    ):
+        assert term in text, term
+    for term in ("UZI-register", "PKIoverheid", "LMA", "ingebrekestelling"):
+        assert term in text, term
+
+
+def test_a_factsheet_link_keeps_its_address_and_gains_the_newer_one() -> None:
+    step = CONTENT.flows[Connection.DIRECT].step("direct.7")
+    link = step.links[0]
+    assert link.url.startswith("https://logius.nl/diensten/digid/")
+    assert link.newer_url.startswith("https://logius.nl/domeinen/toegang/digid/")
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "content"
+    shutil.copytree(resources_dir() / "content", folder)
+    return folder
+
+
+@pytest.mark.parametrize(
+    "old, new, named",
+    [
+        ('read = "2026-11"', 'read = "november"', "sources[0].read"),
+        ('steps = ["direct.1"', 'steps = ["direct.99"', "steps"),
+        ('url = "https://', 'url = "http://', "url"),
+    ],
+)
+def test_a_broken_rules_file_names_the_file_and_the_key(
+    content_copy: Path, old: str, new: str, named: str
+) -> None:
+    path = content_copy / "current.nl.toml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ContentError) as failure:
+        load_content(content_copy)
+    assert "current.nl.toml" in str(failure.value) and named in str(failure.value)
+
+
+def test_a_step_shows_its_current_notes_apart_from_the_factsheet(qtbot: QtBot, data_dir: Path) -> None:
+    store = Store(data_dir)
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    store.remember_last_dossier(dossier.id)
+    store.close()
+    window = open_window(qtbot, data_dir)
+    child(window, QWidget, "assessmentWizard").go_to("direct.7")
+    for note in CONTENT.notes_for("direct.7"):
+        box = child(window, QFrame, f"current.{note.id}")
+        assert box.property("kind") == "current"
+        text = box.findChild(QLabel).text()
+        assert text.startswith("<b>ⓘ Actueel: ") and "gelezen in november 2026" in text
+        assert all(source.url in text for source in note.sources)
+    child(window, QWidget, "assessmentWizard").go_to("info")
+    assert child(window, QLabel, "info.norms").isVisible()
+
+
+def test_the_summary_prints_the_notes_marked_as_current() -> None:
+    data = SummaryInput(
+        dossier=Dossier(1, "Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, "dossier", date(2026, 12, 31)),
+        content=CONTENT,
+        ticked={},
+        notes={},
+        today=date(2027, 1, 5),
+    )
+    html = summary_html(data, "direct.7")
+    for note in CONTENT.notes_for("direct.7"):
+        assert f"Actueel (niet uit de factsheet): {note.title}" in html.replace("&#x27;", "'")
+    assert "gelezen in november 2026" in html
+    assert "nieuwer adres: https://logius.nl/domeinen/toegang/digid/" in html
