@@ -1,7 +1,20 @@
 """A dossier on screen: its name, the step list beside the wizard, and the wizard's pages."""
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.countdown_bar import CountdownBar
 from gui.day_clock import DayClock
@@ -22,6 +35,7 @@ DEADLINES = "deadlines"
 REGISTER = "register"
 OVERVIEW = "overview"
 INFO = "info"
+TEXT_FIELDS = (QPlainTextEdit, QLineEdit, QAbstractSpinBox)  # where PageDown and Alt+arrows edit text
 
 
 class DossierView(QWidget):
@@ -64,19 +78,47 @@ class DossierView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addLayout(header)
+        self.header = QWidget()
+        self.header.setLayout(header)
+        layout.addWidget(self.header)
         if editor is not None:
             layout.addWidget(CountdownBar(editor, clock))
+            for keys, move in (
+                (("PgDown", "Alt+Right"), self.wizard.next),
+                (("PgUp", "Alt+Left"), self.wizard.back),
+            ):
+                for key in keys:  # a presenter's remote sends PageDown and PageUp
+                    shortcut = QShortcut(QKeySequence(key), self)
+                    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                    shortcut.activated.connect(lambda key=key, move=move: self._step_or_type(key, move))
         layout.addLayout(body, 1)
         self._dossier_changed()
         self.wizard.go_to(editor.dossier.position if editor else START_POSITION)
+
+    def _step_or_type(self, key: str, move: Callable[[], None]) -> None:
+        """Move to another step, unless the user is typing: then the key is the text field's."""
+        focused = QApplication.focusWidget()
+        if isinstance(focused, TEXT_FIELDS):
+            sequence = QKeySequence(key)[0]
+            # Straight to the widget: sending the event would run it through the shortcuts again.
+            press = QKeyEvent(QEvent.Type.KeyPress, sequence.key(), sequence.keyboardModifiers())
+            focused.keyPressEvent(press)
+            return
+        move()
+
+    def set_presentation(self, on: bool) -> None:
+        """In a meeting: only the countdown, the step list and the page; nothing else to look at."""
+        self.header.setVisible(not on)
+        self.wizard.buttons.setVisible(not on)
+        for key, button in self.nav_buttons.items():
+            button.setVisible(not on and (key != REGISTER or self.editor.keeps_register))
 
     def first_step(self) -> None:
         self.wizard.go_to(self.editor.flow.steps[0].id)
 
     def _sidebar(self, editor: DossierEditor) -> QWidget:
         sidebar = QWidget()
-        sidebar.setFixedWidth(320)
+        sidebar.setObjectName("sidebar")  # its width is in style.qss, so it grows with the zoom
         layout = QVBoxLayout(sidebar)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)

@@ -1,7 +1,7 @@
 """The main window: the start page or one dossier, the menus, and a bar that says when saving failed."""
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -19,6 +19,7 @@ from gui.dossier_editor import DossierEditor
 from gui.dossier_view import DossierView
 from gui.start_page import StartPage
 from gui.summary_printer import SummaryPrinter
+from gui.zoom import PRESENTATION_FACTOR, apply_zoom, next_level
 from model.content import Content
 from model.dossier import Dossier
 from model.locations import APP_NAME
@@ -26,6 +27,14 @@ from model.store import Store, StoreError
 from model.version import __version__
 
 BACKUP_DELAY_MS = 1500  # after the first paint: start-up stays quick
+ZOOM_SETTING = "zoom"  # remembered in the data folder, so on this laptop
+
+
+def stored_zoom(value: str | None) -> float:
+    try:
+        return next_level(float(value or 1.0), 0)
+    except ValueError:
+        return 1.0
 
 
 class MainWindow(QMainWindow):
@@ -36,6 +45,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 800)
         self.dossier_view: DossierView | None = None
+        self.presenting = False
+        self._state_before_presentation = Qt.WindowState.WindowNoState
+        self.zoom = stored_zoom(store.setting(ZOOM_SETTING))
         self.clock = clock or DayClock()
 
         self.save_error = QFrame()
@@ -65,6 +77,7 @@ class MainWindow(QMainWindow):
         self.printer = SummaryPrinter(self, store, content, self.clock)
         self.data_actions = DataActions(self)
         self._build_menus()
+        self._apply_zoom()
         self._reopen_last_dossier()
         QTimer.singleShot(BACKUP_DELAY_MS, self.data_actions.backup_on_start)
 
@@ -116,11 +129,70 @@ class MainWindow(QMainWindow):
         dossier_menu.addSeparator()
         dossier_menu.addAction(self._action("actionQuit", "&Afsluiten", "Ctrl+Q", self.close))
         self._enable_dossier_actions()
+        view_menu = self.menuBar().addMenu("&Beeld")
+        view_menu.addAction(
+            self._action("actionZoomIn", "&Groter", QKeySequence.StandardKey.ZoomIn, self.zoom_in)
+        )
+        view_menu.addAction(
+            self._action("actionZoomOut", "&Kleiner", QKeySequence.StandardKey.ZoomOut, self.zoom_out)
+        )
+        view_menu.addAction(self._action("actionZoomReset", "&Normale grootte", "Ctrl+0", self.zoom_reset))
+        view_menu.addSeparator()
+        self.presentation_action = self._action(
+            "actionPresentation",
+            "&Presentatiemodus",
+            "F11",
+            lambda: self.set_presentation(not self.presenting),
+        )
+        view_menu.addAction(self.presentation_action)
+        self.addAction(
+            self._action("actionZoomInEquals", "Groter", "Ctrl+=", self.zoom_in)
+        )  # no Shift needed
+        self.leave_presentation = QShortcut(QKeySequence("Esc"), self, lambda: self.set_presentation(False))
+        self.leave_presentation.setEnabled(False)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("actionAbout", f"&Over {APP_NAME}", "", self._about))
 
     def _about(self) -> None:
         inform(self, f"Over {APP_NAME}", f"{APP_NAME} {__version__}\n\n{self.content.general.welcome}")
+
+    # Zoom and presentation
+
+    def _apply_zoom(self) -> None:
+        apply_zoom(self.zoom * (PRESENTATION_FACTOR if self.presenting else 1))
+
+    def _set_zoom(self, level: float) -> None:
+        self.zoom = level
+        self._apply_zoom()
+        try:
+            self.store.set_setting(ZOOM_SETTING, str(level))
+        except StoreError as error:
+            self.show_save_error(str(error), kept_on_screen=False)
+
+    def zoom_in(self) -> None:
+        self._set_zoom(next_level(self.zoom, 1))
+
+    def zoom_out(self) -> None:
+        self._set_zoom(next_level(self.zoom, -1))
+
+    def zoom_reset(self) -> None:
+        self._set_zoom(1.0)
+
+    def set_presentation(self, on: bool) -> None:
+        """Full screen and larger, the current step with the countdown and the step list; Esc leaves."""
+        if on == self.presenting or (on and self.open_dossier_record() is None):
+            return
+        self.presenting = on
+        self.leave_presentation.setEnabled(on)
+        self.menuBar().setVisible(not on)
+        self.statusBar().setVisible(not on)
+        self.dossier_view.set_presentation(on)
+        self._apply_zoom()
+        if on:
+            self._state_before_presentation = self.windowState()
+            self.showFullScreen()
+        else:
+            self.setWindowState(self._state_before_presentation)
 
     def _summary_history_toggled(self, included: bool) -> None:
         self.printer.with_history = included
@@ -176,6 +248,7 @@ class MainWindow(QMainWindow):
 
     def close_dossier(self) -> None:
         """Take the open dossier off the screen, its notes saved."""
+        self.set_presentation(False)
         if self.dossier_view is not None:
             self.dossier_view.flush_notes()
             self.pages.removeWidget(self.dossier_view)

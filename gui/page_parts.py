@@ -9,8 +9,6 @@ from gui.links import open_link
 from gui.rich_text import paragraph, sources_html
 from model.content import CurrentNote
 
-PAGE_MAX_WIDTH = 900
-
 
 def label(text: str = "", kind: str = "", *, rich: bool = False) -> QLabel:
     """A wrapping label; plain text unless `rich`, and then links open through `open_link`."""
@@ -51,7 +49,7 @@ def current_note_box(note: CurrentNote) -> QFrame:
     box.setObjectName(f"current.{note.id}")
     layout = QVBoxLayout(box)
     layout.setContentsMargins(14, 10, 14, 10)
-    text = f"<b>ⓘ Actueel: {escape(note.title)}</b>" + paragraph(note.text) + sources_html(note.sources)
+    text = f"<b>Actueel: {escape(note.title)}</b>" + paragraph(note.text) + sources_html(note.sources)
     content = label(text, rich=True)
     content.setAccessibleName(f"Actueel: {note.title}")
     layout.addWidget(content)
@@ -61,7 +59,7 @@ def current_note_box(note: CurrentNote) -> QFrame:
 class Page(QScrollArea):
     """A scrolling page with a centred column of readable width."""
 
-    def __init__(self, max_width: int = PAGE_MAX_WIDTH) -> None:
+    def __init__(self, wide: bool = False) -> None:
         super().__init__()
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -70,7 +68,7 @@ class Page(QScrollArea):
         outer_layout = QVBoxLayout(outer)
         outer_layout.setContentsMargins(32, 24, 32, 32)
         self.column = QWidget()
-        self.column.setMaximumWidth(max_width)
+        self.column.setObjectName("pageColumnWide" if wide else "pageColumn")  # widths in style.qss
         self.body = QVBoxLayout(self.column)
         self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(10)

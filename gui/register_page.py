@@ -61,7 +61,7 @@ def _day(value: date | None) -> str:
 
 class RegisterPage(Page):
     def __init__(self, editor: DossierEditor, clock: DayClock) -> None:
-        super().__init__(max_width=1240)
+        super().__init__(wide=True)
         self.editor, self.clock = editor, clock
         self.editing_id = 0
         self.add(label("Clusteraansluiting", "eyebrow"))

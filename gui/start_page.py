@@ -25,7 +25,6 @@ from model.store import Store, StoreError
 from model.timeline import next_deadline
 
 DOSSIER_ID_ROLE = Qt.ItemDataRole.UserRole
-START_PAGE_WIDTH = 1240  # wide enough for the dossier table's five columns
 COLUMNS = ("Organisatie", "Aansluiting", "Uw rol", "Voortgang", "Volgende termijn")
 
 
@@ -35,7 +34,7 @@ class StartPage(Page):
     saveFailed = Signal(str)
 
     def __init__(self, store: Store, content: Content, clock: DayClock) -> None:
-        super().__init__(max_width=START_PAGE_WIDTH)
+        super().__init__(wide=True)
         self.store, self.content, self.clock = store, content, clock
         clock.dayChanged.connect(self.refresh)
         general = content.general

@@ -1,6 +1,6 @@
 """One step of the flow: who acts, what it is for, the text, the action items, links and notes."""
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -41,7 +41,10 @@ class ActionItemRow(QWidget):
     def __init__(self, item: ActionItem, editor: DossierEditor) -> None:
         super().__init__()
         self.item, self.editor = item, editor
+        self.setProperty("kind", "action-item")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.checkbox = QCheckBox()
+        self.checkbox.installEventFilter(self)
         self.checkbox.setObjectName(item.id)
         self.checkbox.setAccessibleName(item.text)
         self.checkbox.setChecked(item.id in editor.ticked)
@@ -61,6 +64,14 @@ class ActionItemRow(QWidget):
         layout.addLayout(texts, 1)
         self._show_when()
         self.checkbox.toggled.connect(self._toggled)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Light the whole row up while its box has keyboard focus: the bare box shows too little."""
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self.setProperty("focused", event.type() == QEvent.Type.FocusIn)
+            self.style().unpolish(self)
+            self.style().polish(self)
+        return super().eventFilter(watched, event)
 
     def _toggled(self, ticked: bool) -> None:
         self.editor.set_item_ticked(self.item.id, ticked)

@@ -7,7 +7,6 @@ and Next always mean the previous and next step, wherever the user jumped from.
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 
@@ -24,15 +23,14 @@ class AssessmentWizard(QWidget):
         self.stack = QStackedWidget()
         self.back_button = QPushButton("‹ Vorige")
         self.back_button.setObjectName("backButton")
-        self.back_button.setShortcut(QKeySequence("Alt+Left"))
         self.next_button = QPushButton("Volgende ›")
         self.next_button.setObjectName("nextButton")
         self.next_button.setProperty("kind", "primary")
-        self.next_button.setShortcut(QKeySequence("Alt+Right"))
         self.position = QLabel()
         self.position.setTextFormat(Qt.TextFormat.PlainText)
         self.position.setProperty("kind", "hint")
-        bar = QHBoxLayout()
+        self.buttons = QWidget()
+        bar = QHBoxLayout(self.buttons)
         bar.setContentsMargins(16, 8, 16, 12)
         bar.addWidget(self.back_button)
         bar.addStretch(1)
@@ -43,7 +41,7 @@ class AssessmentWizard(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.stack, 1)
-        layout.addLayout(bar)
+        layout.addWidget(self.buttons)
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
         self.set_keys(keys)

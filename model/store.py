@@ -449,14 +449,21 @@ class Store:
 
     # Settings
 
-    def last_dossier_id(self) -> int | None:
+    def setting(self, key: str) -> str | None:
         with self._transaction() as session:
-            row = session.get(SettingRow, "last_dossier")
-            return int(row.value) if row and row.value.isdigit() else None
+            row = session.get(SettingRow, key)
+            return row.value if row else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._transaction() as session:
+            session.merge(SettingRow(key=key, value=value))
+
+    def last_dossier_id(self) -> int | None:
+        value = self.setting("last_dossier")
+        return int(value) if value and value.isdigit() else None
 
     def remember_last_dossier(self, dossier_id: int | None) -> None:
-        with self._transaction() as session:
-            session.merge(SettingRow(key="last_dossier", value=str(dossier_id or "")))
+        self.set_setting("last_dossier", str(dossier_id or ""))
 
 
 CARE_PROVIDER_FIELDS = tuple(field.name for field in fields(CareProvider) if field.name != "id")

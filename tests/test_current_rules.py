@@ -166,7 +166,7 @@ def test_a_step_shows_its_current_notes_apart_from_the_factsheet(qtbot: QtBot, d
         box = child(window, QFrame, f"current.{note.id}")
         assert box.property("kind") == "current"
         text = box.findChild(QLabel).text()
-        assert text.startswith("<b>ⓘ Actueel: ") and "gelezen in november 2026" in text
+        assert text.startswith("<b>Actueel: ") and "gelezen in november 2026" in text
         assert all(source.url in text for source in note.sources)
     child(window, QWidget, "assessmentWizard").go_to("info")
     assert child(window, QLabel, "info.norms").isVisible()
