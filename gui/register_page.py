@@ -9,14 +9,11 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -26,7 +23,7 @@ from gui.date_field import OptionalDateField
 from gui.day_clock import DayClock
 from gui.dialogs import confirm
 from gui.dossier_editor import DossierEditor
-from gui.page_parts import Page, label
+from gui.page_parts import Page, label, row_table
 from model.dossier import CareProvider
 from model.dutch import long_date, short_date
 from model.register import cleaned, conditions, problems, second_production_date
@@ -76,18 +73,7 @@ class RegisterPage(Page):
         self.checklist = self.add(label(rich=True))
         self.checklist.setObjectName("registerConditions")
 
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setObjectName("careProviderTable")
-        self.table.setAccessibleName("Deelnemende zorgaanbieders")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table = row_table(COLUMNS, "careProviderTable", "Deelnemende zorgaanbieders")
         self.table.setMinimumHeight(240)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.add(self.table)

@@ -4,17 +4,14 @@ from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
 )
 
 from gui.day_clock import DayClock
 from gui.dialogs import ask_text, confirm
-from gui.page_parts import Page, label, warning_box
+from gui.page_parts import Page, label, row_table, warning_box
 from gui.rich_text import blocks_html, paragraph
 from model.content import Content
 from model.dossier import NAME_MAX_LENGTH, Dossier, DossierNameError
@@ -42,19 +39,7 @@ class StartPage(Page):
         self.add(label(general.welcome, "purpose"))
 
         self.add(label("Uw dossiers", "heading"))
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setObjectName("dossierList")
-        self.table.setAccessibleName("Uw dossiers")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(COLUMNS)):
-            self.table.horizontalHeader().setSectionResizeMode(
-                column, QHeaderView.ResizeMode.ResizeToContents
-            )
+        self.table = row_table(COLUMNS, "dossierList", "Uw dossiers")
         self.table.setMinimumHeight(200)
         self.table.doubleClicked.connect(self._open)
         self.table.itemSelectionChanged.connect(self._selection_changed)

@@ -1,7 +1,6 @@
 """Nothing the user entered is ever lost: upgrades, damaged files, backups, one app per folder, crashes."""
 
 import hashlib
-import os
 import shutil
 import signal
 import sqlite3
@@ -17,24 +16,13 @@ from model.backups import backup_if_changed, list_backups, make_backup, prune
 from model.content import Connection, Role
 from model.schema import SCHEMA_VERSION
 from model.store import DATABASE_NAME, DamagedDatabaseError, DatabaseInUseError, NewerDatabaseError, Store
+from tests.app_process import ROOT, run_app
 
-ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def run_app(*arguments: str) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *arguments],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=environment,
-    )
 
 
 def user_version(path: Path) -> int:

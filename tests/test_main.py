@@ -1,25 +1,9 @@
 """The command line of the automation contract: --version, --smoke-test, --data-dir."""
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from model.version import __version__
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def run_app(*arguments: str) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *arguments],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=environment,
-        check=False,
-    )
+from tests.app_process import run_app
 
 
 def test_version_prints_the_version() -> None:

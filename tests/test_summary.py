@@ -3,7 +3,6 @@
 import os
 import re
 import subprocess
-import sys
 from datetime import date, datetime
 from pathlib import Path
 
@@ -15,9 +14,9 @@ from gui.printing import write_pdf
 from model.content import Connection, Role, bundled_content
 from model.store import Store
 from model.summary import SummaryInput, footer_text, summary_html
+from tests.app_process import run_app
 from tests.gui_helpers import child, click, open_window, scroll_to
 
-ROOT = Path(__file__).resolve().parent.parent
 NASTY_NOTE = "Let op <script>alert('x')</script> en <b>vet</b> & meer\nTweede regel"
 
 
@@ -46,17 +45,6 @@ def filled_dossier(store: Store, connection: Connection, name: str = "Praktijk <
     store.set_item_ticked(dossier.id, flow.steps[0].action_items[0].id, True)
     store.set_note(dossier.id, flow.steps[0].id, NASTY_NOTE)
     return dossier
-
-
-def run_app(*arguments: str) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *arguments],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=environment,
-    )
 
 
 @pytest.mark.parametrize("connection", list(Connection))
