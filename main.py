@@ -56,7 +56,7 @@ def export_pdf(data_dir: Path | None, name: str | None, out: Path) -> int:
         return fail("Geef met --dossier de naam van het dossier op.")
     _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     try:
-        store = Store(data_dir or default_data_dir())
+        store = Store(data_dir or default_data_dir(), set_aside_damaged=False)  # a report never moves data
     except StoreError as error:
         return fail(str(error))
     try:

@@ -283,3 +283,12 @@ def test_a_killed_app_loses_no_tick_it_acknowledged(data_dir: Path) -> None:
     reopened = Store(data_dir)
     assert set(acknowledged) <= set(reopened.ticked_items(dossier.id))
     reopened.close()
+
+
+def test_a_pdf_export_never_moves_a_damaged_database(data_dir: Path, tmp_path: Path) -> None:
+    database = data_dir / DATABASE_NAME
+    database.write_bytes(b"geen database" * 100)
+    result = run_app("--data-dir", str(data_dir), "--export-pdf", str(tmp_path / "x.pdf"), "--dossier", "X")
+    assert result.returncode != 0 and "beschadigd" in result.stderr
+    assert database.read_bytes() == b"geen database" * 100
+    assert not (tmp_path / "x.pdf").exists()
