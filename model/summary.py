@@ -56,9 +56,9 @@ def load_summary_input(
     store: Store, content: Content, dossier: Dossier, today: date, with_history: bool = False
 ) -> SummaryInput:
     changes = tuple(store.history(dossier.id)) if with_history else ()
-    return SummaryInput(
-        dossier, content, store.ticked_items(dossier.id), store.notes(dossier.id), today, changes
-    )
+    ticked, notes = store.ticked_items(dossier.id), store.notes(dossier.id)
+    providers = tuple(store.care_providers(dossier.id))
+    return SummaryInput(dossier, content, ticked, notes, today, changes, providers)
 
 
 def footer_text(dossier: Dossier) -> str:

@@ -232,3 +232,17 @@ def test_the_register_travels_with_the_exported_dossier(data_dir: Path) -> None:
     copy = store.add_snapshot(snapshot, "ZorgSoft kopie")
     assert [each.name for each in store.care_providers(copy.id)] == ["Fysio Noord"]
     store.close()
+
+
+def test_the_summary_counts_from_the_register_and_shows_it(data_dir: Path) -> None:
+    from model.content import bundled_content
+    from model.summary import load_summary_input, summary_html
+
+    store = Store(data_dir)
+    dossier = store.create_dossier("ZorgSoft", Connection.CLUSTER, Role.SUPPLIER, date(2026, 10, 1))
+    store.save_care_provider(dossier.id, live("Fysio Noord", date(2026, 10, 1)))
+    store.save_care_provider(dossier.id, live("Tandarts <Zuid>", date(2026, 10, 2)))
+    html = summary_html(load_summary_input(store, bundled_content(), dossier, TODAY))
+    store.close()
+    assert "uiterlijk 2 december 2026" in html and "uiterlijk 1 december 2026" not in html
+    assert "<h2>Deelnemende zorgaanbieders</h2>" in html and "Tandarts &lt;Zuid&gt;" in html
