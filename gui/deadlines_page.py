@@ -13,9 +13,8 @@ from gui.page_parts import Page, label
 from gui.timeline_widget import TimelineWidget
 from model.agenda import deadlines_calendar
 from model.content import Connection
-from model.deadline_text import milestone_label, state_label
+from model.deadline_text import milestone_label, milestone_when, state_label
 from model.dossier import DateField
-from model.dutch import days_phrase, long_date
 from model.locations import safe_file_name
 from model.progress import flow_progress
 from model.register import t0_explanation
@@ -95,8 +94,7 @@ class DeadlinesPage(Page):
         self.register_t0.setVisible(bool(explanation))
         if shown:
             rows = "".join(
-                f"<li><b>{escape(name)}</b>: {'uiterlijk ' if each.is_deadline else ''}{long_date(each.day)}"
-                f" ({days_phrase(each.days_left)}; {escape(state)})</li>"
+                f"<li><b>{escape(name)}</b>: {escape(milestone_when(each, dossier, state))}</li>"
                 for each, name, state in shown
             )
             self.listing.setText(f"<ul>{rows}</ul>")

@@ -98,12 +98,12 @@ class DossierPage(Page):
         self.add(warning_box(general.important_label, general.important))
 
         self.add(label("Uw rol", "heading"))
-        self.add(label("Wie gebruikt dit dossier? De stappen spreken u daarna aan met ‘u’."))
+        self.add(label("Wie gebruikt dit dossier? Bij elke stap staat dan of u aan zet bent, of de ander."))
         roles_row = QHBoxLayout()
         self.roles = QButtonGroup(self)
         self.role_buttons: dict[Role, QRadioButton] = {}
         for role in Role:
-            button = QRadioButton(f"Ik ben de {general.roles[role].name.lower()}")
+            button = QRadioButton(f"Ik ben de {general.roles[role].noun}")
             button.setObjectName(ROLE_OBJECT_NAMES[role])
             self.roles.addButton(button)
             self.role_buttons[role] = button

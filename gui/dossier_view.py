@@ -3,7 +3,7 @@
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -27,6 +27,7 @@ from gui.register_page import RegisterPage
 from gui.step_list import StepList
 from gui.step_page import StepPage
 from gui.wizard import AssessmentWizard
+from gui.zoom import BASE_POINT_SIZE
 from model.content import Content
 from model.dossier import Dossier
 from model.store import START_POSITION, Store
@@ -35,6 +36,8 @@ DEADLINES = "deadlines"
 REGISTER = "register"
 OVERVIEW = "overview"
 INFO = "info"
+SIDEBAR_WIDTH = 320  # at 100 %
+SIDEBAR_SHARE = 0.3
 TEXT_FIELDS = (QPlainTextEdit, QLineEdit, QAbstractSpinBox)  # where PageDown and Alt+arrows edit text
 
 
@@ -52,14 +55,14 @@ class DossierView(QWidget):
 
         header = QHBoxLayout()
         header.setContentsMargins(16, 10, 16, 6)
-        all_dossiers = QPushButton("‹ Alle dossiers")
-        all_dossiers.setObjectName("allDossiers")
-        all_dossiers.clicked.connect(self.closeRequested)
+        self.all_dossiers = QPushButton("‹ Alle dossiers")
+        self.all_dossiers.setObjectName("allDossiers")
+        self.all_dossiers.clicked.connect(self.closeRequested)
         self.title = QLabel()
         self.title.setObjectName("dossierTitle")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setProperty("kind", "heading")
-        header.addWidget(all_dossiers)
+        header.addWidget(self.all_dossiers)
         header.addSpacing(12)
         header.addWidget(self.title, 1)
 
@@ -95,6 +98,22 @@ class DossierView(QWidget):
         self._dossier_changed()
         self.wizard.go_to(editor.dossier.position if editor else START_POSITION)
 
+    def _fit_sidebar(self) -> None:
+        """The step list grows with the zoom, but never takes more than 30 % of the window."""
+        if self.editor is None:
+            return
+        zoom = QApplication.font().pointSizeF() / BASE_POINT_SIZE
+        self.sidebar.setFixedWidth(min(round(SIDEBAR_WIDTH * zoom), int(self.width() * SIDEBAR_SHARE)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_sidebar()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            self._fit_sidebar()
+
     def _step_or_type(self, key: str, move: Callable[[], None]) -> None:
         """Move to another step, unless the user is typing: then the key is the text field's."""
         focused = QApplication.focusWidget()
@@ -108,7 +127,7 @@ class DossierView(QWidget):
 
     def set_presentation(self, on: bool) -> None:
         """In a meeting: only the countdown, the step list and the page; nothing else to look at."""
-        self.header.setVisible(not on)
+        self.all_dossiers.setVisible(not on)  # the dossier's name stays: whose assessment is on screen
         self.wizard.buttons.setVisible(not on)
         for key, button in self.nav_buttons.items():
             button.setVisible(not on and (key != REGISTER or self.editor.keeps_register))
@@ -118,7 +137,8 @@ class DossierView(QWidget):
 
     def _sidebar(self, editor: DossierEditor) -> QWidget:
         sidebar = QWidget()
-        sidebar.setObjectName("sidebar")  # its width is in style.qss, so it grows with the zoom
+        sidebar.setObjectName("sidebar")
+        self.sidebar = sidebar
         layout = QVBoxLayout(sidebar)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -165,7 +185,7 @@ class DossierView(QWidget):
             page = DossierPage(self.store, self.content, self.editor)
             if self.editor is None:
                 page.created.connect(self.created)
-                page.completeChanged.connect(lambda: self.wizard.next_button.setEnabled(page.is_complete()))
+                page.completeChanged.connect(lambda: self._show_what_is_missing(page))
                 self.wizard.next_button.setText("Dossier aanmaken ›")
             return page
         if key == OVERVIEW:
@@ -180,10 +200,15 @@ class DossierView(QWidget):
         page.printRequested.connect(self.printStepRequested)
         return page
 
+    def _show_what_is_missing(self, page: DossierPage) -> None:
+        """Beside the disabled button, so the user sees why it can't be pressed yet."""
+        self.wizard.next_button.setEnabled(page.is_complete())
+        self.wizard.position.setText(page.missing.text() if not page.is_complete() else "")
+
     def _position_changed(self, key: str) -> None:
         self.flush_notes()
         if self.editor is None:
-            self.wizard.next_button.setEnabled(self.wizard.page(START_POSITION).is_complete())
+            self._show_what_is_missing(self.wizard.page(START_POSITION))
             return
         steps = self.editor.flow.steps
         step_ids = [step.id for step in steps]

@@ -77,6 +77,9 @@ class RegisterPage(Page):
         self.table.setMinimumHeight(240)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.add(self.table)
+        self.empty = self.add(
+            label("Nog geen zorgaanbieders. Vul hieronder de eerste in en klik op ‘Opslaan’.", "hint")
+        )
 
         self.form_title = self.add(label(kind="heading"))
         self.form_title.setObjectName("providerFormTitle")
@@ -146,23 +149,25 @@ class RegisterPage(Page):
     def refresh(self) -> None:
         providers = self.editor.providers
         state = conditions(providers)
-        yes, no = "✔", "✘"
         unsigned = ", ".join(state.unsigned_in_production)
+        signed = (
+            "Elke zorgaanbieder in productie heeft het aangepaste contract en de akkoordverklaring getekend"
+        )
         rows = [
             (
-                state.enough_in_production,
+                "✔ voldaan" if state.enough_in_production else "✘ nog niet",
                 f"Minstens twee zorgaanbieders in productie (nu {state.in_production}).",
             ),
             (
-                state.all_signed,
-                "Elke zorgaanbieder in productie heeft het aangepaste contract en de akkoordverklaring "
-                "getekend" + (f" (nog niet: {unsigned})." if unsigned else "."),
+                "– nog niet van toepassing"
+                if not state.in_production
+                else "✔ voldaan"
+                if state.all_signed
+                else "✘ nog niet",
+                signed + (f" (nog niet: {unsigned})." if unsigned else "."),
             ),
         ]
-        lines = "".join(
-            f"<p>{'<b>' + yes + ' voldaan</b>' if met else '<b>' + no + ' nog niet</b>'}: {escape(text)}</p>"
-            for met, text in rows
-        )
+        lines = "".join(f"<p><b>{verdict}</b>: {escape(text)}</p>" for verdict, text in rows)
         t0 = second_production_date(providers)
         if t0:
             lines += (
@@ -170,6 +175,7 @@ class RegisterPage(Page):
                 "zorgaanbieder in productie ging.</p>"
             )
         self.checklist.setText(lines)
+        self.empty.setVisible(not providers)
         self.table.setRowCount(len(providers))
         for row, provider in enumerate(providers):
             signatory = ", ".join(
@@ -211,7 +217,7 @@ class RegisterPage(Page):
     def start_new(self) -> None:
         self.table.clearSelection()
         self.show_provider(CareProvider(id=0, name="", kvk=""))
-        self.result.setText("")
+        self._tell("")
 
     def _show_problems(self, found: dict[str, str]) -> None:
         for field, error in self.errors.items():
@@ -219,6 +225,11 @@ class RegisterPage(Page):
             error.setVisible(field in found)
 
     # Saving
+
+    def _tell(self, text: str, error: bool = False) -> None:
+        self.result.setText(text)
+        self.result.setProperty("kind", "error" if error else "hint")
+        self.result.style().polish(self.result)
 
     def entered(self) -> CareProvider:
         return CareProvider(
@@ -233,11 +244,11 @@ class RegisterPage(Page):
         found = problems(provider, self.clock.today())
         self._show_problems(found)
         if found:
-            self.result.setText("Niet opgeslagen: verbeter eerst wat bij de velden staat.")
+            self._tell("Niet opgeslagen: verbeter eerst wat bij de velden staat.", error=True)
             return None
         saved = self.editor.save_provider(provider)
         if saved is not None:
-            self.result.setText(f"‘{saved.name}’ is opgeslagen.")
+            self._tell(f"‘{saved.name}’ is opgeslagen.")
             self.show_provider(saved)
         return saved
 
@@ -250,4 +261,4 @@ class RegisterPage(Page):
             self, "Zorgaanbieder verwijderen", question, "Verwijderen"
         ) and self.editor.delete_provider(provider.id):
             self.start_new()
-            self.result.setText(f"‘{provider.name}’ is verwijderd.")
+            self._tell(f"‘{provider.name}’ is verwijderd.")

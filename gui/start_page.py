@@ -19,9 +19,10 @@ from model.dutch import days_phrase, long_date
 from model.progress import flow_progress
 from model.register import effective_dates
 from model.store import Store, StoreError
-from model.timeline import next_deadline
+from model.timeline import State, next_deadline
 
 DOSSIER_ID_ROLE = Qt.ItemDataRole.UserRole
+DEADLINE_COLUMN = 4
 COLUMNS = ("Organisatie", "Aansluiting", "Uw rol", "Voortgang", "Volgende termijn")
 
 
@@ -86,10 +87,15 @@ class StartPage(Page):
         dossiers = self.store.list_dossiers()
         self.table.setRowCount(len(dossiers))
         for row, dossier in enumerate(dossiers):
-            for column, text in enumerate(self._cells(dossier)):
+            cells, urgent = self._cells(dossier)
+            for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 item.setData(DOSSIER_ID_ROLE, dossier.id)
+                if urgent and column == DEADLINE_COLUMN:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
                 self.table.setItem(row, column, item)
         self.table.setVisible(bool(dossiers))
         self.empty.setVisible(not dossiers)
@@ -97,21 +103,29 @@ class StartPage(Page):
             self.table.selectRow(0)
         self._selection_changed()
 
-    def _cells(self, dossier: Dossier) -> tuple[str, ...]:
+    def _cells(self, dossier: Dossier) -> tuple[tuple[str, ...], bool]:
+        """The row's texts, and whether its deadline is near or past (shown in bold, with ⚠)."""
         general = self.content.general
         flow = self.content.flows[dossier.connection]
         progress = flow_progress(flow, self.store.ticked_items(dossier.id), dossier.role)
         dates = effective_dates(dossier, self.store.care_providers(dossier.id))
         deadline = next_deadline(dates, self.clock.today())
-        return (
+        urgent = deadline is not None and deadline.state in (State.DUE_SOON, State.TODAY, State.OVERDUE)
+        if deadline is None:
+            when = "nog niet bekend"
+        elif deadline.state == State.OVERDUE:
+            late = -deadline.days_left
+            when = f"⚠ {long_date(deadline.day)} ({late} {'dag' if late == 1 else 'dagen'} te laat)"
+        else:
+            when = f"{'⚠ ' if urgent else ''}{long_date(deadline.day)} ({days_phrase(deadline.days_left)})"
+        cells = (
             dossier.name,
             general.connection_types[dossier.connection].label,
             general.roles[dossier.role].name,
             f"{progress.done} van {progress.total} actiepunten",
-            f"{long_date(deadline.day)} ({days_phrase(deadline.days_left)})"
-            if deadline
-            else "nog niet bekend",
+            when,
         )
+        return cells, urgent
 
     def selected_dossier(self) -> Dossier | None:
         items = self.table.selectedItems()

@@ -6,8 +6,10 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QStyledItemD
 
 from gui.dossier_editor import DossierEditor
 from gui.status_icons import status_icon
+from model.content import StepStatus
 from model.progress import step_status
 
+OWN_TURN = "U bent aan zet"
 STEP_ID_ROLE = Qt.ItemDataRole.UserRole
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 1
 ICON_SIZE = 22
@@ -110,16 +112,20 @@ class StepList(QListWidget):
                 self.addItem(item)
         for row, step in enumerate(steps):
             status = step_status(self.editor.flow, step, self.editor.ticked, dossier.role)
-            actor = "U" if step.actor == dossier.role else content.general.roles[step.actor].name
+            wording = content.general.roles[step.actor]
+            actor = OWN_TURN if step.actor == dossier.role else wording.other
             status_label = content.general.status_labels[status]
             item = self.item(row)
             item.setText(f"{step.number}. {step.short_title}")
-            item.setData(SUBTITLE_ROLE, f"{actor} · {status_label}")
+            item.setData(
+                SUBTITLE_ROLE,
+                status_label if status == StepStatus.BY_SUPPLIER else f"{actor} · {status_label}",
+            )
             item.setIcon(status_icon(status))
             item.setToolTip(f"Stap {step.number}: {step.title}")
             item.setData(
                 Qt.ItemDataRole.AccessibleTextRole,
-                f"Stap {step.number}, {step.short_title}. Aan zet: {actor}. Status: {status_label}.",
+                f"Stap {step.number}, {step.short_title}. {actor}. Status: {status_label}.",
             )
 
     def select_step(self, step_id: str | None) -> None:

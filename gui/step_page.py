@@ -146,6 +146,8 @@ class StepPage(Page):
             )
         )
         self.by_supplier.setObjectName(f"bySupplier.{step.id}")
+        self.addressed = self.add(label(kind="hint"))
+        self.addressed.setObjectName(f"addressed.{step.id}")
         self.register_count = self.add(label(kind="purpose"))
         self.register_count.setObjectName(f"registerCount.{step.id}")
         self.add(label(step.purpose, "purpose"))
@@ -153,8 +155,6 @@ class StepPage(Page):
             self.add(label(blocks_html(step.blocks), rich=True))
         for warning in step.warnings:
             self.add(warning_box(warning.label, (warning.text,)))
-        for note in editor.content.notes_for(step.id):
-            self.add(current_note_box(note))
 
         self.add(label("Actiepunten", "heading"))
         if step.action_items_intro:
@@ -162,6 +162,9 @@ class StepPage(Page):
         self.rows = [ActionItemRow(item, editor) for item in step.action_items]
         for row in self.rows:
             self.add(row)
+
+        for note in editor.content.notes_for(step.id):  # below the items: what to do comes first
+            self.add(current_note_box(note))
 
         if step.links:
             self.add(label("Meer informatie", "heading"))
@@ -181,7 +184,13 @@ class StepPage(Page):
         self.actor.setAccessibleName(f"Wie is aan zet: {self.actor.text()}")
         progress = step_progress(self.step, self.editor.ticked)
         self.status.setText(f"{progress.done} van {progress.total} actiepunten afgevinkt")
-        self.by_supplier.setVisible(done_by_supplier(self.editor.flow, self.step, dossier.role))
+        by_supplier = done_by_supplier(self.editor.flow, self.step, dossier.role)
+        self.by_supplier.setVisible(by_supplier)
+        other = self.editor.content.general.roles[self.step.actor].noun
+        self.addressed.setText(
+            f"De tekst van deze stap is geschreven voor de {other}: ‘u’ is daar de {other}."
+        )
+        self.addressed.setVisible(self.step.actor != dossier.role and not by_supplier)
         count = step_count(self.step.id, self.editor.providers) if self.editor.keeps_register else None
         self.register_count.setText(f"Volgens het register: {count}" if count else "")
         self.register_count.setVisible(count is not None)

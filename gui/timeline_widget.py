@@ -24,6 +24,7 @@ LINE = QColor("#5a6572")
 TODAY = QColor("#1a1a1a")
 MARGIN = 24
 MARKER = 9
+LABEL_GAP = 24  # room kept free on each side of a label
 
 
 class TimelineWidget(QWidget):
@@ -46,9 +47,24 @@ class TimelineWidget(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(600, 10 * QFontMetrics(self.font()).height() + 2 * MARKER)
 
-    def _x(self, day: date, first: date, last: date) -> float:
-        span = max(1, (last - first).days)
-        return MARGIN + (self.width() - 2 * MARGIN) * (day - first).days / span
+    def _positions(self) -> tuple[list[float], float]:
+        """Milestones evenly spaced in time order, and today between its neighbours by days.
+
+        Evenly, not to scale: the yearly window lies a year or more away and would squeeze the
+        first deadlines, the ones that matter now, into a corner with their labels on top of
+        each other."""
+        count = len(self.milestones)
+        step = (self.width() - 2 * MARGIN - 80) / max(1, count - 1)
+        xs = [MARGIN + 40 + index * step for index in range(count)]
+        days = [each.day for each, _, _ in self.milestones]
+        if self.today <= days[0]:
+            return xs, MARGIN + 8
+        if self.today >= days[-1]:
+            return xs, self.width() - MARGIN - 8
+        index = next(i for i in range(1, count) if self.today <= days[i])
+        span = max(1, (days[index] - days[index - 1]).days)
+        share = (self.today - days[index - 1]).days / span
+        return xs, xs[index - 1] + share * step
 
     def _label_rows(self, xs: list[float], texts: list[tuple[str, str]]) -> list[int]:
         """Give each milestone's two-line label the first row where it overlaps no other label.
@@ -63,7 +79,7 @@ class TimelineWidget(QWidget):
                 QFontMetrics(bold).horizontalAdvance(name),
                 QFontMetrics(self.font()).horizontalAdvance(detail),
             )
-            span = (x - width / 2 - 8, x + width / 2 + 8)
+            span = (x - width / 2 - LABEL_GAP, x + width / 2 + LABEL_GAP)
             row = next(
                 (r for r in range(4) if all(span[1] < left or span[0] > right for left, right in taken[r])),
                 len(rows) % 4,
@@ -79,20 +95,17 @@ class TimelineWidget(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         line_height = QFontMetrics(self.font()).height()
         middle = self.height() / 2
-        days = [each.day for each, _, _ in self.milestones]
-        first, last = min([*days, self.today]), max([*days, self.today])
 
         painter.setPen(QPen(LINE, 3))
         painter.drawLine(QPointF(MARGIN, middle), QPointF(self.width() - MARGIN, middle))
 
-        today_x = self._x(self.today, first, last)
+        xs, today_x = self._positions()
         painter.setPen(QPen(TODAY, 2, Qt.PenStyle.DashLine))
         painter.drawLine(
             QPointF(today_x, middle - 4.2 * line_height), QPointF(today_x, middle + 4.2 * line_height)
         )
         self._text(painter, today_x, self.height() - line_height - 1, "Vandaag", bold=True)
 
-        xs = [self._x(each.day, first, last) for each, _, _ in self.milestones]
         texts = [(label, f"{long_date(each.day)} · {state}") for each, label, state in self.milestones]
         offsets = {
             0: -MARKER - 2.2 * line_height,

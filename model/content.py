@@ -136,6 +136,7 @@ class RoleWording:
     """How a step's actor is named to a reader who has (own) or hasn't (other) that role."""
 
     name: str
+    noun: str  # as it stands in a sentence: "de zorgaanbieder"
     own: str
     other: str
 

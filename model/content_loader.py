@@ -226,7 +226,9 @@ def load_general(path: Path) -> General:
             for node in [types.child(connection.value)]
         },
         roles={
-            role: RoleWording(name=node.text("name"), own=node.text("own"), other=node.text("other"))
+            role: RoleWording(
+                name=node.text("name"), noun=node.text("noun"), own=node.text("own"), other=node.text("other")
+            )
             for role in Role
             for node in [roles.child(role.value)]
         },

@@ -4,15 +4,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from model.content import Connection, TimelineWording
-from model.dutch import long_date
-from model.timeline import DossierDates, Milestone, MilestoneKind, State, next_deadline, report_threatened
+from model.dossier import Dossier
+from model.dutch import days_phrase, long_date
+from model.timeline import DossierDates, Milestone, MilestoneKind, State, deadline_threatened, next_deadline
 
 
 @dataclass(frozen=True)
 class Countdown:
     text: str
     state: State | None  # None while there is nothing to count down to yet
-    threatened: bool  # the first report is due soon or late: show what to do
+    threatened: bool  # the next deadline is due soon or late: show what to do
 
 
 def milestone_label(milestone: Milestone, connection: Connection, wording: TimelineWording) -> str:
@@ -53,4 +54,16 @@ def countdown(
     text = sentences[key].format(
         days=days, date=long_date(deadline.day), what=wording.what[deadline.kind.value]
     )
-    return Countdown(text, deadline.state, report_threatened(dates, today))
+    return Countdown(text, deadline.state, deadline_threatened(dates, today))
+
+
+def milestone_when(milestone: Milestone, dossier: Dossier, state: str) -> str:
+    """'uiterlijk 2 december 2026 (nog 4 dagen; binnenkort)', or when it was done: 'ingediend op …'."""
+    done_on = {
+        MilestoneKind.FIRST_REPORT: ("ingediend op", dossier.report_sent),
+        MilestoneKind.FINDINGS_FIXED: ("hersteld op", dossier.findings_fixed),
+    }.get(milestone.kind)
+    if milestone.state == State.DONE and done_on and done_on[1]:
+        return f"{done_on[0]} {long_date(done_on[1])} (uiterste datum was {long_date(milestone.day)})"
+    prefix = "uiterlijk " if milestone.is_deadline else ""
+    return f"{prefix}{long_date(milestone.day)} ({days_phrase(milestone.days_left)}; {state})"

@@ -11,9 +11,9 @@ from datetime import date, datetime
 from html import escape
 
 from model.content import Content, Flow, Step
-from model.deadline_text import milestone_label, state_label
+from model.deadline_text import milestone_label, milestone_when, state_label
 from model.dossier import CareProvider, Change, Dossier
-from model.dutch import days_phrase, local_date, long_date, short_date
+from model.dutch import local_date, long_date, short_date
 from model.history_text import change_time, describe_change, item_texts
 from model.locations import APP_NAME
 from model.progress import flow_progress, step_progress, step_status
@@ -89,12 +89,9 @@ def _header(data: SummaryInput) -> str:
         rows.append(("Start termijn", escape(explanation)))
     for milestone in milestones(effective_dates(dossier, list(data.providers)), data.today):
         if milestone.is_deadline:
-            when = f"uiterlijk {long_date(milestone.day)} ({days_phrase(milestone.days_left)}; "
+            label = milestone_label(milestone, dossier.connection, wording)
             rows.append(
-                (
-                    escape(milestone_label(milestone, dossier.connection, wording)),
-                    when + escape(state_label(milestone, wording)) + ")",
-                )
+                (escape(label), escape(milestone_when(milestone, dossier, state_label(milestone, wording))))
             )
     progress = flow_progress(data.flow, data.ticked, data.dossier.role)
     rows.append(("Voortgang", f"{progress.done} van {progress.total} actiepunten afgevinkt"))

@@ -140,12 +140,7 @@ def next_deadline(dates: DossierDates, today: date) -> Milestone | None:
     )
 
 
-def report_threatened(dates: DossierDates, today: date) -> bool:
-    """The first report is due within 14 days, or late, and not sent: time to inform Logius."""
-    if dates.activation is None or dates.report_sent is not None:
-        return False
-    return deadline_state(first_report_deadline(dates.activation), today) in (
-        State.DUE_SOON,
-        State.TODAY,
-        State.OVERDUE,
-    )
+def deadline_threatened(dates: DossierDates, today: date) -> bool:
+    """The next deadline is due within 14 days, or late: time to inform Logius."""
+    deadline = next_deadline(dates, today)
+    return deadline is not None and deadline.state in (State.DUE_SOON, State.TODAY, State.OVERDUE)

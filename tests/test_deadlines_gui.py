@@ -109,6 +109,7 @@ def test_recording_the_report_moves_the_countdown_to_the_findings(
     assert countdown_text(window).endswith("(1 mei 2027)")
     milestones = child(window, QLabel, "milestoneList").text()
     assert "Bevindingen hersteld" in milestones and "uiterlijk 1 mei 2027" in milestones
+    assert "ingediend op 20 februari 2027 (uiterste datum was 28 februari 2027)" in milestones
 
 
 def test_the_timeline_lists_its_milestones_for_screen_readers(
@@ -160,3 +161,12 @@ def test_start_page_shows_the_next_deadline(qtbot: QtBot, data_dir: Path, store:
     window = open_window(qtbot, data_dir, DayClock(FixedDay(date(2027, 2, 5))))
     table = child(window, QTableWidget, "dossierList")
     assert table.item(0, 4).text() == "28 februari 2027 (nog 23 dagen)"
+    assert not table.item(0, 4).font().bold()
+
+
+def test_start_page_flags_a_late_deadline(qtbot: QtBot, data_dir: Path, store: Store) -> None:
+    store.create_dossier("Praktijk Noord", Connection.DIRECT, Role.CARE_PROVIDER, date(2026, 12, 31))
+    window = open_window(qtbot, data_dir, DayClock(FixedDay(date(2027, 3, 3))))
+    cell = child(window, QTableWidget, "dossierList").item(0, 4)
+    assert cell.text() == "⚠ 28 februari 2027 (3 dagen te laat)"
+    assert cell.font().bold()

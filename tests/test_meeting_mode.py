@@ -106,7 +106,7 @@ def test_custom_widgets_have_accessible_names(qtbot: QtBot, window: QWidget) -> 
     assert child(window, QPlainTextEdit, "notes.direct.2").accessibleName() == "Notities bij stap 2"
     steps = child(window, QListWidget, "stepList")
     assert steps.item(1).data(Qt.ItemDataRole.AccessibleTextRole) == (
-        "Stap 2, Voorbereiden op DigiD-assessment. Aan zet: ICT-leverancier. Status: Nog niet begonnen."
+        "Stap 2, Voorbereiden op DigiD-assessment. Uw ICT-leverancier is aan zet. Status: Nog niet begonnen."
     )
     child(window, QWidget, "assessmentWizard").go_to("deadlines")
     timeline = child(window, QWidget, "timeline")

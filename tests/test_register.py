@@ -213,8 +213,8 @@ def test_a_care_provider_on_a_cluster_sees_no_register(qtbot: QtBot, data_dir: P
     assert "register" not in wizard.keys
     assert not child(window, QPushButton, "nav.register").isVisible()
     rows = step_list_texts(window)
-    assert rows[0].endswith("ICT-leverancier · Doet uw ICT-leverancier")
-    assert rows[4].endswith("U · Nog niet begonnen")
+    assert rows[0].endswith(" | Doet uw ICT-leverancier")
+    assert rows[4].endswith(" | U bent aan zet · Nog niet begonnen")
     wizard.go_to("cluster.1")
     assert child(window, QLabel, "bySupplier.cluster.1").isVisible()
     wizard.go_to("cluster.5")

@@ -13,10 +13,10 @@ from model.timeline import (
     MilestoneKind,
     State,
     annual_report_deadline,
+    deadline_threatened,
     first_report_deadline,
     milestones,
     next_deadline,
-    report_threatened,
 )
 
 WORDING = bundled_content().general.timeline
@@ -111,12 +111,14 @@ def test_after_the_findings_are_fixed_the_annual_report_is_next() -> None:
     )
 
 
-def test_threat_only_near_or_past_the_first_deadline_while_unsent() -> None:
+def test_threat_only_near_or_past_the_next_deadline() -> None:
     activation = date(2026, 12, 31)
-    assert not report_threatened(DossierDates(activation), date(2027, 2, 13))
-    assert report_threatened(DossierDates(activation), date(2027, 2, 14))
-    assert report_threatened(DossierDates(activation), date(2027, 3, 10))
-    assert not report_threatened(DossierDates(activation, report_sent=date(2027, 2, 20)), date(2027, 3, 10))
+    assert not deadline_threatened(DossierDates(activation), date(2027, 2, 13))
+    assert deadline_threatened(DossierDates(activation), date(2027, 2, 14))
+    assert deadline_threatened(DossierDates(activation), date(2027, 3, 10))
+    assert not deadline_threatened(DossierDates(activation, report_sent=date(2027, 2, 20)), date(2027, 3, 10))
+    # once sent, the repair of the findings is what can be late
+    assert deadline_threatened(DossierDates(activation, report_sent=date(2027, 2, 20)), date(2027, 4, 21))
 
 
 @pytest.mark.parametrize(

@@ -133,7 +133,8 @@ def test_who_acts_is_worded_for_the_reader(
     go_to(window, "direct.2")
     assert actor_badge(window) == step_2
     first_row = step_list_texts(window)[0]
-    assert first_row.split(" | ")[1].startswith("U ·" if role == Role.CARE_PROVIDER else "Zorgaanbieder ·")
+    expected = "U bent aan zet ·" if role == Role.CARE_PROVIDER else "De zorgaanbieder is aan zet ·"
+    assert first_row.split(" | ")[1].startswith(expected)
 
 
 def test_changing_the_role_rewords_pages_already_shown(qtbot: QtBot, data_dir: Path, store: Store) -> None:
