@@ -82,14 +82,18 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
     if arguments.export_pdf:
         return export_pdf(arguments.data_dir, arguments.dossier, arguments.export_pdf)
+    # The model first: PySide6's import hook (PYSIDE-2029) reads the source of every module
+    # imported after it, and SQLAlchemy has some 150 of them.
+    from model.locations import default_data_dir
+    from model.store import StoreError
+
+    # isort: split
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from gui.application import prepare_application
     from gui.dialogs import inform
     from gui.startup import already_open_message, lock_data_folder
-    from model.locations import default_data_dir
-    from model.store import StoreError
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     folder = arguments.data_dir or default_data_dir()

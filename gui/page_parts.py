@@ -1,5 +1,7 @@
 """The pieces every page is built from, so that all pages look and behave alike."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from html import escape
 
 from PySide6.QtCore import Qt
@@ -76,11 +78,26 @@ def row_table(columns: tuple[str, ...], name: str, accessible_name: str) -> QTab
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
+    _size_columns(table)
+    return table
+
+
+def _size_columns(table: QTableWidget) -> None:
     header = table.horizontalHeader()
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    for column in range(1, len(columns)):
+    for column in range(1, table.columnCount()):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-    return table
+
+
+@contextmanager
+def sized_after_filling(table: QTableWidget) -> Iterator[None]:
+    """Fill a row_table with its columns fixed, then size them once: a shown table with
+    ResizeToContents columns measures every row again for each item set (seconds for 200 rows)."""
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    try:
+        yield
+    finally:
+        _size_columns(table)
 
 
 class Page(QScrollArea):

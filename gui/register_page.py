@@ -23,7 +23,7 @@ from gui.date_field import OptionalDateField
 from gui.day_clock import DayClock
 from gui.dialogs import confirm
 from gui.dossier_editor import DossierEditor
-from gui.page_parts import Page, label, row_table
+from gui.page_parts import Page, label, row_table, sized_after_filling
 from model.dossier import CareProvider
 from model.dutch import long_date, short_date
 from model.register import cleaned, conditions, problems, second_production_date
@@ -50,6 +50,7 @@ DATE_FIELDS = {
     "production": ("In productie via TVS op", "providerProduction"),
 }
 PROVIDER_ID_ROLE = Qt.ItemDataRole.UserRole
+SIGNATORY_COLUMN = 2
 
 
 def _day(value: date | None) -> str:
@@ -176,24 +177,26 @@ class RegisterPage(Page):
             )
         self.checklist.setText(lines)
         self.empty.setVisible(not providers)
-        self.table.setRowCount(len(providers))
-        for row, provider in enumerate(providers):
-            signatory = ", ".join(
-                part for part in (provider.signatory_name, provider.signatory_function) if part
-            )
-            cells = (
-                provider.name,
-                provider.kvk,
-                signatory or "—",
-                _day(provider.contract_signed),
-                _day(provider.akkoord_signed),
-                _day(provider.akkoord_submitted),
-                _day(provider.production),
-            )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(PROVIDER_ID_ROLE, provider.id)
-                self.table.setItem(row, column, item)
+        with sized_after_filling(self.table):
+            self.table.setRowCount(len(providers))
+            for row, provider in enumerate(providers):
+                signatory = ", ".join(
+                    part for part in (provider.signatory_name, provider.signatory_function) if part
+                )
+                cells = (
+                    provider.name,
+                    provider.kvk,
+                    provider.signatory_name or "—",  # the function is in the tooltip: the name needs the room
+                    _day(provider.contract_signed),
+                    _day(provider.akkoord_signed),
+                    _day(provider.akkoord_submitted),
+                    _day(provider.production),
+                )
+                for column, text in enumerate(cells):
+                    item = QTableWidgetItem(text)
+                    item.setToolTip(signatory if column == SIGNATORY_COLUMN else text)
+                    item.setData(PROVIDER_ID_ROLE, provider.id)
+                    self.table.setItem(row, column, item)
 
     def _selection_changed(self) -> None:
         items = self.table.selectedItems()

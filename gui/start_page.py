@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 
 from gui.day_clock import DayClock
 from gui.dialogs import ask_text, confirm
-from gui.page_parts import Page, label, row_table, warning_box
+from gui.page_parts import Page, label, row_table, sized_after_filling, warning_box
 from gui.rich_text import blocks_html, paragraph
 from model.content import Content
 from model.dossier import NAME_MAX_LENGTH, Dossier, DossierNameError
@@ -85,18 +85,19 @@ class StartPage(Page):
 
     def refresh(self) -> None:
         dossiers = self.store.list_dossiers()
-        self.table.setRowCount(len(dossiers))
-        for row, dossier in enumerate(dossiers):
-            cells, urgent = self._cells(dossier)
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                item.setData(DOSSIER_ID_ROLE, dossier.id)
-                if urgent and column == DEADLINE_COLUMN:
-                    font = item.font()
-                    font.setBold(True)
-                    item.setFont(font)
-                self.table.setItem(row, column, item)
+        with sized_after_filling(self.table):
+            self.table.setRowCount(len(dossiers))
+            for row, dossier in enumerate(dossiers):
+                cells, urgent = self._cells(dossier)
+                for column, text in enumerate(cells):
+                    item = QTableWidgetItem(text)
+                    item.setToolTip(text)
+                    item.setData(DOSSIER_ID_ROLE, dossier.id)
+                    if urgent and column == DEADLINE_COLUMN:
+                        font = item.font()
+                        font.setBold(True)
+                        item.setFont(font)
+                    self.table.setItem(row, column, item)
         self.table.setVisible(bool(dossiers))
         self.empty.setVisible(not dossiers)
         if dossiers:

@@ -1,8 +1,8 @@
 """Print preview, printing and saving the summary as PDF, for the whole dossier or one step."""
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from gui.day_clock import DayClock
@@ -14,6 +14,9 @@ from model.locations import safe_file_name
 from model.store import Store
 from model.summary import footer_text, load_summary_input, summary_html
 
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
 
 class SummaryPrinter:
     def __init__(self, parent: QWidget, store: Store, content: Content, clock: DayClock) -> None:
@@ -24,13 +27,17 @@ class SummaryPrinter:
         data = load_summary_input(self.store, self.content, dossier, self.clock.today(), self.with_history)
         return summary_html(data, step_id)
 
-    def _printer(self) -> QPrinter:
+    def _printer(self) -> "QPrinter":
+        from PySide6.QtPrintSupport import QPrinter  # loaded when printing, not at start-up
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(a4_layout())
         return printer
 
     def preview(self, dossier: Dossier, step_id: str | None = None) -> None:
         html = self.html(dossier, step_id)
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
         dialog = QPrintPreviewDialog(self._printer(), self.parent)
         dialog.setWindowTitle("Afdrukvoorbeeld")
         dialog.paintRequested.connect(lambda printer: paint_pages(html, footer_text(dossier), printer))
@@ -39,6 +46,8 @@ class SummaryPrinter:
 
     def print(self, dossier: Dossier) -> None:
         printer = self._printer()
+        from PySide6.QtPrintSupport import QPrintDialog
+
         dialog = QPrintDialog(printer, self.parent)
         dialog.setWindowTitle("Afdrukken")
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:

@@ -3,8 +3,6 @@
 import hashlib
 from datetime import date, datetime, timedelta
 
-from icalendar import Alarm, Calendar, Event
-
 from model.content import Connection, TimelineWording
 from model.deadline_text import milestone_label
 from model.locations import APP_NAME
@@ -23,6 +21,8 @@ def deadlines_calendar(
     now: datetime,
 ) -> bytes:
     """All-day events for each deadline still to come, each with reminders 14 and 3 days before."""
+    from icalendar import Alarm, Calendar, Event  # 70-120 ms to import: only when exporting
+
     stable_id = hashlib.sha1(name.encode()).hexdigest()[:12]  # the same on every export: no duplicates
     calendar = Calendar()
     calendar.add("prodid", f"-//{APP_NAME}//{__version__}//NL")
