@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -32,6 +32,7 @@ from model.content import Content
 from model.dossier import Dossier
 from model.store import START_POSITION, Store
 
+PREPARE_DELAY_MS = 300  # pages not yet visited are built after the first paint
 DEADLINES = "deadlines"
 REGISTER = "register"
 OVERVIEW = "overview"
@@ -97,6 +98,18 @@ class DossierView(QWidget):
         layout.addLayout(body, 1)
         self._dossier_changed()
         self.wizard.go_to(editor.dossier.position if editor else START_POSITION)
+        if editor is not None:  # after the first paint, in idle moments, one page at a time
+            QTimer.singleShot(PREPARE_DELAY_MS, self._prepare_next_page)
+
+    def _prepare_next_page(self) -> None:
+        """Build, lay out and render one page not shown yet, so that its first visit is quick."""
+        waiting = [key for key in self.wizard.keys if not self.wizard.has_page(key)]
+        if not waiting or not self.isVisible():
+            return
+        page = self.wizard.page(waiting[0])
+        page.resize(self.wizard.stack.size())
+        page.grab()  # lays it out and paints it off screen once: fonts, wrapped text, style sheet
+        QTimer.singleShot(0, self._prepare_next_page)
 
     def _fit_sidebar(self) -> None:
         """The step list grows with the zoom, but never takes more than 30 % of the window."""

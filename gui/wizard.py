@@ -60,6 +60,9 @@ class AssessmentWizard(QWidget):
             self.stack.addWidget(self._pages[key])
         return self._pages[key]
 
+    def has_page(self, key: str) -> bool:
+        return key in self._pages
+
     def built_pages(self) -> list[QWidget]:
         return list(self._pages.values())
 
