@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject, Signal
 
 from model.content import Connection, Content, Flow, Role
 from model.dossier import CareProvider, Change, DateField, Dossier, DossierNameError
-from model.register import effective_dates
+from model.register import effective_dates, keeps_register
 from model.store import Store, StoreError
 from model.timeline import DossierDates
 
@@ -31,7 +31,7 @@ class DossierEditor(QObject):
 
     @property
     def keeps_register(self) -> bool:
-        return self.dossier.connection == Connection.CLUSTER and self.dossier.role == Role.SUPPLIER
+        return keeps_register(self.dossier)
 
     @property
     def flow(self) -> Flow:

@@ -62,11 +62,7 @@ class MainWindow(QMainWindow):
         self.save_error.hide()
 
         self.pages = QStackedWidget()
-        self.start_page = StartPage(store, content, self.clock)
-        self.start_page.newRequested.connect(self.new_dossier)
-        self.start_page.openRequested.connect(self.open_dossier)
-        self.start_page.saveFailed.connect(self.show_save_error)
-        self.pages.addWidget(self.start_page)
+        self._start_page: StartPage | None = None
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -79,6 +75,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._apply_zoom()
         self._reopen_last_dossier()
+        if self.dossier_view is None:
+            self.show_start()
         QTimer.singleShot(BACKUP_DELAY_MS, self.data_actions.backup_on_start)
 
     def _action(self, name: str, text: str, shortcut: QKeySequence | str, slot) -> QAction:
@@ -196,6 +194,17 @@ class MainWindow(QMainWindow):
 
     def _summary_history_toggled(self, included: bool) -> None:
         self.printer.with_history = included
+
+    @property
+    def start_page(self) -> StartPage:
+        """Built when first shown: a reopened dossier needs no start page at start-up."""
+        if self._start_page is None:
+            self._start_page = StartPage(self.store, self.content, self.clock)
+            self._start_page.newRequested.connect(self.new_dossier)
+            self._start_page.openRequested.connect(self.open_dossier)
+            self._start_page.saveFailed.connect(self.show_save_error)
+            self.pages.addWidget(self._start_page)
+        return self._start_page
 
     def _enable_dossier_actions(self) -> None:
         for action in self.dossier_actions:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from model.content import Connection, Role
 from model.dossier import CareProvider, Dossier
 from model.dutch import long_date
 from model.timeline import DossierDates
@@ -95,6 +96,11 @@ def second_production_date(providers: list[CareProvider]) -> date | None:
     """T0 of a cluster connection: the day the second care provider went into production."""
     days = sorted(each.production for each in providers if each.production)
     return days[1] if len(days) >= 2 else None
+
+
+def keeps_register(dossier: Dossier) -> bool:
+    """Only the supplier of a cluster connection keeps the register of its care providers."""
+    return dossier.connection == Connection.CLUSTER and dossier.role == Role.SUPPLIER
 
 
 def effective_dates(dossier: Dossier, providers: list[CareProvider]) -> DossierDates:
