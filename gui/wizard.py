@@ -78,6 +78,7 @@ class AssessmentWizard(QWidget):
         self.stack.setCurrentWidget(page)
         index = self.keys.index(key)
         self.back_button.setEnabled(index > 0)
+        self.back_button.setVisible(len(self.keys) > 1)  # a lone page (a new dossier) has no way back
         self.next_button.setEnabled(index < len(self.keys) - 1 or self.beyond_last is not None)
         self.positionChanged.emit(key)
 

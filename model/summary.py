@@ -28,7 +28,7 @@ body { font-size: 10pt; color: #000000; }
 h1 { font-size: 18pt; margin-bottom: 2pt; }
 h2 { font-size: 13pt; margin-top: 14pt; margin-bottom: 2pt; }
 p { margin-top: 2pt; margin-bottom: 4pt; }
-td { padding: 2pt 8pt 2pt 0pt; vertical-align: top; }
+td { padding-top: 2pt; padding-bottom: 2pt; padding-right: 10pt; vertical-align: top; }
 .meta { color: #333333; }
 .box { font-size: 12pt; }
 .label { font-weight: bold; margin-top: 8pt; }
@@ -97,7 +97,8 @@ def _header(data: SummaryInput) -> str:
     rows.append(("Voortgang", f"{progress.done} van {progress.total} actiepunten afgevinkt"))
     rows.append(("Afgedrukt op", long_date(data.today)))
     cells = "".join(f"<tr><td><b>{name}</b></td><td>{value}</td></tr>" for name, value in rows)
-    return f"<h1>DigiD-assessment: {escape(dossier.name)}</h1><table>{cells}</table><p>&nbsp;</p>"
+    title = f"<h1>DigiD-assessment: {escape(dossier.name)}</h1>"
+    return f"{title}<table cellpadding='2'>{cells}</table><p>&nbsp;</p>"
 
 
 REGISTER_TITLES = (
@@ -129,7 +130,8 @@ def _register(data: SummaryInput) -> str:
     return (
         "<h2>Deelnemende zorgaanbieders</h2>"
         f"<p>{state.in_production} van {len(data.providers)} in productie; "
-        f"voorwaarden van de factsheet: {met}.</p><table><tr>{header}</tr>{rows}</table>"
+        f"voorwaarden van de factsheet: {met}.</p>"
+        f"<table cellpadding='3'><tr>{header}</tr>{rows}</table><p>&nbsp;</p>"
     )
 
 
