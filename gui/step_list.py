@@ -12,7 +12,7 @@ from model.progress import step_status
 OWN_TURN = "U bent aan zet"
 STEP_ID_ROLE = Qt.ItemDataRole.UserRole
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 1
-ICON_SIZE = 22
+ICON_SCALE = 1.4  # the status icon against the text's line height: it grows with the zoom
 PADDING = 10
 SELECTED = QColor("#d6e4f5")
 MARKER = QColor("#154f8c")
@@ -34,8 +34,11 @@ class StepItemDelegate(QStyledItemDelegate):
         """The list's visible width: sizeHint gets no usable rect of its own."""
         return self.parent().viewport().width() or option.rect.width()
 
+    def _icon_size(self, option: QStyleOptionViewItem) -> int:
+        return round(QFontMetrics(option.font).height() * ICON_SCALE)
+
     def _text_width(self, option: QStyleOptionViewItem) -> int:
-        return max(80, self._row_width(option) - ICON_SIZE - 3 * PADDING)
+        return max(80, self._row_width(option) - self._icon_size(option) - 3 * PADDING)
 
     def _heights(self, option: QStyleOptionViewItem, index: Index) -> tuple[int, int]:
         title_font, subtitle_font = self._fonts(option)
@@ -60,10 +63,11 @@ class StepItemDelegate(QStyledItemDelegate):
         painter.setPen(RULE)
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         icon = index.data(Qt.ItemDataRole.DecorationRole)
-        icon.paint(painter, QRect(rect.left() + PADDING + 2, rect.top() + PADDING, ICON_SIZE, ICON_SIZE))
+        size = self._icon_size(option)
+        icon.paint(painter, QRect(rect.left() + PADDING + 2, rect.top() + PADDING, size, size))
         title_font, subtitle_font = self._fonts(option)
         title_height, subtitle_height = self._heights(option, index)
-        left = rect.left() + ICON_SIZE + 2 * PADDING + 2
+        left = rect.left() + size + 2 * PADDING + 2
         width = self._text_width(option)
         painter.setPen(option.palette.text().color())
         painter.setFont(title_font)
