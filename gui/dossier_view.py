@@ -30,7 +30,8 @@ from gui.wizard import AssessmentWizard
 from gui.zoom import BASE_POINT_SIZE
 from model.content import Content
 from model.dossier import Dossier
-from model.store import START_POSITION, Store
+from model.schema import START_POSITION
+from model.store import Store
 
 PREPARE_DELAY_MS = 300  # pages not yet visited are built after the first paint
 DEADLINES = "deadlines"

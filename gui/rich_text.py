@@ -35,7 +35,7 @@ def link_html(link: Link) -> str:
 def sources_html(sources: tuple[Source, ...]) -> str:
     """Each source as a link with its full address and when it was read."""
     return "".join(
-        f'<p class="source">Bron: <a href="{escape(source.url, quote=True)}">{escape(source.label)}</a>'
+        f'<p>Bron: <a href="{escape(source.url, quote=True)}">{escape(source.label)}</a>'
         f"<br>{escape(source.url)} (gelezen in {escape(source.read_text)})</p>"
         for source in sources
     )

@@ -103,9 +103,9 @@ class NotesField(QPlainTextEdit):
 
     def flush(self) -> None:
         self._timer.stop()
-        if self.editor.notes.get(self.step.id, "") != self.toPlainText():
-            self.editor.set_note(self.step.id, self.toPlainText())
-            self.saved.emit()
+        text = self.toPlainText()
+        if self.editor.notes.get(self.step.id, "") != text and self.editor.set_note(self.step.id, text):
+            self.saved.emit()  # only a note that was stored changes the history
 
     def focusOutEvent(self, event) -> None:
         self.flush()

@@ -79,7 +79,8 @@ class TimelineWidget(QWidget):
                 QFontMetrics(bold).horizontalAdvance(name),
                 QFontMetrics(self.font()).horizontalAdvance(detail),
             )
-            span = (x - width / 2 - LABEL_GAP, x + width / 2 + LABEL_GAP)
+            left = self._label_left(x, width)
+            span = (left - LABEL_GAP, left + width + LABEL_GAP)
             row = next(
                 (r for r in range(4) if all(span[1] < left or span[0] > right for left, right in taken[r])),
                 len(rows) % 4,
@@ -122,13 +123,17 @@ class TimelineWidget(QWidget):
             self._text(painter, x, top + line_height, detail)
         painter.end()
 
+    def _label_left(self, x: float, width: float) -> float:
+        """Where a label centred on x starts, kept inside the widget (so its collisions count there)."""
+        return min(max(2.0, x - width / 2), self.width() - width - 2)
+
     def _text(self, painter: QPainter, x: float, top: float, text: str, bold: bool = False) -> None:
         font = QFont(self.font())
         font.setBold(bold)
         painter.setFont(font)
         painter.setPen(TODAY)
         width = QFontMetrics(font).horizontalAdvance(text) + 4
-        left = min(max(2.0, x - width / 2), self.width() - width - 2)
+        left = self._label_left(x, width)
         painter.fillRect(QRectF(left, top, width, QFontMetrics(font).height()), self.palette().base())
         painter.drawText(
             QRectF(left, top, width, QFontMetrics(font).height()), Qt.AlignmentFlag.AlignCenter, text

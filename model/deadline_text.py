@@ -65,5 +65,10 @@ def milestone_when(milestone: Milestone, dossier: Dossier, state: str) -> str:
     }.get(milestone.kind)
     if milestone.state == State.DONE and done_on and done_on[1]:
         return f"{done_on[0]} {long_date(done_on[1])} (uiterste datum was {long_date(milestone.day)})"
-    prefix = "uiterlijk " if milestone.is_deadline else ""
-    return f"{prefix}{long_date(milestone.day)} ({days_phrase(milestone.days_left)}; {state})"
+    if milestone.window_start:
+        when = f"tussen {long_date(milestone.window_start)} en {long_date(milestone.day)}"
+    else:
+        when = f"{'uiterlijk ' if milestone.is_deadline else ''}{long_date(milestone.day)}"
+    if milestone.from_logius:
+        when += ", de datum uit de brief van Logius"
+    return f"{when} ({days_phrase(milestone.days_left)}; {state})"

@@ -108,7 +108,9 @@ def test_recording_the_report_moves_the_countdown_to_the_findings(
     child(window, QDateEdit, "logiusFixDeadline").setDate(date(2027, 5, 1))
     assert countdown_text(window).endswith("(1 mei 2027)")
     milestones = child(window, QLabel, "milestoneList").text()
-    assert "Bevindingen hersteld" in milestones and "uiterlijk 1 mei 2027" in milestones
+    assert "Bevindingen hersteld" in milestones
+    assert "uiterlijk 1 mei 2027, de datum uit de brief van Logius" in milestones
+    assert "tussen 1 januari 2028 en 1 mei 2028" in milestones
     assert "ingediend op 20 februari 2027 (uiterste datum was 28 februari 2027)" in milestones
 
 
