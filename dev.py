@@ -3,20 +3,25 @@
 The README's two commands, on Linux, macOS and Windows alike:
     python dev.py start   [app arguments]
     python dev.py test    [pytest arguments]
-The environment lives in .venv/ and is only reinstalled when pyproject.toml changes.
+and for maintainers:
+    python dev.py lock    (after changing the dependencies in pyproject.toml)
+The environment lives in .venv/ and is installed from the hashed lock files in requirements/,
+only again when a lock file changes: every machine, CI and the Windows build get the same bytes.
 """
 
 import hashlib
 import os
 import subprocess
 import sys
-import tomllib
 import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 PYPROJECT = ROOT / "pyproject.toml"
+APP_LOCK = ROOT / "requirements" / "app.txt"  # what the app needs to run
+DEV_LOCK = ROOT / "requirements" / "dev.txt"  # that, plus tests, type checks, packaging and mutation
+LOCKS = {APP_LOCK: [], DEV_LOCK: ["--all-extras"]}  # `uv pip compile` options per lock file
 
 
 def venv_python() -> Path:
@@ -24,33 +29,50 @@ def venv_python() -> Path:
     return VENV / scripts / ("python.exe" if os.name == "nt" else "python")
 
 
-def requirements(with_tests: bool) -> list[str]:
-    project = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]
-    wanted = list(project["dependencies"])
-    if with_tests:
-        wanted += project["optional-dependencies"]["test"]
-    return wanted
-
-
-def ensure_environment(with_tests: bool) -> Path:
-    """Create .venv and install the dependencies unless the same set is already there."""
-    wanted = requirements(with_tests)
-    digest = hashlib.sha256("\n".join(wanted).encode()).hexdigest()[:16]
-    stamp = VENV / f".installed-{digest}"
+def created_venv() -> Path:
     python = venv_python()
     if not python.exists():
         print("Virtuele omgeving aanmaken in .venv …", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    if not stamp.exists():
+    return python
+
+
+def pip_install(python: Path) -> list[str]:
+    return [str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
+
+
+def stamp(lock: Path) -> Path:
+    """Marks that exactly this lock file's contents are installed."""
+    digest = hashlib.sha256(lock.read_bytes()).hexdigest()[:16]
+    return VENV / f".installed-{lock.stem}-{digest}"
+
+
+def ensure_environment(with_tests: bool) -> Path:
+    """Create .venv and install a lock file unless it, or the development set around it, is there."""
+    lock = DEV_LOCK if with_tests else APP_LOCK
+    python = created_venv()
+    if not stamp(lock).exists() and not stamp(DEV_LOCK).exists():  # dev.txt pins the app's set too
         print("Benodigde pakketten installeren …", flush=True)
         subprocess.run(
-            [str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q", *wanted],
+            [*pip_install(python), "--require-hashes", "--no-deps", "-r", str(lock)],
             check=True,
         )
         for old in VENV.glob(".installed-*"):
             old.unlink()
-        stamp.touch()
+        stamp(lock).touch()
     return python
+
+
+def write_locks() -> int:
+    """Pin every dependency, for every platform, with hashes (uv is fetched into .venv for this)."""
+    python = created_venv()
+    subprocess.run([*pip_install(python), "uv"], check=True)
+    compile_options = ["--quiet", "--universal", "--generate-hashes", "--python-version", "3.11"]
+    for lock, options in LOCKS.items():
+        output = str(lock.relative_to(ROOT))
+        command = ["uv", "pip", "compile", *compile_options, *options, "pyproject.toml", "-o", output]
+        subprocess.run([str(python), "-m", *command], check=True, cwd=ROOT)
+    return 0
 
 
 def main(argv: list[str]) -> int:
@@ -64,8 +86,11 @@ def main(argv: list[str]) -> int:
     if command == "test":
         python = ensure_environment(with_tests=True)
         lint = subprocess.call([str(python), "-m", "ruff", "check", str(ROOT)], cwd=ROOT)
+        types = subprocess.call([str(python), "-m", "mypy"], cwd=ROOT)  # model/, as pyproject.toml says
         tests = subprocess.call([str(python), "-m", "pytest", *rest], cwd=ROOT)
-        return tests or lint
+        return tests or lint or types
+    if command == "lock":
+        return write_locks()
     print(__doc__)
     return 2
 

@@ -349,7 +349,8 @@ def load_current_rules(
     """Today's rules: the "Actueel" notes, the "Meer informatie" page, and flows with newer addresses."""
     root = _read_file(path)
     step_ids = {step.id for flow in flows.values() for step in flow.steps}
-    notes, seen = [], set()
+    notes: list[CurrentNote] = []
+    seen: set[str] = set()
     for node in root.items("notes", required=True):
         steps = node.texts("steps", required=True)
         unknown = [each for each in steps if each not in step_ids]

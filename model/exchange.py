@@ -120,11 +120,9 @@ def parse_import(data: bytes) -> DossierSnapshot:
     )
     providers = []
     for index, entry in enumerate(reader.entries("care_providers")):
-        provider = CareProvider(
-            id=0,
-            **{key: entry.text(key, MAX_TEXT, allow_empty=key != "name") for key in PROVIDER_TEXTS},
-            **{key: entry.optional_date(key) for key in DATE_FIELDS},
-        )
+        texts = {key: entry.text(key, MAX_TEXT, allow_empty=key != "name") for key in PROVIDER_TEXTS}
+        dates = {key: entry.optional_date(key) for key in DATE_FIELDS}
+        provider = CareProvider(id=0, **texts, **dates)  # type: ignore[arg-type]  # keys are the fields
         wrong = problems(provider, today=date.max)
         if wrong:
             field, problem = next(iter(wrong.items()))

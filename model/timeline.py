@@ -90,8 +90,16 @@ def deadline_state(day: date, today: date, done: bool = False) -> State:
     return State.DUE_SOON if left <= DUE_SOON_DAYS else State.FUTURE
 
 
-def _milestone(kind: MilestoneKind, day: date, today: date, done: bool, **extra: object) -> Milestone:
-    return Milestone(kind, day, deadline_state(day, today, done), (day - today).days, **extra)
+def _milestone(
+    kind: MilestoneKind,
+    day: date,
+    today: date,
+    done: bool,
+    window_start: date | None = None,
+    from_logius: bool = False,
+) -> Milestone:
+    state = deadline_state(day, today, done)
+    return Milestone(kind, day, state, (day - today).days, window_start, from_logius)
 
 
 def milestones(dates: DossierDates, today: date) -> list[Milestone]:

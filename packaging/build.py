@@ -3,21 +3,19 @@
     python packaging/build.py             one folder: dist/onedir/DigiD-Assessment-Wegwijzer/
     python packaging/build.py --onefile   one file:   dist/onefile/DigiD-Assessment-Wegwijzer(.exe)
 
-Any Python 3.11 or newer will do: the build runs in dev.py's .venv and installs PyInstaller
-(pyproject.toml's `build` extra) there when it is missing. It builds for the system it runs on;
+Any Python 3.11 or newer will do: the build runs in dev.py's .venv, installed from the
+development lock file (requirements/dev.txt), which pins PyInstaller too. It builds for the system it runs on;
 the Windows executable is built on Windows (see .github/workflows/windows.yml). The build fails
 when the executable does not start, cannot export a PDF, or outgrows its size budget, so a
 broken spec is noticed here and not on a user's laptop.
 """
 
 import argparse
-import importlib.util
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import tomllib
 from datetime import date
 from pathlib import Path
 
@@ -46,15 +44,6 @@ class BuildError(Exception):
 
 def running_in_project_environment() -> bool:
     return Path(sys.prefix).resolve() == dev.VENV.resolve()
-
-
-def ensure_pyinstaller() -> None:
-    if importlib.util.find_spec("PyInstaller") is not None:
-        return
-    project = tomllib.loads(dev.PYPROJECT.read_text(encoding="utf-8"))["project"]
-    print("Installing PyInstaller into .venv …", flush=True)
-    pip = [sys.executable, "-m", "pip", "install", "--disable-pip-version-check", "-q"]
-    subprocess.run([*pip, *project["optional-dependencies"]["build"]], check=True)
 
 
 def write_windows_resources(folder: Path) -> tuple[Path, Path]:
@@ -162,11 +151,10 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("--onefile", action="store_true", help="one executable file instead of a folder")
     options = parser.parse_args(argv)
+    # The same set `dev.py test` installs, so the two never reinstall each other's packages.
+    python = dev.ensure_environment(with_tests=True)
     if not running_in_project_environment():
-        # The same set `dev.py test` installs, so the two never reinstall each other's packages.
-        python = dev.ensure_environment(with_tests=True)
         return subprocess.call([str(python), __file__, *argv])
-    ensure_pyinstaller()
     try:
         build("onefile" if options.onefile else "onedir")
     except BuildError as error:
