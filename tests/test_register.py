@@ -5,7 +5,19 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QLabel, QLineEdit, QPushButton, QTableWidget, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QTextDocumentFragment
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from gui.day_clock import DayClock
@@ -274,6 +286,83 @@ def test_leaving_the_dossier_keeps_every_field(qtbot: QtBot, supplier_window: QW
         ("production", "in de toekomst"),
     ):
         assert text in child(window, QLabel, f"{field}Error").text()
+
+
+def answer_message_box(qtbot: QtBot, button_text: str, seen: list[str]) -> None:
+    """When the confirmation opens, note its text and click `button_text` in it, as a user would."""
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        (button,) = [each for each in box.buttons() if each.text() == button_text]
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+
+
+def test_edit_and_remove_a_care_provider(qtbot: QtBot, supplier_window: QWidget) -> None:
+    fill(qtbot, supplier_window, "Fysio Noord", "12345678")
+    table = child(supplier_window, QTableWidget, "careProviderTable")
+    table.selectRow(0)
+    name = child(supplier_window, QLineEdit, "providerName")
+    name.setFocus()
+    name.selectAll()
+    qtbot.keyClicks(name, "Fysio Noord-Oost")
+    qtbot.waitUntil(lambda: table_names(supplier_window) == ["Fysio Noord-Oost"])  # after the pause
+    assert [each.name for each in stored_providers(supplier_window)] == ["Fysio Noord-Oost"]
+
+    seen: list[str] = []
+    answer_message_box(qtbot, "Annuleren", seen)
+    click(qtbot, child(supplier_window, QPushButton, "deleteProvider"))
+    assert seen == ["‘Fysio Noord-Oost’ uit het register verwijderen, met alle datums en notities?"]
+    assert table_names(supplier_window) == ["Fysio Noord-Oost"]  # cancelled: nothing removed
+
+    answer_message_box(qtbot, "Verwijderen", seen)
+    click(qtbot, child(supplier_window, QPushButton, "deleteProvider"))
+    assert len(seen) == 2 and table_names(supplier_window) == []
+    assert stored_providers(supplier_window) == []
+    assert child(supplier_window, QLabel, "providerResult").text() == "‘Fysio Noord-Oost’ is verwijderd."
+
+
+def test_the_history_tells_what_happened_in_the_register(qtbot: QtBot, supplier_window: QWidget) -> None:
+    window = supplier_window
+    fill(qtbot, window, "Fysio <i>Noord</i>", "1234567", date(2026, 10, 1))
+    type_into(qtbot, window, "providerKvk", "8")
+    type_into(qtbot, window, "providerNotes", "Contract per post.")
+    seen: list[str] = []
+    answer_message_box(qtbot, "Verwijderen", seen)
+    click(qtbot, child(window, QPushButton, "deleteProvider"))
+    toggle = child(window, QPushButton, "historyToggle.register")
+    scroll_to(toggle)
+    click(qtbot, toggle)
+    listing = child(window, QLabel, "history.register")
+    shown = QTextDocumentFragment.fromHtml(listing.text()).toPlainText()
+    for line in (
+        "Zorgaanbieder toegevoegd: Fysio <i>Noord</i>",
+        "Fysio <i>Noord</i> – Naam: Fysio <i>Noord</i>",
+        "Fysio <i>Noord</i> – KvK-nummer: 1234567\n",  # typed in one sitting: one change
+        "Fysio <i>Noord</i> – KvK-nummer: 1234567 → 12345678",
+        "Fysio <i>Noord</i> – Aangepast contract getekend: 1 september 2026",
+        "Fysio <i>Noord</i> – In productie: 1 oktober 2026",
+        "Fysio <i>Noord</i> – Notitie geschreven",
+        "Zorgaanbieder verwijderd: Fysio <i>Noord</i>",
+    ):
+        assert line in shown
+    assert shown.index("verwijderd") < shown.index("toegevoegd")  # newest first
+
+
+def test_an_incomplete_entry_and_its_history_travel_with_the_export(data_dir: Path) -> None:
+    store = Store(data_dir)
+    dossier = store.create_dossier("ZorgSoft", Connection.CLUSTER, Role.SUPPLIER, None)
+    begun = store.save_care_provider(dossier.id, CareProvider(0, "", "1234"))
+    store.save_care_provider(dossier.id, replace(begun, name="Fysio Noord"))
+    exported = export_json(store.snapshot(dossier.id), datetime(2026, 11, 28)).encode()
+    copy = store.add_snapshot(parse_import(exported), "ZorgSoft kopie")
+    assert [(each.name, each.kvk) for each in store.care_providers(copy.id)] == [("Fysio Noord", "1234")]
+    subjects = [change.subject for change in store.history(copy.id) if change.step_id == "register"]
+    assert subjects == ["care_provider:-1", "care_provider:-1:kvk", "care_provider:-1:name"]
+    store.close()
 
 
 def test_fifty_care_providers_all_show(qtbot: QtBot, data_dir: Path) -> None:
