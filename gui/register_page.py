@@ -11,7 +11,7 @@ from html import escape
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -41,17 +41,8 @@ from model.register import (
     second_production_date,
     still_to_fill,
 )
+from model.summary import REGISTER_TITLES
 
-COLUMNS = (
-    "Zorgaanbieder",
-    "KvK",
-    "Ondertekenaar",
-    "Contract getekend",
-    "Akkoord getekend",
-    "Akkoord bij DICTU",
-    "In productie",
-    "Let op",
-)
 TEXT_FIELDS = {
     "name": ("Naam zorgaanbieder", "providerName", NAME_LIMIT),
     "kvk": ("KvK-nummer (8 cijfers)", "providerKvk", KVK_INPUT_LIMIT),
@@ -66,6 +57,7 @@ DATE_FIELDS = {
 }
 PROVIDER_ID_ROLE = Qt.ItemDataRole.UserRole
 SIGNATORY_COLUMN = 2
+FIRST_DATE_COLUMN = 3
 UNNAMED = "(nog zonder naam)"
 BLANK = CareProvider(id=0, name="", kvk="")
 
@@ -91,8 +83,11 @@ class RegisterPage(Page):
         self.checklist = self.add(label(rich=True))
         self.checklist.setObjectName("registerConditions")
 
-        self.table = row_table(COLUMNS, "careProviderTable", "Deelnemende zorgaanbieders")
+        self.table = row_table(REGISTER_TITLES, "careProviderTable", "Deelnemende zorgaanbieders")
+        for column, (title, _name) in enumerate(DATE_FIELDS.values(), start=FIRST_DATE_COLUMN):
+            self.table.horizontalHeaderItem(column).setToolTip(title)
         self.table.setMinimumHeight(240)
+        self.table.setWordWrap(False)  # a second line says what an entry still needs; the rest elides
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.add(self.table)
         self.empty = self.add(label("Nog geen zorgaanbieders. Vul hieronder de eerste in.", "hint"))
@@ -123,9 +118,11 @@ class RegisterPage(Page):
         self.show_provider(BLANK)
 
     def _form(self) -> QWidget:
+        """A grid rather than a QFormLayout: its rows grow with a wrapped message under a field."""
         form_widget = QWidget()
-        form = QFormLayout(form_widget)
-        form.setContentsMargins(0, 0, 0, 0)
+        self._grid = QGridLayout(form_widget)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setColumnStretch(1, 1)
         self.texts: dict[str, QLineEdit] = {}
         self.dates: dict[str, OptionalDateField] = {}
         self.errors: dict[str, QWidget] = {}
@@ -137,12 +134,12 @@ class RegisterPage(Page):
             edit.textEdited.connect(self._typing_pause.start)
             edit.installEventFilter(self)
             self.texts[field] = edit
-            form.addRow(title, self._with_error(field, edit))
+            self._add_row(title, self._with_error(field, edit))
         for field, (title, name) in DATE_FIELDS.items():
             widget = OptionalDateField(title, "Nog niet", name, f"{name}Unknown")
             widget.changed.connect(self.flush)
             self.dates[field] = widget
-            form.addRow(title, self._with_error(field, widget))
+            self._add_row(title, self._with_error(field, widget))
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("providerNotes")
         self.notes.setAccessibleName("Notities bij deze zorgaanbieder")
@@ -150,8 +147,16 @@ class RegisterPage(Page):
         self.notes.setFixedHeight(80)
         self.notes.textChanged.connect(self._typing_pause.start)
         self.notes.installEventFilter(self)
-        form.addRow("Notities", self._with_error("notes", self.notes))
+        self._add_row("Notities", self._with_error("notes", self.notes))
         return form_widget
+
+    def _add_row(self, title: str, field: QWidget) -> None:
+        row = self._grid.rowCount()
+        name = label(title)
+        name.setWordWrap(False)
+        name.setContentsMargins(0, 5, 0, 0)  # level with the text in the field beside it
+        self._grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
+        self._grid.addWidget(field, row, 1)
 
     def _with_error(self, field: str, widget: QWidget) -> QWidget:
         holder = QWidget()
@@ -212,15 +217,15 @@ class RegisterPage(Page):
                 signatory = ", ".join(
                     part for part in (provider.signatory_name, provider.signatory_function) if part
                 )
+                to_do = remark(provider, today)
                 cells = (
-                    provider.name or UNNAMED,
+                    f"{provider.name or UNNAMED}\n{to_do}" if to_do else provider.name,
                     provider.kvk,
                     provider.signatory_name or "—",  # the function is in the tooltip: the name needs the room
                     _day(provider.contract_signed),
                     _day(provider.akkoord_signed),
                     _day(provider.akkoord_submitted),
                     _day(provider.production),
-                    remark(provider, today),
                 )
                 for column, text in enumerate(cells):
                     item = QTableWidgetItem(text)
@@ -228,6 +233,7 @@ class RegisterPage(Page):
                     item.setData(PROVIDER_ID_ROLE, provider.id)
                     self.table.setItem(row, column, item)
             self._select_row(self.editing_id)
+        self.table.resizeRowsToContents()  # an entry that still needs something says so on a second line
         self._show_state(self._stored())
 
     def _select_row(self, provider_id: int) -> None:

@@ -87,7 +87,7 @@ def missing(provider: CareProvider) -> list[str]:
     if not provider.name.strip():
         needed.append("naam")
     if not KVK_PATTERN.match(provider.kvk.strip()):
-        needed.append("KvK-nummer" if not provider.kvk.strip() else "KvK-nummer van 8 cijfers")
+        needed.append("KvK-nummer")  # a wrong one is explained at its field
     return needed
 
 

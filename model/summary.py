@@ -109,14 +109,15 @@ REGISTER_TITLES = (
     "Akkoord",
     "Bij DICTU",
     "In productie",
-    "Let op",
 )
 
 
 def _register_cells(provider: CareProvider, today: date) -> tuple[str, ...]:
     signatory = ", ".join(part for part in (provider.signatory_name, provider.signatory_function) if part)
     days = (short_date(day) if day else "—" for day in (getattr(provider, field) for field in DATE_FIELDS))
-    return (provider.name or "—", provider.kvk or "—", signatory or "—", *days, remark(provider, today))
+    to_do = remark(provider, today)
+    name = f"{provider.name or '—'}\n{to_do}" if to_do else provider.name
+    return (name, provider.kvk or "—", signatory or "—", *days)
 
 
 def _register(data: SummaryInput) -> str:
@@ -124,7 +125,7 @@ def _register(data: SummaryInput) -> str:
     state = conditions(list(data.providers), data.today)
     header = "".join(f"<td><b>{title}</b></td>" for title in REGISTER_TITLES)
     rows = "".join(
-        "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in cells) + "</tr>"
+        "<tr>" + "".join(f"<td>{_text(cell)}</td>" for cell in cells) + "</tr>"
         for cells in (_register_cells(provider, data.today) for provider in data.providers)
     )
     met = "voldaan" if state.enough_in_production and state.all_signed else "nog niet voldaan"
