@@ -17,7 +17,6 @@ from model.deadline_text import milestone_label, milestone_when, state_label
 from model.dossier import DateField
 from model.locations import safe_file_name
 from model.progress import flow_progress
-from model.register import t0_explanation
 from model.timeline import milestones
 
 RECORDED_DATES = (
@@ -89,7 +88,7 @@ class DeadlinesPage(Page):
             for each in milestones(self.editor.dates, today)
         ]
         self.timeline.set_milestones(shown, today)
-        explanation = t0_explanation(dossier, self.editor.providers)
+        explanation = self.editor.t0_explanation()
         self.register_t0.setText(explanation)
         self.register_t0.setVisible(bool(explanation))
         if shown:

@@ -1,12 +1,13 @@
 """The open dossier: every edit of a page goes through here to the store, and the pages hear of it."""
 
+from collections.abc import Callable
 from datetime import date, datetime
 
 from PySide6.QtCore import QObject, Signal
 
 from model.content import Connection, Content, Flow, Role
 from model.dossier import CareProvider, Change, DateField, Dossier, DossierNameError
-from model.register import effective_dates, keeps_register
+from model.register import effective_dates, keeps_register, t0_explanation
 from model.store import Store, StoreError
 from model.timeline import DossierDates
 
@@ -17,9 +18,9 @@ class DossierEditor(QObject):
     changed = Signal()  # the dossier's fields or its ticks changed
     saveFailed = Signal(str)  # a Dutch message; the edit stays on screen
 
-    def __init__(self, store: Store, content: Content, dossier: Dossier) -> None:
+    def __init__(self, store: Store, content: Content, dossier: Dossier, today: Callable[[], date]) -> None:
         super().__init__()
-        self.store, self.content, self.dossier = store, content, dossier
+        self.store, self.content, self.dossier, self.today = store, content, dossier, today
         self.ticked: dict[str, datetime] = store.ticked_items(dossier.id)
         self.notes: dict[str, str] = store.notes(dossier.id)
         self.providers: list[CareProvider] = store.care_providers(dossier.id)
@@ -27,7 +28,11 @@ class DossierEditor(QObject):
     @property
     def dates(self) -> DossierDates:
         """The dates the deadlines count from: T0 from the register once two care providers are live."""
-        return effective_dates(self.dossier, self.providers)
+        return effective_dates(self.dossier, self.providers, self.today())
+
+    def t0_explanation(self) -> str:
+        """Which T0 the deadlines use when the register supplies it; empty otherwise."""
+        return t0_explanation(self.dossier, self.providers, self.today())
 
     @property
     def keeps_register(self) -> bool:

@@ -25,7 +25,6 @@ from gui.page_parts import Page, label, warning_box
 from model.content import Connection, Content, Role
 from model.dossier import NAME_MAX_LENGTH, DateField, Dossier, DossierNameError
 from model.progress import flow_progress
-from model.register import t0_explanation
 from model.store import Store, StoreError
 
 CONNECTION_OBJECT_NAMES = {Connection.DIRECT: "connectionDirect", Connection.CLUSTER: "connectionCluster"}
@@ -146,7 +145,7 @@ class DossierPage(Page):
 
     def _word_activation(self) -> None:
         """For a cluster connection the two months start when the second care provider is live."""
-        explanation = t0_explanation(self.editor.dossier, self.editor.providers) if self.editor else ""
+        explanation = self.editor.t0_explanation() if self.editor else ""
         self.register_t0.setText(explanation)
         self.register_t0.setVisible(bool(explanation))
         self.activation.setVisible(not explanation)  # the register's date is used: no need to ask

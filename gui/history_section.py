@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from gui.dossier_editor import DossierEditor
 from gui.page_parts import label
-from model.history_text import change_time, describe_change, item_texts
+from model.history_text import described
 
 
 class HistorySection(QWidget):
@@ -38,11 +38,9 @@ class HistorySection(QWidget):
         content = self.editor.content
         wording = content.general.history
         changes = self.editor.history(self.step_id)
-        items = item_texts(content)
         rows = "".join(
-            f"<tr><td>{change_time(change)}&nbsp;&nbsp;</td>"
-            f"<td>{escape(describe_change(change, content, items))}</td></tr>"
-            for change in reversed(changes)
+            f"<tr><td>{when}&nbsp;&nbsp;</td><td>{escape(what)}</td></tr>"
+            for when, what in reversed(described(changes, content, self.editor.providers))
         )
         body = f"<table>{rows}</table>" if rows else f"<p>{escape(wording.templates['empty'])}</p>"
         self.listing.setText(f"<p style='color:#4a4a4a'>{escape(wording.intro)}</p>{body}")

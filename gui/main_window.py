@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
         if dossier is None:
             self.show_start()
             return
-        editor = DossierEditor(self.store, self.content, dossier)
+        editor = DossierEditor(self.store, self.content, dossier, self.clock.today)
         editor.saveFailed.connect(self.show_save_error)
         editor.changed.connect(self.save_error.hide)
         self._show_view(DossierView(self.store, self.content, editor, self.clock))

@@ -1,15 +1,17 @@
 """The supplier's register of care providers on the cluster connection: a table and a form beside it.
 
-Editing happens in the form under the table, not in a dialog; a mistake is shown at its field and
-nothing invalid is stored. The factsheet's conditions above the table follow every save.
+The form saves as you type, like the step notes: after a short pause, when focus leaves a field,
+when a date is picked, and when the page is left or the app closed (`flush`). The first thing
+typed into an empty form makes a new entry. Nothing typed is refused: an incomplete entry is kept
+and says what it still needs ("Vul nog in: …"), a doubtful value is kept and explained at its
+field, and `model.register.counted` decides what the checklist and the deadlines count.
 """
 
-from datetime import date
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -23,25 +25,29 @@ from gui.date_field import OptionalDateField
 from gui.day_clock import DayClock
 from gui.dialogs import confirm
 from gui.dossier_editor import DossierEditor
+from gui.history_section import HistorySection
 from gui.page_parts import Page, label, row_table, sized_after_filling
+from gui.step_page import NOTES_SAVE_DELAY_MS
 from model.dossier import CareProvider
 from model.dutch import long_date, short_date
-from model.register import cleaned, conditions, problems, second_production_date
-
-COLUMNS = (
-    "Zorgaanbieder",
-    "KvK",
-    "Ondertekenaar",
-    "Contract getekend",
-    "Akkoord getekend",
-    "Akkoord bij DICTU",
-    "In productie",
+from model.register import (
+    HISTORY_STEP,
+    KVK_INPUT_LIMIT,
+    NAME_LIMIT,
+    cleaned,
+    conditions,
+    problems,
+    remark,
+    second_production_date,
+    still_to_fill,
 )
+from model.summary import REGISTER_TITLES
+
 TEXT_FIELDS = {
-    "name": ("Naam zorgaanbieder", "providerName"),
-    "kvk": ("KvK-nummer (8 cijfers)", "providerKvk"),
-    "signatory_name": ("Naam ondertekenaar", "providerSignatory"),
-    "signatory_function": ("Functie ondertekenaar", "providerFunction"),
+    "name": ("Naam zorgaanbieder", "providerName", NAME_LIMIT),
+    "kvk": ("KvK-nummer (8 cijfers)", "providerKvk", KVK_INPUT_LIMIT),
+    "signatory_name": ("Naam ondertekenaar", "providerSignatory", NAME_LIMIT),
+    "signatory_function": ("Functie ondertekenaar", "providerFunction", NAME_LIMIT),
 }
 DATE_FIELDS = {
     "contract_signed": ("Aangepast contract getekend op", "providerContractSigned"),
@@ -51,9 +57,12 @@ DATE_FIELDS = {
 }
 PROVIDER_ID_ROLE = Qt.ItemDataRole.UserRole
 SIGNATORY_COLUMN = 2
+FIRST_DATE_COLUMN = 3
+UNNAMED = "(nog zonder naam)"
+BLANK = CareProvider(id=0, name="", kvk="")
 
 
-def _day(value: date | None) -> str:
+def _day(value) -> str:
     return short_date(value) if value else "—"
 
 
@@ -68,69 +77,86 @@ class RegisterPage(Page):
             label(
                 "Houd hier bij welke zorgaanbieders via uw clusteraansluiting meedoen, wie namens hen "
                 "tekent en wanneer zij het aangepaste contract en de akkoordverklaring tekenden en in "
-                "productie gingen."
+                "productie gingen. Wat u invult, wordt meteen bewaard."
             )
         )
         self.checklist = self.add(label(rich=True))
         self.checklist.setObjectName("registerConditions")
 
-        self.table = row_table(COLUMNS, "careProviderTable", "Deelnemende zorgaanbieders")
+        self.table = row_table(REGISTER_TITLES, "careProviderTable", "Deelnemende zorgaanbieders")
+        for column, (title, _name) in enumerate(DATE_FIELDS.values(), start=FIRST_DATE_COLUMN):
+            self.table.horizontalHeaderItem(column).setToolTip(title)
         self.table.setMinimumHeight(240)
+        self.table.setWordWrap(False)  # a second line says what an entry still needs; the rest elides
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.add(self.table)
-        self.empty = self.add(
-            label("Nog geen zorgaanbieders. Vul hieronder de eerste in en klik op ‘Opslaan’.", "hint")
-        )
+        self.empty = self.add(label("Nog geen zorgaanbieders. Vul hieronder de eerste in.", "hint"))
 
         self.form_title = self.add(label(kind="heading"))
         self.form_title.setObjectName("providerFormTitle")
+        self.still_to_fill = self.add(label(kind="error"))
+        self.still_to_fill.setObjectName("providerStillToFill")
+        self._typing_pause = QTimer(self, singleShot=True, interval=NOTES_SAVE_DELAY_MS)
+        self._typing_pause.timeout.connect(self.flush)
         self.add(self._form())
         buttons = QHBoxLayout()
-        self.save_button = QPushButton("Opslaan")
-        self.save_button.setObjectName("saveProvider")
-        self.save_button.setProperty("kind", "primary")
         self.new_button = QPushButton("Nieuwe zorgaanbieder")
         self.new_button.setObjectName("newProvider")
         self.delete_button = QPushButton("Verwijderen …")
         self.delete_button.setObjectName("deleteProvider")
-        for button in (self.save_button, self.new_button, self.delete_button):
+        for button in (self.new_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.body.addLayout(buttons)
         self.result = self.add(label(kind="hint"))
         self.result.setObjectName("providerResult")
-        self.save_button.clicked.connect(self.save)
+        self.history = self.add(HistorySection(editor, HISTORY_STEP, "register"))
         self.new_button.clicked.connect(self.start_new)
         self.delete_button.clicked.connect(self.delete)
         editor.changed.connect(self.refresh)
         self.refresh()
-        self.start_new()
+        self.show_provider(BLANK)
 
     def _form(self) -> QWidget:
+        """A grid rather than a QFormLayout: its rows grow with a wrapped message under a field."""
         form_widget = QWidget()
-        form = QFormLayout(form_widget)
-        form.setContentsMargins(0, 0, 0, 0)
+        self._grid = QGridLayout(form_widget)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setColumnStretch(1, 1)
         self.texts: dict[str, QLineEdit] = {}
         self.dates: dict[str, OptionalDateField] = {}
         self.errors: dict[str, QWidget] = {}
-        for field, (title, name) in TEXT_FIELDS.items():
+        for field, (title, name, limit) in TEXT_FIELDS.items():
             edit = QLineEdit()
             edit.setObjectName(name)
             edit.setAccessibleName(title)
-            edit.setMaxLength(8 if field == "kvk" else 120)
+            edit.setMaxLength(limit)
+            edit.textEdited.connect(self._typing_pause.start)
+            edit.installEventFilter(self)
             self.texts[field] = edit
-            form.addRow(title, self._with_error(field, edit))
+            self._add_row(title, self._with_error(field, edit))
         for field, (title, name) in DATE_FIELDS.items():
             widget = OptionalDateField(title, "Nog niet", name, f"{name}Unknown")
+            widget.changed.connect(self.flush)
             self.dates[field] = widget
-            form.addRow(title, self._with_error(field, widget))
+            self._add_row(title, self._with_error(field, widget))
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("providerNotes")
         self.notes.setAccessibleName("Notities bij deze zorgaanbieder")
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(80)
-        form.addRow("Notities", self._with_error("notes", self.notes))
+        self.notes.textChanged.connect(self._typing_pause.start)
+        self.notes.installEventFilter(self)
+        self._add_row("Notities", self._with_error("notes", self.notes))
         return form_widget
+
+    def _add_row(self, title: str, field: QWidget) -> None:
+        row = self._grid.rowCount()
+        name = label(title)
+        name.setWordWrap(False)
+        name.setContentsMargins(0, 5, 0, 0)  # level with the text in the field beside it
+        self._grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
+        self._grid.addWidget(field, row, 1)
 
     def _with_error(self, field: str, widget: QWidget) -> QWidget:
         holder = QWidget()
@@ -145,11 +171,17 @@ class RegisterPage(Page):
         self.errors[field] = error
         return holder
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self.flush()
+        return super().eventFilter(watched, event)
+
     # Showing
 
     def refresh(self) -> None:
         providers = self.editor.providers
-        state = conditions(providers)
+        today = self.clock.today()
+        state = conditions(providers, today)
         unsigned = ", ".join(state.unsigned_in_production)
         signed = (
             "Elke zorgaanbieder in productie heeft het aangepaste contract en de akkoordverklaring getekend"
@@ -169,7 +201,9 @@ class RegisterPage(Page):
             ),
         ]
         lines = "".join(f"<p><b>{verdict}</b>: {escape(text)}</p>" for verdict, text in rows)
-        t0 = second_production_date(providers)
+        if any(still_to_fill(each) for each in providers):
+            lines += "<p>Zorgaanbieders bij wie ‘Vul nog in’ staat, tellen nog niet mee.</p>"
+        t0 = second_production_date(providers, today)
         if t0:
             lines += (
                 f"<p>De termijn van twee maanden loopt vanaf {long_date(t0)}, de dag waarop de tweede "
@@ -177,14 +211,15 @@ class RegisterPage(Page):
             )
         self.checklist.setText(lines)
         self.empty.setVisible(not providers)
-        with sized_after_filling(self.table):
+        with QSignalBlocker(self.table), sized_after_filling(self.table):
             self.table.setRowCount(len(providers))
             for row, provider in enumerate(providers):
                 signatory = ", ".join(
                     part for part in (provider.signatory_name, provider.signatory_function) if part
                 )
+                to_do = remark(provider, today)
                 cells = (
-                    provider.name,
+                    f"{provider.name or UNNAMED}\n{to_do}" if to_do else provider.name,
                     provider.kvk,
                     provider.signatory_name or "—",  # the function is in the tooltip: the name needs the room
                     _day(provider.contract_signed),
@@ -197,42 +232,62 @@ class RegisterPage(Page):
                     item.setToolTip(signatory if column == SIGNATORY_COLUMN else text)
                     item.setData(PROVIDER_ID_ROLE, provider.id)
                     self.table.setItem(row, column, item)
+            self._select_row(self.editing_id)
+        self.table.resizeRowsToContents()  # an entry that still needs something says so on a second line
+        self._show_state(self._stored())
+
+    def _select_row(self, provider_id: int) -> None:
+        with QSignalBlocker(self.table):
+            self.table.clearSelection()
+            ids = [each.id for each in self.editor.providers]
+            if provider_id in ids:
+                self.table.selectRow(ids.index(provider_id))
 
     def _selection_changed(self) -> None:
         items = self.table.selectedItems()
-        if items:
-            chosen = next(
-                each for each in self.editor.providers if each.id == items[0].data(PROVIDER_ID_ROLE)
-            )
+        if not items:
+            return
+        chosen_id = items[0].data(PROVIDER_ID_ROLE)
+        self.flush()  # what was still waiting for its pause belongs to the entry shown until now
+        chosen = next((each for each in self.editor.providers if each.id == chosen_id), None)
+        if chosen is not None:
             self.show_provider(chosen)
 
     def show_provider(self, provider: CareProvider) -> None:
         self.editing_id = provider.id
-        self.form_title.setText(f"Gegevens van {provider.name}" if provider.id else "Nieuwe zorgaanbieder")
+        self._select_row(provider.id)
         for field, edit in self.texts.items():
             edit.setText(getattr(provider, field))
         for field, widget in self.dates.items():
             widget.set_value(getattr(provider, field))
-        self.notes.setPlainText(provider.notes)
+        with QSignalBlocker(self.notes):
+            self.notes.setPlainText(provider.notes)
+        self._show_state(provider)
+
+    def _show_state(self, provider: CareProvider) -> None:
+        """The form's title, what the entry still needs, and what is doubtful at each field."""
+        if not provider.id:
+            self.form_title.setText("Nieuwe zorgaanbieder")
+        else:
+            self.form_title.setText(f"Gegevens van {provider.name or 'een zorgaanbieder zonder naam'}")
+        to_fill = still_to_fill(provider) if provider.id else ""
+        self.still_to_fill.setText(to_fill)
+        self.still_to_fill.setVisible(bool(to_fill))
         self.delete_button.setEnabled(bool(provider.id))
-        self._show_problems({})
-
-    def start_new(self) -> None:
-        self.table.clearSelection()
-        self.show_provider(CareProvider(id=0, name="", kvk=""))
-        self._tell("")
-
-    def _show_problems(self, found: dict[str, str]) -> None:
+        found = problems(provider, self.clock.today())
         for field, error in self.errors.items():
             error.setText(found.get(field, ""))
             error.setVisible(field in found)
 
+    def start_new(self) -> None:
+        self.flush()
+        self.show_provider(BLANK)
+        self.texts["name"].setFocus()
+
     # Saving
 
-    def _tell(self, text: str, error: bool = False) -> None:
-        self.result.setText(text)
-        self.result.setProperty("kind", "error" if error else "hint")
-        self.result.style().polish(self.result)
+    def _stored(self) -> CareProvider:
+        return next((each for each in self.editor.providers if each.id == self.editing_id), BLANK)
 
     def entered(self) -> CareProvider:
         return CareProvider(
@@ -242,26 +297,28 @@ class RegisterPage(Page):
             **{field: widget.value() for field, widget in self.dates.items()},
         )
 
-    def save(self) -> CareProvider | None:
-        provider = cleaned(self.entered())
-        found = problems(provider, self.clock.today())
-        self._show_problems(found)
-        if found:
-            self._tell("Niet opgeslagen: verbeter eerst wat bij de velden staat.", error=True)
-            return None
-        saved = self.editor.save_provider(provider)
-        if saved is not None:
-            self._tell(f"‘{saved.name}’ is opgeslagen.")
-            self.show_provider(saved)
-        return saved
+    def flush(self) -> None:
+        """Store what the form shows when it differs from what is stored; an empty new form stays
+        empty. On a failure the main window says so and the text stays in the form."""
+        self._typing_pause.stop()
+        entered = cleaned(self.entered())
+        if entered == cleaned(self._stored()):
+            return
+        saved = self.editor.save_provider(entered)
+        if saved is not None and self.editing_id == 0:
+            self.editing_id = saved.id
+            self._select_row(saved.id)
+            self._show_state(saved)
 
     def delete(self) -> None:
-        provider = next((each for each in self.editor.providers if each.id == self.editing_id), None)
-        if provider is None:
+        self.flush()
+        provider = self._stored()
+        if not provider.id:
             return
-        question = f"‘{provider.name}’ uit het register verwijderen, met alle datums en notities?"
+        name = f"‘{provider.name}’" if provider.name else "Deze zorgaanbieder zonder naam"
+        question = f"{name} uit het register verwijderen, met alle datums en notities?"
         if confirm(
             self, "Zorgaanbieder verwijderen", question, "Verwijderen"
         ) and self.editor.delete_provider(provider.id):
-            self.start_new()
-            self._tell(f"‘{provider.name}’ is verwijderd.")
+            self.show_provider(BLANK)
+            self.result.setText(f"{name} is verwijderd.")

@@ -109,7 +109,7 @@ class StartPage(Page):
         general = self.content.general
         flow = self.content.flows[dossier.connection]
         progress = flow_progress(flow, self.store.ticked_items(dossier.id), dossier.role)
-        dates = effective_dates(dossier, self.store.care_providers(dossier.id))
+        dates = effective_dates(dossier, self.store.care_providers(dossier.id), self.clock.today())
         deadline = next_deadline(dates, self.clock.today())
         urgent = deadline is not None and deadline.state in (State.DUE_SOON, State.TODAY, State.OVERDUE)
         if deadline is None:

@@ -191,6 +191,7 @@ class StepPage(Page):
             f"De tekst van deze stap is geschreven voor de {other}: ‘u’ is daar de {other}."
         )
         self.addressed.setVisible(self.step.actor != dossier.role and not by_supplier)
-        count = step_count(self.step.id, self.editor.providers) if self.editor.keeps_register else None
+        editor = self.editor
+        count = step_count(self.step.id, editor.providers, editor.today()) if editor.keeps_register else None
         self.register_count.setText(f"Volgens het register: {count}" if count else "")
         self.register_count.setVisible(count is not None)

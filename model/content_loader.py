@@ -265,6 +265,10 @@ HISTORY_TEMPLATES = (
     "field_changed",
     "field_cleared",
     "empty",
+    "provider_added",
+    "provider_removed",
+    "provider_change",
+    "provider_unnamed",
 )
 HISTORY_FIELDS = (
     "name",
@@ -274,8 +278,15 @@ HISTORY_FIELDS = (
     "report_sent",
     "logius_fix_deadline",
     "findings_fixed",
+    "kvk",
+    "signatory_name",
+    "signatory_function",
+    "contract_signed",
+    "akkoord_signed",
+    "akkoord_submitted",
+    "production",
 )
-TEMPLATE_FIELDS = {"days", "date", "activation", "what", "item", "field", "old", "new"}
+TEMPLATE_FIELDS = {"days", "date", "activation", "what", "item", "field", "old", "new", "provider", "change"}
 
 
 def _template(node: _Reader, name: str) -> str:

@@ -20,7 +20,7 @@ from model.dossier import (
     DossierSnapshot,
     clean_name,
 )
-from model.register import DATE_FIELDS, cleaned, problems
+from model.register import DATE_FIELDS, HISTORY_STEP, TEXT_FIELDS, cleaned, too_long
 from model.schema import START_POSITION
 from model.version import __version__
 
@@ -29,8 +29,10 @@ FORMAT_VERSION = 2  # 2: with the cluster register (care_providers)
 MAX_FILE_BYTES = 10_000_000
 MAX_TEXT = 100_000
 ID_PATTERN = re.compile(r"^(direct|cluster)\.\d{1,3}(\.\d{1,3})?$")
-PROVIDER_TEXTS = ("name", "kvk", "signatory_name", "signatory_function", "notes")
-SUBJECT_PATTERN = re.compile(r"^[a-z_]{1,40}$|^(direct|cluster)\.\d{1,3}\.\d{1,3}$")
+HISTORY_STEP_PATTERN = re.compile(rf"{ID_PATTERN.pattern}|^{HISTORY_STEP}$")
+SUBJECT_PATTERN = re.compile(
+    r"^[a-z_]{1,40}$|^(direct|cluster)\.\d{1,3}\.\d{1,3}$|^care_provider:-?\d{1,12}(:[a-z_]{1,40})?$"
+)
 
 
 class ImportFileError(ValueError):
@@ -59,7 +61,7 @@ def export_json(snapshot: DossierSnapshot, now: datetime) -> str:
         ],
         "care_providers": [
             {
-                **{key: getattr(provider, key) for key in PROVIDER_TEXTS},
+                **{key: getattr(provider, key) for key in TEXT_FIELDS},
                 **{key: _date_text(getattr(provider, key)) for key in DATE_FIELDS},
             }
             for provider in snapshot.care_providers
@@ -111,7 +113,7 @@ def parse_import(data: bytes) -> DossierSnapshot:
     changes = tuple(
         Change(
             at=entry.moment("at"),
-            step_id=entry.optional_identifier("step"),
+            step_id=entry.optional_identifier("step", HISTORY_STEP_PATTERN),
             subject=entry.subject("subject"),
             old=entry.text("old", MAX_TEXT, allow_empty=True),
             new=entry.text("new", MAX_TEXT, allow_empty=True),
@@ -120,10 +122,10 @@ def parse_import(data: bytes) -> DossierSnapshot:
     )
     providers = []
     for index, entry in enumerate(reader.entries("care_providers")):
-        texts = {key: entry.text(key, MAX_TEXT, allow_empty=key != "name") for key in PROVIDER_TEXTS}
-        dates = {key: entry.optional_date(key) for key in DATE_FIELDS}
-        provider = CareProvider(id=0, **texts, **dates)  # type: ignore[arg-type]  # keys are the fields
-        wrong = problems(provider, today=date.max)
+        fields: dict[str, Any] = {key: entry.text(key, MAX_TEXT, allow_empty=True) for key in TEXT_FIELDS}
+        fields |= {key: entry.optional_date(key) for key in DATE_FIELDS}
+        provider = CareProvider(id=0, **fields)
+        wrong = too_long(provider)  # an incomplete or implausible entry is kept, as in the app
         if wrong:
             field, problem = next(iter(wrong.items()))
             raise ImportFileError(
@@ -202,14 +204,14 @@ class _Fields:
             raise self._fail(key, "is geen tijdstip") from None
         return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
 
-    def identifier(self, key: str) -> str:
+    def identifier(self, key: str, pattern: re.Pattern[str] = ID_PATTERN) -> str:
         value = self._get(key)
-        if not isinstance(value, str) or not ID_PATTERN.match(value):
+        if not isinstance(value, str) or not pattern.match(value):
             raise self._fail(key, "is geen geldige stap of actiepunt")
         return value
 
-    def optional_identifier(self, key: str) -> str | None:
-        return None if self.data.get(key) is None else self.identifier(key)
+    def optional_identifier(self, key: str, pattern: re.Pattern[str] = ID_PATTERN) -> str | None:
+        return None if self.data.get(key) is None else self.identifier(key, pattern)
 
     def subject(self, key: str) -> str:
         value = self._get(key)

@@ -1,16 +1,20 @@
 """The change history in words: "Afgevinkt: …", "Datum van activatie in productie: 2 → 5 november"."""
 
+from collections.abc import Iterable
 from datetime import UTC, date
 
 from model.content import Connection, Content, Role
-from model.dossier import TICKED, Change, DateField
+from model.dossier import TICKED, CareProvider, Change, DateField
 from model.dutch import date_and_time, long_date
+from model.register import ADDED, DATE_FIELDS, REMOVED, parse_history_subject
+
+DATE_VALUES = {each.value for each in DateField} | set(DATE_FIELDS)
 
 
 def _value(content: Content, field: str, value: str) -> str:
     if not value:
         return ""
-    if field in {each.value for each in DateField}:
+    if field in DATE_VALUES:
         return long_date(date.fromisoformat(value))
     if field == "connection":
         return content.general.connection_types[Connection(value)].label
@@ -28,19 +32,74 @@ def item_texts(content: Content) -> dict[str, str]:
     }
 
 
-def describe_change(change: Change, content: Content, items: dict[str, str]) -> str:
-    wording = content.general.history
-    templates = wording.templates
+def provider_names(changes: Iterable[Change], providers: Iterable[CareProvider]) -> dict[int, str]:
+    """Each care provider's name as the history knows it: today's name, or for one removed its last
+    name; a change made while the name was still empty is shown under the name it got later."""
+    names: dict[int, str] = {}
+    for change in changes:
+        parsed = parse_history_subject(change.subject)
+        if parsed is None:
+            continue
+        provider_id, field = parsed
+        name = change.new if field == "name" else change.old if change.new == REMOVED else ""
+        if name:
+            names[provider_id] = name
+    names.update((each.id, each.name) for each in providers if each.name)
+    return names
+
+
+def _field_change(content: Content, field: str, old_text: str, new_text: str) -> str:
+    templates = content.general.history.templates
+    old, new = _value(content, field, old_text), _value(content, field, new_text)
+    key = "field_set" if not old else "field_cleared" if not new else "field_changed"
+    name = content.general.history.fields.get(field, field)
+    return templates[key].format(field=name, old=old, new=new)
+
+
+def _note_change(content: Content, old: str, new: str) -> str:
+    key = "note_added" if not old else "note_removed" if not new else "note_changed"
+    return content.general.history.templates[key]
+
+
+def _register_change(
+    change: Change, content: Content, subject: tuple[int, str], names: dict[int, str]
+) -> str:
+    templates = content.general.history.templates
+    provider_id, field = subject
+    provider = names.get(provider_id) or templates["provider_unnamed"]
+    if not field:
+        return templates["provider_added" if change.new == ADDED else "provider_removed"].format(
+            provider=provider
+        )
+    if field == "notes":
+        what = _note_change(content, change.old, change.new)
+    else:
+        what = _field_change(content, field, change.old, change.new)
+    return templates["provider_change"].format(provider=provider, change=what)
+
+
+def describe_change(
+    change: Change, content: Content, items: dict[str, str], names: dict[int, str] | None = None
+) -> str:
+    """One change in words; `names` (from `provider_names`) names the care providers of the register."""
+    templates = content.general.history.templates
+    register_subject = parse_history_subject(change.subject)
+    if register_subject is not None:
+        return _register_change(change, content, register_subject, names or {})
     if change.subject in items or change.subject.count(".") == 2:
         key = "ticked" if change.new == TICKED else "unticked"
         return templates[key].format(item=items.get(change.subject, change.subject))
     if change.subject == "note":
-        key = "note_added" if not change.old else "note_removed" if not change.new else "note_changed"
-        return templates[key]
-    field = wording.fields.get(change.subject, change.subject)
-    old, new = _value(content, change.subject, change.old), _value(content, change.subject, change.new)
-    key = "field_set" if not old else "field_cleared" if not new else "field_changed"
-    return templates[key].format(field=field, old=old, new=new)
+        return _note_change(content, change.old, change.new)
+    return _field_change(content, change.subject, change.old, change.new)
+
+
+def described(
+    changes: list[Change], content: Content, providers: Iterable[CareProvider]
+) -> list[tuple[str, str]]:
+    """(when, what) of each change, in the order given."""
+    items, names = item_texts(content), provider_names(changes, providers)
+    return [(change_time(change), describe_change(change, content, items, names)) for change in changes]
 
 
 def change_time(change: Change) -> str:

@@ -7,36 +7,104 @@ the register supplies the timeline's T0 as soon as it knows it.
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from model.content import Connection, Role
-from model.dossier import CareProvider, Dossier
+from model.dossier import CareProvider, Change, Dossier
 from model.dutch import long_date
 from model.timeline import DossierDates
 
 KVK_PATTERN = re.compile(r"^\d{8}$")
+KVK_INPUT_LIMIT = 20  # room for a wrong number to be typed, seen and kept
 NAME_LIMIT = 120
-TEXT_LIMIT = 5_000
 
 
+TEXT_FIELDS = ("name", "kvk", "signatory_name", "signatory_function", "notes")
 DATE_FIELDS = ("contract_signed", "akkoord_signed", "akkoord_submitted", "production")
+DATE_NAMES = {  # as the table's remark names them: "Controleer: in productie"
+    "contract_signed": "contract getekend",
+    "akkoord_signed": "akkoord getekend",
+    "akkoord_submitted": "akkoord bij DICTU",
+    "production": "in productie",
+}
+
+
+# The change history of the register: step "register", subject "care_provider:<id>" for an entry
+# added (new = ADDED) or removed (old = its name, new = REMOVED), "care_provider:<id>:<field>"
+# for a field changed.
+HISTORY_STEP = "register"
+SUBJECT_PREFIX = "care_provider"
+ADDED, REMOVED = "toegevoegd", "verwijderd"
+
+
+def history_subject(provider_id: int, field: str = "") -> str:
+    return f"{SUBJECT_PREFIX}:{provider_id}" + (f":{field}" if field else "")
+
+
+def parse_history_subject(subject: str) -> tuple[int, str] | None:
+    """(provider id, field or "") of a register change; None for any other subject."""
+    parts = (subject or "").split(":")
+    if parts[0] != SUBJECT_PREFIX or len(parts) not in (2, 3):
+        return None
+    return int(parts[1]), parts[2] if len(parts) == 3 else ""
+
+
+def renumbered_providers(changes: Iterable[Change]) -> list[Change]:
+    """An imported history with its care providers under numbers of their own (negative: the
+    database never hands those out), so that none is taken for an entry of this database."""
+    numbers: dict[int, int] = {}
+    renumbered = []
+    for change in changes:
+        parsed = parse_history_subject(change.subject)
+        if parsed is not None:
+            provider_id, field = parsed
+            number = numbers.setdefault(provider_id, -len(numbers) - 1)
+            change = replace(change, subject=history_subject(number, field))
+        renumbered.append(change)
+    return renumbered
+
+
+def too_long(provider: CareProvider) -> dict[str, str]:
+    """Texts beyond what the form lets anyone type: the one thing an import refuses."""
+    limits = {
+        "name": NAME_LIMIT,
+        "kvk": KVK_INPUT_LIMIT,
+        "signatory_name": NAME_LIMIT,
+        "signatory_function": NAME_LIMIT,
+    }
+    return {
+        field: f"Hooguit {limit} tekens."
+        for field, limit in limits.items()
+        if len(getattr(provider, field)) > limit
+    }
+
+
+def missing(provider: CareProvider) -> list[str]:
+    """What an entry still needs before it counts (see `counted`), in the words of "Vul nog in: …"."""
+    needed = []
+    if not provider.name.strip():
+        needed.append("naam")
+    if not KVK_PATTERN.match(provider.kvk.strip()):
+        needed.append("KvK-nummer")  # a wrong one is explained at its field
+    return needed
+
+
+def still_to_fill(provider: CareProvider) -> str:
+    """ "Vul nog in: naam, KvK-nummer", or empty for a complete entry."""
+    needed = missing(provider)
+    return f"Vul nog in: {', '.join(needed)}" if needed else ""
 
 
 def problems(provider: CareProvider, today: date) -> dict[str, str]:
-    """What is wrong with an entry, per field, in Dutch; empty when it may be saved."""
-    found: dict[str, str] = {}
-    if not provider.name.strip():
-        found["name"] = "Vul de naam van de zorgaanbieder in."
-    elif len(provider.name.strip()) > NAME_LIMIT:
-        found["name"] = f"De naam is te lang (hooguit {NAME_LIMIT} tekens)."
-    if not KVK_PATTERN.match(provider.kvk.strip()):
-        found["kvk"] = "Een KvK-nummer bestaat uit precies 8 cijfers."
-    for field in ("signatory_name", "signatory_function"):
-        if len(getattr(provider, field)) > NAME_LIMIT:
-            found[field] = f"Hooguit {NAME_LIMIT} tekens."
-    if len(provider.notes) > TEXT_LIMIT:
-        found["notes"] = f"Hooguit {TEXT_LIMIT} tekens."
+    """What is wrong with what was typed, per field, in Dutch. Shown at the field; never a reason
+    not to store the entry: it is kept as typed and counts only as far as `counted` allows."""
+    found = too_long(provider)
+    kvk = provider.kvk.strip()
+    if kvk and not KVK_PATTERN.match(kvk):
+        found["kvk"] = f"Een KvK-nummer bestaat uit precies 8 cijfers (nu {len(kvk)} tekens)."
     for field in DATE_FIELDS:
         value = getattr(provider, field)
         if value is not None and value > today:
@@ -47,17 +115,30 @@ def problems(provider: CareProvider, today: date) -> dict[str, str]:
             "De akkoordverklaring kan pas na ondertekening bij DICTU worden ingediend."
         )
     if provider.production and "production" not in found:
-        missing = [
-            label
-            for label, value in (
-                ("het aangepaste contract", provider.contract_signed),
-                ("de akkoordverklaring", provider.akkoord_signed),
-            )
-            if value is None or value > provider.production
-        ]
-        if missing:
-            found["production"] = f"In productie vóór ondertekening: eerst {' en '.join(missing)} tekenen."
+        unsigned = _unsigned_before(provider, provider.production)
+        if unsigned:
+            found["production"] = f"In productie vóór ondertekening: eerst {' en '.join(unsigned)} tekenen."
     return found
+
+
+def _unsigned_before(provider: CareProvider, day: date) -> list[str]:
+    return [
+        label
+        for label, value in (
+            ("het aangepaste contract", provider.contract_signed),
+            ("de akkoordverklaring", provider.akkoord_signed),
+        )
+        if value is None or value > day
+    ]
+
+
+def remark(provider: CareProvider, today: date) -> str:
+    """One line for the register's table: what is still to fill in, or which fields to check."""
+    to_fill = still_to_fill(provider)
+    found = problems(provider, today)
+    wrong = [DATE_NAMES[field] for field in DATE_FIELDS if field in found]
+    check = f"Controleer: {', '.join(wrong)}" if wrong else ""
+    return "; ".join(part for part in (to_fill, check) if part)
 
 
 def cleaned(provider: CareProvider) -> CareProvider:
@@ -68,6 +149,26 @@ def cleaned(provider: CareProvider) -> CareProvider:
         signatory_name=" ".join(provider.signatory_name.split()),
         signatory_function=" ".join(provider.signatory_function.split()),
     )
+
+
+def counted(providers: list[CareProvider], today: date) -> list[CareProvider]:
+    """The register as the factsheet's conditions and the cluster's T0 count it.
+
+    Everything typed is kept, but only what is complete and could be true counts:
+    - an entry counts once it has a name and an 8-digit KvK number; until then it shows
+      "Vul nog in: …" and is left out (a nameless row can't be a care provider in production);
+    - a date in the future has not happened yet, so it counts as not filled in;
+    - a production date before the signatures still counts as production: that is exactly what
+      the "all signed" condition reports as not met (see `conditions`).
+    """
+    return [_without_future_dates(provider, today) for provider in providers if not missing(provider)]
+
+
+def _without_future_dates(provider: CareProvider, today: date) -> CareProvider:
+    future: dict[str, Any] = {
+        field: None for field in DATE_FIELDS if (getattr(provider, field) or date.min) > today
+    }
+    return replace(provider, **future)
 
 
 @dataclass(frozen=True)
@@ -86,15 +187,16 @@ class Conditions:
         return not self.unsigned_in_production
 
 
-def conditions(providers: list[CareProvider]) -> Conditions:
-    live = [each for each in providers if each.production]
-    unsigned = tuple(each.name for each in live if not (each.contract_signed and each.akkoord_signed))
+def conditions(providers: list[CareProvider], today: date) -> Conditions:
+    """Counted as `counted` says; a signature dated after going live does not count as signed."""
+    live = [(each, each.production) for each in counted(providers, today) if each.production]
+    unsigned = tuple(each.name for each, production in live if _unsigned_before(each, production))
     return Conditions(len(live), unsigned)
 
 
-def second_production_date(providers: list[CareProvider]) -> date | None:
-    """T0 of a cluster connection: the day the second care provider went into production."""
-    days = sorted(each.production for each in providers if each.production)
+def second_production_date(providers: list[CareProvider], today: date) -> date | None:
+    """T0 of a cluster connection: the day the second (counted) care provider went into production."""
+    days = sorted(each.production for each in counted(providers, today) if each.production)
     return days[1] if len(days) >= 2 else None
 
 
@@ -103,9 +205,9 @@ def keeps_register(dossier: Dossier) -> bool:
     return dossier.connection == Connection.CLUSTER and dossier.role == Role.SUPPLIER
 
 
-def effective_dates(dossier: Dossier, providers: list[CareProvider]) -> DossierDates:
+def effective_dates(dossier: Dossier, providers: list[CareProvider], today: date) -> DossierDates:
     """The dossier's dates with T0 from the register once two care providers are live."""
-    from_register = second_production_date(providers)
+    from_register = second_production_date(providers, today)
     dates = dossier.dates
     return replace(dates, activation=from_register) if from_register else dates
 
@@ -128,16 +230,18 @@ STEP_COUNTS = {
 }
 
 
-def step_count(step_id: str, providers: list[CareProvider]) -> StepCount | None:
+def step_count(step_id: str, providers: list[CareProvider], today: date) -> StepCount | None:
+    """Of all entries, complete or not, how many have done this step as `counted` sees it."""
     if step_id not in STEP_COUNTS or not providers:
         return None
     field, what = STEP_COUNTS[step_id]
-    return StepCount(sum(getattr(each, field) is not None for each in providers), len(providers), what)
+    done = sum(getattr(each, field) is not None for each in counted(providers, today))
+    return StepCount(done, len(providers), what)
 
 
-def t0_explanation(dossier: Dossier, providers: list[CareProvider]) -> str:
+def t0_explanation(dossier: Dossier, providers: list[CareProvider], today: date) -> str:
     """Which T0 the deadlines use, when the register supplies it; empty otherwise."""
-    from_register = second_production_date(providers)
+    from_register = second_production_date(providers, today)
     if from_register is None:
         return ""
     text = (

@@ -30,6 +30,14 @@ from model.dossier import (
     DossierSnapshot,
     clean_name,
 )
+from model.register import (
+    ADDED,
+    HISTORY_STEP,
+    REMOVED,
+    TEXT_FIELDS,
+    history_subject,
+    renumbered_providers,
+)
 from model.schema import (
     SCHEMA_VERSION,
     START_POSITION,
@@ -202,6 +210,25 @@ class Store:
                 )
             )
 
+    def _log_merged(
+        self, session: Session, dossier_id: int, step_id: str, subject: str, old: str, new: str
+    ) -> None:
+        """Log a typed edit; typing in one sitting (same subject, latest change of its step) is one
+        change from the first value to the last."""
+        now = self._clock()
+        last = session.scalars(
+            select(ChangeRow)
+            .where(ChangeRow.dossier_id == dossier_id, ChangeRow.step_id == step_id)
+            .order_by(ChangeRow.id.desc())
+            .limit(1)
+        ).first()
+        if last is not None and last.subject == subject and now - last.at <= NOTE_EDIT_MERGE:
+            last.new, last.at = new, now
+            if last.old == new:  # typed back to where the sitting started: nothing changed
+                session.delete(last)
+        else:
+            self._log(session, dossier_id, step_id, subject, old, new)
+
     # Dossiers
 
     def list_dossiers(self) -> list[Dossier]:
@@ -313,16 +340,7 @@ class Store:
                 session.add(NoteRow(dossier_id=dossier_id, step_id=step_id, text=text, updated_at=now))
             else:
                 row.text, row.updated_at = text, now
-            last = session.scalars(
-                select(ChangeRow)
-                .where(ChangeRow.dossier_id == dossier_id, ChangeRow.step_id == step_id)
-                .order_by(ChangeRow.id.desc())
-                .limit(1)
-            ).first()
-            if last is not None and last.subject == "note" and now - last.at <= NOTE_EDIT_MERGE:
-                last.new, last.at = text, now  # still the same sitting: one change from its first text
-            else:
-                self._log(session, dossier_id, step_id, "note", old, text)
+            self._log_merged(session, dossier_id, step_id, "note", old, text)
 
     def notes(self, dossier_id: int) -> dict[str, str]:
         with self._transaction() as session:
@@ -384,7 +402,7 @@ class Store:
                 ChangeRow(
                     dossier_id=row.id, at=c.at, step_id=c.step_id, subject=c.subject, old=c.old, new=c.new
                 )
-                for c in snapshot.changes
+                for c in renumbered_providers(snapshot.changes)
             )
             session.add_all(
                 CareProviderRow(
@@ -407,28 +425,34 @@ class Store:
             return [_provider(row) for row in rows]
 
     def save_care_provider(self, dossier_id: int, provider: CareProvider) -> CareProvider:
-        """Insert (id 0) or update an entry that `model.register.problems` found nothing wrong with."""
+        """Insert (id 0) or update an entry as typed, complete or not (`model.register.counted`
+        decides what counts); each changed field goes into the history."""
         values = {field: getattr(provider, field) for field in CARE_PROVIDER_FIELDS}
         with self._transaction() as session:
             row = session.get(CareProviderRow, provider.id) if provider.id else None
             if provider.id and (row is None or row.dossier_id != dossier_id):
                 raise StoreError("Deze zorgaanbieder bestaat niet meer.")
             if row is None:
-                row = CareProviderRow(dossier_id=dossier_id, **values)
+                row = CareProviderRow(dossier_id=dossier_id, **dict.fromkeys(TEXT_FIELDS, ""))
                 session.add(row)
-            else:
-                for field, value in values.items():
-                    setattr(row, field, value)
+                session.flush()
+                self._log(session, dossier_id, HISTORY_STEP, history_subject(row.id), "", ADDED)
+            for field, value in values.items():
+                subject = history_subject(row.id, field)
+                old, new = _as_text(getattr(row, field)), _as_text(value)
+                if old != new:
+                    self._log_merged(session, dossier_id, HISTORY_STEP, subject, old, new)
+                setattr(row, field, value)
             session.flush()
             return _provider(row)
 
     def delete_care_provider(self, dossier_id: int, provider_id: int) -> None:
         with self._transaction() as session:
-            session.execute(
-                delete(CareProviderRow).where(
-                    CareProviderRow.id == provider_id, CareProviderRow.dossier_id == dossier_id
-                )
-            )
+            row = session.get(CareProviderRow, provider_id)
+            if row is None or row.dossier_id != dossier_id:
+                return
+            self._log(session, dossier_id, HISTORY_STEP, history_subject(provider_id), row.name, REMOVED)
+            session.delete(row)
 
     # Backups
 

@@ -14,10 +14,10 @@ from model.content import Content, Flow, Step
 from model.deadline_text import milestone_label, milestone_when, state_label
 from model.dossier import CareProvider, Change, Dossier
 from model.dutch import local_date, long_date, short_date
-from model.history_text import change_time, describe_change, item_texts
+from model.history_text import described
 from model.locations import APP_NAME
 from model.progress import flow_progress, step_progress, step_status
-from model.register import DATE_FIELDS, conditions, effective_dates, t0_explanation
+from model.register import DATE_FIELDS, conditions, effective_dates, remark, t0_explanation
 from model.store import Store
 from model.timeline import milestones
 
@@ -84,10 +84,10 @@ def _header(data: SummaryInput) -> str:
             long_date(dossier.activation_date) if dossier.activation_date else "nog niet bekend",
         ),
     ]
-    explanation = t0_explanation(dossier, list(data.providers))
+    explanation = t0_explanation(dossier, list(data.providers), data.today)
     if explanation:
         rows.append(("Start termijn", escape(explanation)))
-    for milestone in milestones(effective_dates(dossier, list(data.providers)), data.today):
+    for milestone in milestones(effective_dates(dossier, list(data.providers), data.today), data.today):
         if milestone.is_deadline:
             label = milestone_label(milestone, dossier.connection, wording)
             rows.append(
@@ -112,19 +112,21 @@ REGISTER_TITLES = (
 )
 
 
-def _register_cells(provider: CareProvider) -> tuple[str, ...]:
+def _register_cells(provider: CareProvider, today: date) -> tuple[str, ...]:
     signatory = ", ".join(part for part in (provider.signatory_name, provider.signatory_function) if part)
-    days = (getattr(provider, field) for field in DATE_FIELDS)
-    return (provider.name, provider.kvk, signatory or "—", *(short_date(day) if day else "—" for day in days))
+    days = (short_date(day) if day else "—" for day in (getattr(provider, field) for field in DATE_FIELDS))
+    to_do = remark(provider, today)
+    name = f"{provider.name or '—'}\n{to_do}" if to_do else provider.name
+    return (name, provider.kvk or "—", signatory or "—", *days)
 
 
 def _register(data: SummaryInput) -> str:
     """The cluster register as a table, with the factsheet's conditions."""
-    state = conditions(list(data.providers))
+    state = conditions(list(data.providers), data.today)
     header = "".join(f"<td><b>{title}</b></td>" for title in REGISTER_TITLES)
     rows = "".join(
-        "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in _register_cells(provider)) + "</tr>"
-        for provider in data.providers
+        "<tr>" + "".join(f"<td>{_text(cell)}</td>" for cell in cells) + "</tr>"
+        for cells in (_register_cells(provider, data.today) for provider in data.providers)
     )
     met = "voldaan" if state.enough_in_production and state.all_signed else "nog niet voldaan"
     return (
@@ -187,9 +189,10 @@ def _step(data: SummaryInput, step: Step) -> str:
 
 def _history(data: SummaryInput, step_id: str | None) -> str:
     changes = [change for change in data.changes if step_id is None or change.step_id == step_id]
-    items = item_texts(data.content)
-    described = [(change_time(change), describe_change(change, data.content, items)) for change in changes]
-    rows = "".join(f"<tr><td>{when}</td><td>{escape(what)}</td></tr>" for when, what in described)
+    rows = "".join(
+        f"<tr><td>{when}</td><td>{escape(what)}</td></tr>"
+        for when, what in described(changes, data.content, data.providers)
+    )
     history = data.content.general.history
     return f"<h2>Geschiedenis</h2><p class='meta'>{escape(history.intro)}</p>" + (
         f"<table>{rows}</table>" if rows else f"<p>{escape(history.templates['empty'])}</p>"

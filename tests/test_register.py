@@ -1,10 +1,23 @@
 """The supplier's register of care providers on a cluster connection: rules, page, timeline, roles."""
 
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QLabel, QLineEdit, QPushButton, QTableWidget, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QTextDocumentFragment
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from gui.day_clock import DayClock
@@ -13,10 +26,13 @@ from model.dossier import CareProvider
 from model.exchange import export_json, parse_import
 from model.register import (
     conditions,
+    counted,
     effective_dates,
     problems,
+    remark,
     second_production_date,
     step_count,
+    still_to_fill,
     t0_explanation,
 )
 from model.store import Store
@@ -33,9 +49,8 @@ def provider(name: str = "Fysio Noord", kvk: str = "12345678", **dates: date) ->
     "entry, field, message",
     [
         (provider(kvk="1234567a"), "kvk", "precies 8 cijfers"),
-        (provider(kvk="1234567"), "kvk", "precies 8 cijfers"),
-        (provider(kvk="123456789"), "kvk", "precies 8 cijfers"),
-        (provider(name="  "), "name", "Vul de naam"),
+        (provider(kvk="1234567"), "kvk", "precies 8 cijfers (nu 7 tekens)"),
+        (provider(kvk="123456789"), "kvk", "precies 8 cijfers (nu 9 tekens)"),
         (provider(contract_signed=date(2026, 12, 1)), "contract_signed", "in de toekomst"),
         (
             provider(contract_signed=date(2026, 9, 1), production=date(2026, 10, 1)),
@@ -54,7 +69,7 @@ def provider(name: str = "Fysio Noord", kvk: str = "12345678", **dates: date) ->
         (provider(akkoord_submitted=date(2026, 10, 1)), "akkoord_submitted", "pas na ondertekening"),
     ],
 )
-def test_bad_entries_are_refused_at_their_field(entry: CareProvider, field: str, message: str) -> None:
+def test_doubtful_entries_are_explained_at_their_field(entry: CareProvider, field: str, message: str) -> None:
     found = problems(entry, TODAY)
     assert field in found and message in found[field]
 
@@ -67,6 +82,15 @@ def test_a_complete_entry_has_no_problems() -> None:
         production=date(2026, 10, 1),
     )
     assert problems(entry, TODAY) == {}
+    assert still_to_fill(entry) == "" and remark(entry, TODAY) == ""
+
+
+def test_an_incomplete_entry_says_what_it_still_needs() -> None:
+    assert still_to_fill(provider(name=" ", kvk="")) == "Vul nog in: naam, KvK-nummer"
+    assert still_to_fill(provider(kvk="1234")) == "Vul nog in: KvK-nummer"
+    assert problems(provider(name="", kvk=""), TODAY) == {}  # nothing wrong, only not done yet
+    late = provider(kvk="", production=date(2027, 1, 5))
+    assert remark(late, TODAY) == "Vul nog in: KvK-nummer; Controleer: in productie"
 
 
 def live(name: str, day: date) -> CareProvider:
@@ -80,61 +104,105 @@ def test_t0_is_the_second_production_date() -> None:
         live("C", date(2026, 10, 5)),
         live("D", date(2026, 11, 1)),
     ]
-    assert second_production_date(providers) == date(2026, 10, 20)
-    assert second_production_date(providers[:2]) is None
-    state = conditions(providers)
+    assert second_production_date(providers, TODAY) == date(2026, 10, 20)
+    assert second_production_date(providers[:2], TODAY) is None
+    state = conditions(providers, TODAY)
     assert (state.in_production, state.enough_in_production, state.all_signed) == (3, True, True)
-    assert step_count("cluster.7", providers).__str__() == "3 van 4 akkoordverklaringen ondertekend"
-    assert step_count("cluster.4", providers) is None
+    assert str(step_count("cluster.7", providers, TODAY)) == "3 van 4 akkoordverklaringen ondertekend"
+    assert step_count("cluster.4", providers, TODAY) is None
+
+
+def test_only_complete_and_possible_information_counts() -> None:
+    providers = [
+        live("A", date(2026, 10, 1)),
+        live("", date(2026, 10, 2)),  # no name: kept, not counted
+        replace(live("C", date(2026, 10, 3)), kvk="1234"),  # wrong KvK number: not counted
+        live("D", date(2026, 12, 24)),  # a future production date has not happened yet
+    ]
+    assert counted(providers, TODAY)[-1].production is None
+    assert conditions(providers, TODAY).in_production == 1
+    assert second_production_date(providers, TODAY) is None
+    early = provider("E", contract_signed=date(2026, 10, 9), akkoord_signed=date(2026, 9, 1))
+    providers.append(replace(early, production=date(2026, 10, 5)))  # live before the contract was signed
+    state = conditions(providers, TODAY)
+    assert state.in_production == 2 and state.unsigned_in_production == ("E",)
+    assert second_production_date(providers, TODAY) == date(2026, 10, 5)
 
 
 def test_the_register_date_wins_and_the_difference_is_said(data_dir: Path) -> None:
     store = Store(data_dir)
     dossier = store.create_dossier("Leverancier", Connection.CLUSTER, Role.SUPPLIER, date(2026, 9, 30))
     providers = [live("A", date(2026, 10, 1)), live("B", date(2026, 10, 8))]
-    assert effective_dates(dossier, providers).activation == date(2026, 10, 8)
-    assert effective_dates(dossier, providers[:1]).activation == date(2026, 9, 30)
-    text = t0_explanation(dossier, providers)
+    assert effective_dates(dossier, providers, TODAY).activation == date(2026, 10, 8)
+    assert effective_dates(dossier, providers[:1], TODAY).activation == date(2026, 9, 30)
+    text = t0_explanation(dossier, providers, TODAY)
     assert "8 oktober 2026" in text and "30 september 2026" in text and "niet meer gebruikt" in text
     store.close()
 
 
-@pytest.fixture
-def supplier_window(qtbot: QtBot, data_dir: Path) -> QWidget:
+def make_supplier_dossier(data_dir: Path) -> None:
     store = Store(data_dir)
     dossier = store.create_dossier("ZorgSoft", Connection.CLUSTER, Role.SUPPLIER, None)
     store.remember_last_dossier(dossier.id)
     store.close()
+
+
+def open_register(qtbot: QtBot, data_dir: Path) -> QWidget:
     window = open_window(qtbot, data_dir, DayClock(lambda: TODAY))
     child(window, QWidget, "assessmentWizard").go_to("register")
     return window
 
 
+@pytest.fixture
+def supplier_window(qtbot: QtBot, data_dir: Path) -> QWidget:
+    make_supplier_dossier(data_dir)
+    return open_register(qtbot, data_dir)
+
+
+def type_into(qtbot: QtBot, window: QWidget, name: str, text: str) -> None:
+    field = child(window, QWidget, name)
+    scroll_to(field)
+    field.setFocus()
+    qtbot.keyClicks(field, text)
+
+
+def set_day(qtbot: QtBot, window: QWidget, name: str, day: date) -> None:
+    unknown = child(window, QCheckBox, f"{name}Unknown")
+    scroll_to(unknown)
+    click(qtbot, unknown)
+    child(window, QDateEdit, name).setDate(day)
+
+
 def fill(qtbot: QtBot, window: QWidget, name: str, kvk: str, production: date | None = None) -> None:
+    """A new entry as a user types it: no save button, nothing but typing and picking dates."""
     click(qtbot, child(window, QPushButton, "newProvider"))
-    qtbot.keyClicks(child(window, QLineEdit, "providerName"), name)
-    qtbot.keyClicks(child(window, QLineEdit, "providerKvk"), kvk)
-    for name_prefix, day in (
-        ("providerContractSigned", date(2026, 9, 1)),
-        ("providerAkkoordSigned", date(2026, 9, 2)),
-    ):
-        unknown = child(window, QCheckBox, f"{name_prefix}Unknown")
-        scroll_to(unknown)
-        click(qtbot, unknown)
-        child(window, QDateEdit, name_prefix).setDate(day)
+    type_into(qtbot, window, "providerName", name)
+    type_into(qtbot, window, "providerKvk", kvk)
+    set_day(qtbot, window, "providerContractSigned", date(2026, 9, 1))
+    set_day(qtbot, window, "providerAkkoordSigned", date(2026, 9, 2))
     if production:
-        unknown = child(window, QCheckBox, "providerProductionUnknown")
-        scroll_to(unknown)
-        click(qtbot, unknown)
-        child(window, QDateEdit, "providerProduction").setDate(production)
-    save = child(window, QPushButton, "saveProvider")
-    scroll_to(save)
-    click(qtbot, save)
+        set_day(qtbot, window, "providerProduction", production)
+
+
+def table_rows(window: QWidget) -> list[list[str]]:
+    table = child(window, QTableWidget, "careProviderTable")
+    return [
+        [table.item(row, column).text() for column in range(table.columnCount())]
+        for row in range(table.rowCount())
+    ]
 
 
 def table_names(window: QWidget) -> list[str]:
-    table = child(window, QTableWidget, "careProviderTable")
-    return [table.item(row, 0).text() for row in range(table.rowCount())]
+    return [row[0] for row in table_rows(window)]
+
+
+def stored_providers(window: QWidget) -> list[CareProvider]:
+    return window.store.care_providers(window.store.list_dossiers()[0].id)
+
+
+def test_no_save_button_guards_the_register(supplier_window: QWidget) -> None:
+    assert supplier_window.findChild(QPushButton, "saveProvider") is None
+    assert all(button.text() != "Opslaan" for button in supplier_window.findChildren(QPushButton))
 
 
 def test_the_supplier_adds_care_providers_and_the_deadline_follows(
@@ -150,42 +218,150 @@ def test_the_supplier_adds_care_providers_and_the_deadline_follows(
     assert child(window, QLabel, "countdown").text() == (
         "Nog 10 dagen tot de uiterste datum voor het auditrapport bij Logius (8 december 2026)"
     )
-    saved = window.store.care_providers(window.store.list_dossiers()[0].id)
-    assert [each.kvk for each in saved] == ["12345678", "87654321"]
+    assert [each.kvk for each in stored_providers(window)] == ["12345678", "87654321"]
     child(window, QWidget, "assessmentWizard").go_to("cluster.7")
     assert child(window, QLabel, "registerCount.cluster.7").text() == (
         "Volgens het register: 2 van 2 akkoordverklaringen ondertekend"
     )
 
 
-def test_a_wrong_kvk_number_is_shown_at_the_field_and_not_saved(
-    qtbot: QtBot, supplier_window: QWidget
+def test_what_is_typed_survives_closing_without_a_pause(
+    qtbot: QtBot, supplier_window: QWidget, data_dir: Path
 ) -> None:
-    fill(qtbot, supplier_window, "Apotheek Oost", "12ab5678")
-    error = child(supplier_window, QLabel, "kvkError")
-    assert error.isVisible() and "8 cijfers" in error.text()
-    assert child(supplier_window, QLineEdit, "providerName").text() == "Apotheek Oost"  # the input stays
-    assert table_names(supplier_window) == []
-    assert supplier_window.store.care_providers(supplier_window.store.list_dossiers()[0].id) == []
+    fill(qtbot, supplier_window, "Fysio Noord", "12345678", date(2026, 10, 1))
+    click(qtbot, child(supplier_window, QPushButton, "newProvider"))
+    type_into(qtbot, supplier_window, "providerKvk", "1234")  # an entry that is only begun
+    table = child(supplier_window, QTableWidget, "careProviderTable")
+    assert table.rowCount() == 1  # the pause after the last key has not come yet
+    supplier_window.close()  # straight away: the close stores what waited for the pause
+
+    window = open_register(qtbot, data_dir)
+    assert table_names(window) == ["Fysio Noord", "(nog zonder naam)\nVul nog in: naam, KvK-nummer"]
+    assert table_rows(window)[1][1] == "1234"
+    child(window, QTableWidget, "careProviderTable").selectRow(1)
+    assert child(window, QLineEdit, "providerKvk").text() == "1234"
+    still = child(window, QLabel, "providerStillToFill")
+    assert still.isVisible() and still.text() == "Vul nog in: naam, KvK-nummer"
+    error = child(window, QLabel, "kvkError")
+    assert error.isVisible() and error.text() == "Een KvK-nummer bestaat uit precies 8 cijfers (nu 4 tekens)."
+    assert "(nu 1)" in child(window, QLabel, "registerConditions").text()  # the incomplete one waits
 
 
-def test_edit_and_remove_a_care_provider(
-    qtbot: QtBot, supplier_window: QWidget, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_leaving_the_dossier_keeps_every_field(qtbot: QtBot, supplier_window: QWidget) -> None:
+    window = supplier_window
+    click(qtbot, child(window, QPushButton, "newProvider"))
+    type_into(qtbot, window, "providerName", "Apotheek Oost")
+    type_into(qtbot, window, "providerKvk", "123456789")  # one digit too many: kept as typed
+    type_into(qtbot, window, "providerSignatory", "A. Jansen")
+    type_into(qtbot, window, "providerFunction", "eigenaar")
+    set_day(qtbot, window, "providerAkkoordSigned", date(2026, 9, 2))
+    set_day(qtbot, window, "providerAkkoordSubmitted", date(2026, 9, 1))  # before signing: kept, explained
+    set_day(qtbot, window, "providerProduction", date(2026, 12, 20))  # in the future: kept, explained
+    type_into(qtbot, window, "providerNotes", "Belt terug na de vakantie.")
+    click(qtbot, child(window, QPushButton, "allDossiers"))  # to the start page, at once
+
+    (entry,) = stored_providers(window)
+    assert entry == CareProvider(
+        entry.id,
+        "Apotheek Oost",
+        "123456789",
+        "A. Jansen",
+        "eigenaar",
+        akkoord_signed=date(2026, 9, 2),
+        akkoord_submitted=date(2026, 9, 1),
+        production=date(2026, 12, 20),
+        notes="Belt terug na de vakantie.",
+    )
+    child(window, QTableWidget, "dossierList").selectRow(0)
+    click(qtbot, child(window, QPushButton, "openDossierButton"))
+    child(window, QWidget, "assessmentWizard").go_to("register")
+    child(window, QTableWidget, "careProviderTable").selectRow(0)
+    row = table_rows(window)[0]
+    assert row[1] == "123456789"
+    assert row[0] == "Apotheek Oost\nVul nog in: KvK-nummer; Controleer: akkoord bij DICTU, in productie"
+    for field, text in (
+        ("kvk", "precies 8 cijfers (nu 9 tekens)"),
+        ("akkoord_submitted", "pas na ondertekening"),
+        ("production", "in de toekomst"),
+    ):
+        assert text in child(window, QLabel, f"{field}Error").text()
+
+
+def answer_message_box(qtbot: QtBot, button_text: str, seen: list[str]) -> None:
+    """When the confirmation opens, note its text and click `button_text` in it, as a user would."""
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        (button,) = [each for each in box.buttons() if each.text() == button_text]
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+
+
+def test_edit_and_remove_a_care_provider(qtbot: QtBot, supplier_window: QWidget) -> None:
     fill(qtbot, supplier_window, "Fysio Noord", "12345678")
     table = child(supplier_window, QTableWidget, "careProviderTable")
     table.selectRow(0)
     name = child(supplier_window, QLineEdit, "providerName")
-    name.clear()
+    name.setFocus()
+    name.selectAll()
     qtbot.keyClicks(name, "Fysio Noord-Oost")
-    click(qtbot, child(supplier_window, QPushButton, "saveProvider"))
-    assert table_names(supplier_window) == ["Fysio Noord-Oost"]
-    asked: list[str] = []
-    monkeypatch.setattr("gui.register_page.confirm", lambda _p, _t, text, _ok: asked.append(text) or True)
-    table.selectRow(0)
+    qtbot.waitUntil(lambda: table_names(supplier_window) == ["Fysio Noord-Oost"])  # after the pause
+    assert [each.name for each in stored_providers(supplier_window)] == ["Fysio Noord-Oost"]
+
+    seen: list[str] = []
+    answer_message_box(qtbot, "Annuleren", seen)
     click(qtbot, child(supplier_window, QPushButton, "deleteProvider"))
-    assert "‘Fysio Noord-Oost’" in asked[0]
-    assert table_names(supplier_window) == []
+    assert seen == ["‘Fysio Noord-Oost’ uit het register verwijderen, met alle datums en notities?"]
+    assert table_names(supplier_window) == ["Fysio Noord-Oost"]  # cancelled: nothing removed
+
+    answer_message_box(qtbot, "Verwijderen", seen)
+    click(qtbot, child(supplier_window, QPushButton, "deleteProvider"))
+    assert len(seen) == 2 and table_names(supplier_window) == []
+    assert stored_providers(supplier_window) == []
+    assert child(supplier_window, QLabel, "providerResult").text() == "‘Fysio Noord-Oost’ is verwijderd."
+
+
+def test_the_history_tells_what_happened_in_the_register(qtbot: QtBot, supplier_window: QWidget) -> None:
+    window = supplier_window
+    fill(qtbot, window, "Fysio <i>Noord</i>", "1234567", date(2026, 10, 1))
+    type_into(qtbot, window, "providerKvk", "8")
+    type_into(qtbot, window, "providerNotes", "Contract per post.")
+    seen: list[str] = []
+    answer_message_box(qtbot, "Verwijderen", seen)
+    click(qtbot, child(window, QPushButton, "deleteProvider"))
+    toggle = child(window, QPushButton, "historyToggle.register")
+    scroll_to(toggle)
+    click(qtbot, toggle)
+    listing = child(window, QLabel, "history.register")
+    shown = QTextDocumentFragment.fromHtml(listing.text()).toPlainText()
+    for line in (
+        "Zorgaanbieder toegevoegd: Fysio <i>Noord</i>",
+        "Fysio <i>Noord</i> – Naam: Fysio <i>Noord</i>",
+        "Fysio <i>Noord</i> – KvK-nummer: 1234567\n",  # typed in one sitting: one change
+        "Fysio <i>Noord</i> – KvK-nummer: 1234567 → 12345678",
+        "Fysio <i>Noord</i> – Aangepast contract getekend: 1 september 2026",
+        "Fysio <i>Noord</i> – In productie: 1 oktober 2026",
+        "Fysio <i>Noord</i> – Notitie geschreven",
+        "Zorgaanbieder verwijderd: Fysio <i>Noord</i>",
+    ):
+        assert line in shown
+    assert shown.index("verwijderd") < shown.index("toegevoegd")  # newest first
+
+
+def test_an_incomplete_entry_and_its_history_travel_with_the_export(data_dir: Path) -> None:
+    store = Store(data_dir)
+    dossier = store.create_dossier("ZorgSoft", Connection.CLUSTER, Role.SUPPLIER, None)
+    begun = store.save_care_provider(dossier.id, CareProvider(0, "", "1234"))
+    store.save_care_provider(dossier.id, replace(begun, name="Fysio Noord"))
+    exported = export_json(store.snapshot(dossier.id), datetime(2026, 11, 28)).encode()
+    copy = store.add_snapshot(parse_import(exported), "ZorgSoft kopie")
+    assert [(each.name, each.kvk) for each in store.care_providers(copy.id)] == [("Fysio Noord", "1234")]
+    subjects = [change.subject for change in store.history(copy.id) if change.step_id == "register"]
+    assert subjects == ["care_provider:-1", "care_provider:-1:kvk", "care_provider:-1:name"]
+    store.close()
 
 
 def test_fifty_care_providers_all_show(qtbot: QtBot, data_dir: Path) -> None:
