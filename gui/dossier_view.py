@@ -101,7 +101,7 @@ class DossierView(QWidget):
         self._dossier_changed()
         self.wizard.go_to(editor.dossier.position if editor else START_POSITION)
         if editor is not None:  # after the first paint, in idle moments, one page at a time
-            QTimer.singleShot(PREPARE_DELAY_MS, self._prepare_next_page)
+            QTimer.singleShot(PREPARE_DELAY_MS, self, self._prepare_next_page)
 
     def _prepare_next_page(self) -> None:
         """Build, lay out and render one page not shown yet, so that its first visit is quick."""
@@ -111,7 +111,7 @@ class DossierView(QWidget):
         page = self.wizard.page(waiting[0])
         page.resize(self.wizard.stack.size())
         page.grab()  # lays it out and paints it off screen once: fonts, wrapped text, style sheet
-        QTimer.singleShot(0, self._prepare_next_page)
+        QTimer.singleShot(0, self, self._prepare_next_page)
 
     def _fit_sidebar(self) -> None:
         """The step list grows with the zoom, but never takes more than 30 % of the window."""

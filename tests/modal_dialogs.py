@@ -9,14 +9,16 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QRect, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QDialog,
+    QDialogButtonBox,
     QInputDialog,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QMessageBox,
 )
@@ -111,6 +113,25 @@ def type_file_name(name: str) -> Answer:
     return answer
 
 
+def pick_file(name: str) -> Answer:
+    """Click the file `name` in the folder Qt's own file dialog shows, then its Open button."""
+
+    def answer(qtbot: QtBot, dialog: QDialog) -> None:
+        view = dialog.findChild(QListView, "listView")
+
+        def shown() -> QModelIndex | None:
+            model, folder = view.model(), view.rootIndex()
+            rows = (model.index(row, 0, folder) for row in range(model.rowCount(folder)))
+            return next((index for index in rows if index.data() == name), None)
+
+        qtbot.waitUntil(lambda: shown() is not None)  # the folder is read in the background
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(shown()).center())
+        open_button = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Open)
+        qtbot.mouseClick(open_button, Qt.MouseButton.LeftButton)
+
+    return answer
+
+
 def type_text(text: str, then: str = "Opslaan") -> Answer:
     """Replace the input dialog's text with `text` and press the button `then`."""
 
@@ -124,12 +145,12 @@ def type_text(text: str, then: str = "Opslaan") -> Answer:
 
 
 def choose_row(row: int, then: str) -> Answer:
-    """Click row `row` of the dialog's list, then the button `then`; reports the rows offered."""
+    """Click row `row` (-1: the last) of the dialog's list, then the button `then`; reports the rows."""
 
     def answer(qtbot: QtBot, dialog: QDialog) -> list[str]:
         choices = dialog.findChild(QListWidget)
         offered = [choices.item(each).text() for each in range(choices.count())]
-        rect = choices.visualItemRect(choices.item(row))
+        rect = choices.visualItemRect(choices.item(row % choices.count()))
         qtbot.mouseClick(choices.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         press(then)(qtbot, dialog)
         return offered
