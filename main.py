@@ -15,6 +15,11 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--smoke-test", action="store_true", help="start, toon het venster en sluit direct af"
     )
+    parser.add_argument(
+        "--smoke-test-print",
+        action="store_true",
+        help="als --smoke-test, en open en sluit het afdrukvoorbeeld van het laatste dossier en van één stap",
+    )
     parser.add_argument("--export-pdf", type=Path, metavar="OUT.pdf", help="schrijf de samenvatting als PDF")
     parser.add_argument("--dossier", metavar="NAAM", help="het dossier voor --export-pdf")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
@@ -96,18 +101,25 @@ def main(argv: list[str] | None = None) -> int:
     from gui.startup import already_open_message, lock_data_folder
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    unattended = arguments.smoke_test or arguments.smoke_test_print  # nobody there to answer a dialog
     folder = arguments.data_dir or default_data_dir()
     try:
         lock = lock_data_folder(folder)
         if lock is None:
-            if not arguments.smoke_test:
+            if not unattended:
                 prepare_application()
                 inform(None, APP_NAME, already_open_message(folder))
             return fail(already_open_message(folder))
-        window = create_main_window(folder, interactive=not arguments.smoke_test)
+        window = create_main_window(folder, interactive=not unattended)
     except StoreError as error:
         return fail(str(error))
     window.show()
+    if arguments.smoke_test_print:
+        from gui.print_smoke_test import check_print_previews
+
+        outcome = check_print_previews(window)  # the previews' own event loops run the window too
+        window.close()
+        return outcome
     if arguments.smoke_test:
         QTimer.singleShot(0, window.close)
     return app.exec()

@@ -53,6 +53,7 @@ class DossierView(QWidget):
     def __init__(self, store: Store, content: Content, editor: DossierEditor | None, clock: DayClock) -> None:
         super().__init__()
         self.store, self.content, self.editor, self.clock = store, content, editor, clock
+        self.presenting = False
         self._shape = self._pages_shape()
 
         header = QHBoxLayout()
@@ -100,7 +101,7 @@ class DossierView(QWidget):
         self._dossier_changed()
         self.wizard.go_to(editor.dossier.position if editor else START_POSITION)
         if editor is not None:  # after the first paint, in idle moments, one page at a time
-            QTimer.singleShot(PREPARE_DELAY_MS, self._prepare_next_page)
+            QTimer.singleShot(PREPARE_DELAY_MS, self, self._prepare_next_page)
 
     def _prepare_next_page(self) -> None:
         """Build, lay out and render one page not shown yet, so that its first visit is quick."""
@@ -110,7 +111,7 @@ class DossierView(QWidget):
         page = self.wizard.page(waiting[0])
         page.resize(self.wizard.stack.size())
         page.grab()  # lays it out and paints it off screen once: fonts, wrapped text, style sheet
-        QTimer.singleShot(0, self._prepare_next_page)
+        QTimer.singleShot(0, self, self._prepare_next_page)
 
     def _fit_sidebar(self) -> None:
         """The step list grows with the zoom, but never takes more than 30 % of the window."""
@@ -141,10 +142,14 @@ class DossierView(QWidget):
 
     def set_presentation(self, on: bool) -> None:
         """In a meeting: only the countdown, the step list and the page; nothing else to look at."""
+        self.presenting = on
         self.all_dossiers.setVisible(not on)  # the dossier's name stays: whose assessment is on screen
         self.wizard.buttons.setVisible(not on)
         for key, button in self.nav_buttons.items():
             button.setVisible(not on and (key != REGISTER or self.editor.keeps_register))
+        for page in self.wizard.built_pages():
+            if isinstance(page, StepPage):
+                page.print_button.setHidden(on)
 
     def first_step(self) -> None:
         self.wizard.go_to(self.editor.flow.steps[0].id)
@@ -212,6 +217,7 @@ class DossierView(QWidget):
             return InfoPage(self.content)
         page = StepPage(self.editor.flow.step(key), self.editor)
         page.printRequested.connect(self.printStepRequested)
+        page.print_button.setHidden(self.presenting)  # a page first shown during a meeting
         return page
 
     def _show_what_is_missing(self, page: DossierPage) -> None:

@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self._reopen_last_dossier()
         if self.dossier_view is None:
             self.show_start()
-        QTimer.singleShot(BACKUP_DELAY_MS, self.data_actions.backup_on_start)
+        QTimer.singleShot(BACKUP_DELAY_MS, self, self.data_actions.backup_on_start)
 
     def _action(self, name: str, text: str, shortcut: QKeySequence | str, slot) -> QAction:
         action = QAction(text, self)

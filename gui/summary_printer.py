@@ -3,7 +3,8 @@
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from gui.day_clock import DayClock
 from gui.printing import a4_layout, paint_pages, write_pdf
@@ -16,6 +17,19 @@ from model.summary import footer_text, load_summary_input, summary_html
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
+
+
+PREVIEW_SCREEN_SHARE = 0.9  # of the screen less its task bar; the rest leaves room for the title bar
+PREVIEW_MAX_WIDTH = 1000  # an A4 page and the toolbar; wider only adds grey
+
+
+def fit_preview_to_screen(dialog: QDialog, parent: QWidget) -> None:
+    """Size and centre the preview within the available area of the screen `parent` is on."""
+    available = parent.screen().availableGeometry()
+    width = min(PREVIEW_MAX_WIDTH, round(available.width() * PREVIEW_SCREEN_SHARE))
+    height = round(available.height() * PREVIEW_SCREEN_SHARE)
+    dialog.resize(width, height)
+    dialog.move(available.center().x() - width // 2, available.center().y() - height // 2)
 
 
 class SummaryPrinter:
@@ -38,19 +52,24 @@ class SummaryPrinter:
         html = self.html(dossier, step_id)
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
-        dialog = QPrintPreviewDialog(self._printer(), self.parent)
+        # The dialog only points at the printer: `printer` must outlive it, so it is a local of
+        # this frame and the dialog is deleted inside exec() (WA_DeleteOnClose), before we return.
+        printer = self._printer()
+        dialog = QPrintPreviewDialog(printer, self.parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowTitle("Afdrukvoorbeeld")
-        dialog.paintRequested.connect(lambda printer: paint_pages(html, footer_text(dossier), printer))
-        dialog.resize(1000, 800)
+        dialog.paintRequested.connect(lambda painted: paint_pages(html, footer_text(dossier), painted))
+        fit_preview_to_screen(dialog, self.parent)
         dialog.exec()
 
     def print(self, dossier: Dossier) -> None:
-        printer = self._printer()
         from PySide6.QtPrintSupport import QPrintDialog
 
+        printer = self._printer()  # outlives the dialog, which is deleted inside exec()
         dialog = QPrintDialog(printer, self.parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowTitle("Afdrukken")
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
             paint_pages(self.html(dossier), footer_text(dossier), printer)
 
     def suggested_pdf_name(self, dossier: Dossier) -> str:

@@ -6,8 +6,8 @@
 Any Python 3.11 or newer will do: the build runs in dev.py's .venv, installed from the
 development lock file (requirements/dev.txt), which pins PyInstaller too. It builds for the system it runs on;
 the Windows executable is built on Windows (see .github/workflows/windows.yml). The build fails
-when the executable does not start, cannot export a PDF, or outgrows its size budget, so a
-broken spec is noticed here and not on a user's laptop.
+when the executable does not start, cannot export a PDF, crashes in the print preview, or
+outgrows its size budget, so a broken spec is noticed here and not on a user's laptop.
 """
 
 import argparse
@@ -107,8 +107,9 @@ def create_sample_dossier(data_dir: Path) -> None:
 
 
 def smoke_test(executable: Path) -> None:
-    """Start on an empty data folder, reopen a dossier, export it to PDF: the paths a user takes
-    first, through every part of the bundle (Qt platform, SQLite, content files, printing, fonts)."""
+    """Start on an empty data folder, reopen a dossier, export it to PDF, preview it: the paths a
+    user takes first, through every part of the bundle (Qt platform, SQLite, content files,
+    printing, fonts)."""
     with tempfile.TemporaryDirectory(prefix="wegwijzer-smoke-") as folder:
         data_dir = Path(folder) / "data"
         run_app(executable, "--smoke-test", "--data-dir", data_dir)
@@ -117,6 +118,7 @@ def smoke_test(executable: Path) -> None:
         pdf = Path(folder) / "samenvatting.pdf"
         run_app(executable, "--data-dir", data_dir, "--dossier", SAMPLE_DOSSIER, "--export-pdf", pdf)
         check_pdf(pdf)
+        run_app(executable, "--smoke-test-print", "--data-dir", data_dir)  # the preview once crashed
 
 
 def check_pdf(pdf: Path) -> None:

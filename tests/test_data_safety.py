@@ -111,10 +111,9 @@ def test_smoke_test_reports_a_damaged_database_and_touches_nothing(data_dir: Pat
     assert sorted(path.name for path in data_dir.iterdir() if path.suffix == ".db") == [DATABASE_NAME]
 
 
-def test_the_user_can_take_the_newest_backup_after_damage(
-    data_dir: Path, qtbot: object, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_user_can_take_the_newest_backup_after_damage(data_dir: Path, qtbot: object) -> None:
     from gui.startup import open_store_interactively
+    from tests.modal_dialogs import answer_dialogs, press
 
     store = Store(data_dir)
     store.create_dossier("Uit de back-up", Connection.DIRECT, Role.CARE_PROVIDER, None)
@@ -123,14 +122,13 @@ def test_the_user_can_take_the_newest_backup_after_damage(
     (data_dir / DATABASE_NAME).write_bytes(b"kapot" * 1000)
     for suffix in ("-wal", "-shm"):
         (data_dir / (DATABASE_NAME + suffix)).unlink(missing_ok=True)
-    asked: list[str] = []
-    monkeypatch.setattr(
-        "gui.startup.ask_restore_after_damage",
-        lambda damaged, newest: asked.append(str(damaged.moved_to)) or True,
-    )
+    seen = answer_dialogs(qtbot, press("Back-up van 27 november 2026 09:00 terugzetten"))
     restored = open_store_interactively(data_dir)
+    assert [dialog.title for dialog in seen] == ["Gegevens beschadigd"]
     assert [dossier.name for dossier in restored.list_dossiers()] == ["Uit de back-up"]
-    assert Path(asked[0]).read_bytes() == b"kapot" * 1000
+    moved = [path for path in data_dir.iterdir() if "beschadigd" in path.name and path.suffix == ".db"]
+    assert f"het staat apart als:\n{moved[0]}" in seen[0].text
+    assert moved[0].read_bytes() == b"kapot" * 1000
     restored.close()
 
 

@@ -6,13 +6,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from model.backups import make_backup
 from model.content import Connection, Role
 from model.store import Store
 from tests.gui_helpers import child, click, open_window, scroll_to, settle, tick
+from tests.modal_dialogs import answer_dialogs, choose_row, pick_file, press, type_file_name
 
 
 @pytest.fixture
@@ -27,22 +28,24 @@ def trigger(window: QWidget, name: str) -> None:
     settle()
 
 
-def test_export_then_import_keeping_both(
-    qtbot: QtBot, data_dir: Path, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_export_then_import_keeping_both(qtbot: QtBot, data_dir: Path, store: Store, home: Path) -> None:
     dossier = store.create_dossier(
         "Praktijk Noord", Connection.DIRECT, Role.CARE_PROVIDER, date(2026, 12, 31)
     )
     store.set_item_ticked(dossier.id, "direct.1.1", True)
     store.remember_last_dossier(dossier.id)
-    exported = tmp_path / "noord.json"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(exported), ""))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_: (str(exported), ""))
-    monkeypatch.setattr("gui.data_actions.ask_name_clash", lambda _parent, _name: "both")
     window = open_window(qtbot, data_dir)
+    seen = answer_dialogs(qtbot, type_file_name("noord.json"))
     trigger(window, "actionExportDossier")
-    assert json.loads(exported.read_text(encoding="utf-8"))["dossier"]["name"] == "Praktijk Noord"
+    assert seen[0].title == "Dossier exporteren"
+    assert seen[0].result == "DigiD-assessment Praktijk Noord.wegwijzer.json"
+    assert (
+        json.loads((home / "noord.json").read_text(encoding="utf-8"))["dossier"]["name"] == "Praktijk Noord"
+    )
+    seen = answer_dialogs(qtbot, pick_file("noord.json"), press("Beide houden"))
     trigger(window, "actionImportDossier")
+    assert [dialog.title for dialog in seen] == ["Dossier importeren", "Dossier bestaat al"]
+    assert "Er is al een dossier met de naam ‘Praktijk Noord’." in seen[1].text
     assert [each.name for each in store.list_dossiers()] == ["Praktijk Noord", "Praktijk Noord (2)"]
     assert child(window, QLabel, "dossierTitle").text() == "Praktijk Noord (2)"
     child(window, QWidget, "assessmentWizard").go_to("direct.1")
@@ -50,38 +53,39 @@ def test_export_then_import_keeping_both(
 
 
 def test_importing_a_wrong_file_says_why_and_changes_nothing(
-    qtbot: QtBot, data_dir: Path, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, data_dir: Path, store: Store, home: Path
 ) -> None:
-    wrong = tmp_path / "foto.json"
-    wrong.write_text('{"format": "iets anders"}', encoding="utf-8")
-    told: list[str] = []
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_: (str(wrong), ""))
-    monkeypatch.setattr("gui.data_actions.inform", lambda _parent, _title, text: told.append(text))
+    (home / "foto.json").write_text('{"format": "iets anders"}', encoding="utf-8")
     window = open_window(qtbot, data_dir)
+    seen = answer_dialogs(qtbot, pick_file("foto.json"), press("OK"))
     trigger(window, "actionImportDossier")
-    assert told and "kan niet worden geïmporteerd" in told[0] and "formaat" in told[0]
+    assert [dialog.title for dialog in seen] == ["Dossier importeren", "Dossier importeren"]
+    assert "kan niet worden geïmporteerd" in seen[1].text and "formaat" in seen[1].text
     assert store.list_dossiers() == []
 
 
-def test_restore_a_backup_from_the_menu(
-    qtbot: QtBot, data_dir: Path, store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_restore_a_backup_from_the_menu(qtbot: QtBot, data_dir: Path, store: Store) -> None:
     store.create_dossier("Van vorige week", Connection.DIRECT, Role.CARE_PROVIDER, None)
     make_backup(store.path, datetime(2026, 11, 20, 9))
     store.create_dossier("Per ongeluk", Connection.DIRECT, Role.CARE_PROVIDER, None)
-    offered: list[list[str]] = []
-
-    def pick_oldest(_parent: QWidget, backups: list) -> object:
-        offered.append([backup.path.name for backup in backups])
-        return backups[-1]
-
-    monkeypatch.setattr("gui.data_actions.choose_backup", pick_oldest)
     window = open_window(qtbot, data_dir)
+    seen = answer_dialogs(qtbot, choose_row(-1, "Terugzetten"))
     trigger(window, "actionRestoreBackup")
-    assert offered == [["wegwijzer-20261120-090000.db"]]
+    assert seen[0].title == "Back-up terugzetten"
+    assert seen[0].result[-1] == "20 november 2026 09:00 — bij het starten"
     assert [each.name for each in window.store.list_dossiers()] == ["Van vorige week"]
     assert "teruggezet" in window.statusBar().currentMessage()
     assert any(backup.reason == "voor-terugzetten" for backup in window.store.backups())
+
+
+def test_restore_without_backups_says_so(qtbot: QtBot, data_dir: Path, store: Store) -> None:
+    store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    window = open_window(qtbot, data_dir)
+    seen = answer_dialogs(qtbot, press("OK"))
+    trigger(window, "actionRestoreBackup")
+    assert [(dialog.title, dialog.text) for dialog in seen] == [
+        ("Back-up terugzetten", "Er zijn nog geen back-ups.")
+    ]
 
 
 def test_a_backup_is_made_soon_after_start(qtbot: QtBot, data_dir: Path, store: Store) -> None:

@@ -6,13 +6,14 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QFileDialog, QLabel, QPushButton, QTableWidget, QWidget
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QLabel, QPushButton, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from gui.day_clock import DayClock
 from model.content import Connection, Role
 from model.store import Store
 from tests.gui_helpers import child, click, open_window, scroll_to
+from tests.modal_dialogs import answer_dialogs, type_file_name
 
 
 class FixedDay:
@@ -75,6 +76,7 @@ def test_a_threatening_deadline_says_what_to_do(
     qtbot: QtBot, data_dir: Path, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened: list[str] = []
+    # Kept a stub: the browser and mail client are other programs; what is handed to them is checked.
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
     today = FixedDay(date(2027, 2, 13))
     window = open_dossier(qtbot, data_dir, store, today, date(2026, 12, 31))
@@ -137,23 +139,16 @@ def test_unknown_activation_asks_for_it(qtbot: QtBot, data_dir: Path, store: Sto
     assert not child(window, QPushButton, "exportCalendar").isEnabled()
 
 
-def test_deadlines_go_into_an_agenda_file(
-    qtbot: QtBot, data_dir: Path, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    target = tmp_path / "termijnen.ics"
-    suggested: list[str] = []
-    monkeypatch.setattr(
-        QFileDialog,
-        "getSaveFileName",
-        lambda _parent, _title, name, _filter: suggested.append(name) or (str(target), ""),
-    )
+def test_deadlines_go_into_an_agenda_file(qtbot: QtBot, data_dir: Path, store: Store, home: Path) -> None:
     window = open_dossier(qtbot, data_dir, store, FixedDay(date(2027, 1, 5)), date(2026, 12, 31))
     child(window, QWidget, "assessmentWizard").go_to("deadlines")
     button = child(window, QPushButton, "exportCalendar")
     scroll_to(button)
+    seen = answer_dialogs(qtbot, type_file_name("termijnen.ics"))
     click(qtbot, button)
-    assert Path(suggested[0]).name == "DigiD-assessment termijnen Praktijk Noord.ics"
-    events = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert seen[0].title == "Deadlines in agenda zetten"
+    assert seen[0].result == "DigiD-assessment termijnen Praktijk Noord.ics"
+    events = Calendar.from_ical((home / "termijnen.ics").read_bytes()).walk("VEVENT")
     assert [event.decoded("dtstart") for event in events] == [date(2027, 2, 28), date(2028, 5, 1)]
     assert child(window, QLabel, "calendarResult").text().startswith("Opgeslagen in")
 

@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from model.content import Connection, Role
 from model.store import Store
 from tests.gui_helpers import child, click, next_button, open_window, scroll_to, step_list_texts, tick
+from tests.modal_dialogs import answer_dialogs, press, type_text
 
 
 @pytest.fixture
@@ -110,39 +111,32 @@ def test_activation_date_known_or_not_is_saved_at_once(qtbot: QtBot, data_dir: P
     assert store.dossier(dossier.id).activation_date is None
 
 
-def test_rename_from_the_start_page(
-    qtbot: QtBot, data_dir: Path, store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_rename_from_the_start_page(qtbot: QtBot, data_dir: Path, store: Store) -> None:
     store.create_dossier("Praktijk De Linde", Connection.DIRECT, Role.CARE_PROVIDER, None)
     store.create_dossier("Apotheek Oost", Connection.DIRECT, Role.CARE_PROVIDER, None)
-    answers = iter(["Praktijk De Linde", "  Apotheek   West "])
-    prompts: list[str] = []
-    monkeypatch.setattr(
-        "gui.start_page.ask_text", lambda _parent, _title, prompt, *_: prompts.append(prompt) or next(answers)
-    )
     window = open_window(qtbot, data_dir)
     child(window, QTableWidget, "dossierList").selectRow(0)  # Apotheek Oost
+    seen = answer_dialogs(qtbot, type_text("Praktijk De Linde"), type_text("  Apotheek   West "))
     click(qtbot, child(window, QPushButton, "renameDossierButton"))
-    assert "Er is al een dossier met de naam ‘Praktijk De Linde’." in prompts[1]
+    assert [dialog.title for dialog in seen] == ["Naam wijzigen", "Naam wijzigen"]
+    assert seen[0].text == "Nieuwe naam van de organisatie:"
+    assert "Er is al een dossier met de naam ‘Praktijk De Linde’." in seen[1].text
     assert [row[0] for row in table_rows(window)] == ["Apotheek West", "Praktijk De Linde"]
 
 
-@pytest.mark.parametrize("accept, remaining", [(False, 2), (True, 1)])
+@pytest.mark.parametrize("answer, remaining", [("Annuleren", 2), ("Verwijderen", 1)])
 def test_delete_asks_naming_the_dossier(
-    qtbot: QtBot, data_dir: Path, store: Store, monkeypatch: pytest.MonkeyPatch, accept: bool, remaining: int
+    qtbot: QtBot, data_dir: Path, store: Store, answer: str, remaining: int
 ) -> None:
     doomed = store.create_dossier("Apotheek Oost", Connection.DIRECT, Role.CARE_PROVIDER, None)
     store.set_item_ticked(doomed.id, "direct.1.1", True)
     store.create_dossier("Praktijk De Linde", Connection.DIRECT, Role.CARE_PROVIDER, None)
-    questions: list[str] = []
-    monkeypatch.setattr(
-        "gui.start_page.confirm", lambda _parent, _title, text, _ok: questions.append(text) or accept
-    )
     window = open_window(qtbot, data_dir)
+    seen = answer_dialogs(qtbot, press(answer))
     click(qtbot, child(window, QPushButton, "deleteDossierButton"))
-    assert "‘Apotheek Oost’" in questions[0]
+    assert seen[0].title == "Dossier verwijderen" and "‘Apotheek Oost’" in seen[0].text
     assert len(table_rows(window)) == remaining == len(store.list_dossiers())
-    if accept:
+    if remaining == 1:
         assert store.ticked_items(doomed.id) == {}
 
 
@@ -162,21 +156,23 @@ def test_a_name_with_markup_is_shown_literally(qtbot: QtBot, data_dir: Path, sto
 
 
 def test_switching_connection_asks_and_keeps_the_other_flows_ticks(
-    qtbot: QtBot, data_dir: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, data_dir: Path, store: Store
 ) -> None:
     dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
     store.remember_last_dossier(dossier.id)
-    answers = iter([False, True])
-    monkeypatch.setattr("gui.dossier_page.confirm", lambda *_: next(answers))
     window = open_window(qtbot, data_dir)
     child(window, QWidget, "assessmentWizard").go_to("direct.1")
     tick(qtbot, window, "direct.1.1")
     child(window, QWidget, "assessmentWizard").go_to("dossier")
     cluster = child(window, QRadioButton, "connectionCluster")
-    click(qtbot, cluster)  # answered no
+    seen = answer_dialogs(qtbot, press("Annuleren"))
+    click(qtbot, cluster)
+    assert seen[0].title == "Type aansluiting wijzigen"
     assert child(window, QRadioButton, "connectionDirect").isChecked()
     assert len(step_list_texts(window)) == 7
-    click(qtbot, cluster)  # answered yes
+    seen = answer_dialogs(qtbot, press("Overstappen"))
+    click(qtbot, cluster)
+    assert seen[0].title == "Type aansluiting wijzigen"
     assert len(step_list_texts(window)) == 10
     assert store.dossier(dossier.id).connection == Connection.CLUSTER
     click(qtbot, child(window, QRadioButton, "connectionDirect"))  # no progress in cluster: no question

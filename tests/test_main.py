@@ -1,7 +1,10 @@
-"""The command line of the automation contract: --version, --smoke-test, --data-dir."""
+"""The command line of the automation contract: --version, --smoke-test(-print), --data-dir."""
 
+from datetime import date
 from pathlib import Path
 
+from model.content import Connection, Role
+from model.store import Store
 from model.version import __version__
 from tests.app_process import run_app
 
@@ -25,3 +28,20 @@ def test_smoke_test_fails_with_one_line_when_the_data_folder_is_unusable(tmp_pat
     assert result.returncode != 0
     assert len(result.stderr.strip().splitlines()) == 1
     assert "kunnen niet worden geopend" in result.stderr
+
+
+def test_print_smoke_test_previews_the_last_dossier_and_a_step(data_dir: Path) -> None:
+    """What build.py runs inside the bundle: a preview that crashes ends this process with a signal."""
+    store = Store(data_dir)
+    store.remember_last_dossier(
+        store.create_dossier("Praktijk", Connection.CLUSTER, Role.SUPPLIER, date(2026, 12, 1)).id
+    )
+    store.close()
+    result = run_app("--smoke-test-print", "--data-dir", str(data_dir))
+    assert result.returncode == 0, result.stderr
+
+
+def test_print_smoke_test_without_a_dossier_says_so(data_dir: Path) -> None:
+    result = run_app("--smoke-test-print", "--data-dir", str(data_dir))
+    assert result.returncode == 1
+    assert "Er is geen dossier om een afdrukvoorbeeld van te maken." in result.stderr.splitlines()

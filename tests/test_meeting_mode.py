@@ -89,12 +89,17 @@ def test_presentation_mode_shows_only_step_countdown_and_list(qtbot: QtBot, wind
     assert not child(window, QPushButton, "nav.deadlines").isVisible()
     assert child(window, QListWidget, "stepList").isVisible()
     assert child(window, QLabel, "countdown").isVisible()
+    assert not child(window, QPushButton, "printStep.direct.2").isVisible()
     assert page_title_size(window) > size_before
     qtbot.keyClick(child(window, QWidget, "assessmentWizard").stack.currentWidget(), Qt.Key.Key_PageDown)
     assert current(window) == "direct.3"  # the remote still works
+    assert not child(window, QPushButton, "printStep.direct.3").isVisible()  # built while presenting
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert not window.presenting
     assert window.menuBar().isVisible() and child(window, QPushButton, "nextButton").isVisible()
+    assert child(window, QPushButton, "printStep.direct.3").isVisible()
+    child(window, QWidget, "assessmentWizard").go_to("direct.2")
+    assert child(window, QPushButton, "printStep.direct.2").isVisible()
     assert page_title_size(window) == pytest.approx(size_before)
 
 

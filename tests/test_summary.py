@@ -3,11 +3,14 @@
 import os
 import re
 import subprocess
+import sys
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from gui.printing import write_pdf
@@ -16,6 +19,7 @@ from model.store import Store
 from model.summary import SummaryInput, footer_text, summary_html
 from tests.app_process import run_app
 from tests.gui_helpers import child, click, open_window, scroll_to
+from tests.modal_dialogs import SeenDialog, answer_dialogs, press, rendered_preview, type_file_name
 
 NASTY_NOTE = "Let op <script>alert('x')</script> en <b>vet</b> & meer\nTweede regel"
 
@@ -157,39 +161,103 @@ def test_one_step_summary_holds_only_that_step(store: Store) -> None:
 
 
 def test_export_pdf_action_saves_under_the_suggested_name(
-    qtbot: QtBot, data_dir: Path, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, data_dir: Path, store: Store, home: Path
 ) -> None:
     dossier = filled_dossier(store, Connection.DIRECT, name="Praktijk: Noord/Zuid")
     store.remember_last_dossier(dossier.id)
-    suggested: list[str] = []
-    target = tmp_path / "gekozen"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda _p, _t, name, _f: suggested.append(name) or (str(target), "")
-    )
     window = open_window(qtbot, data_dir)
-    window.findChild(type(window.dossier_actions[0]), "actionExportPdf").trigger()
-    assert Path(suggested[0]).name.startswith("DigiD-assessment Praktijk- Noord-Zuid ")
-    assert Path(suggested[0]).name.endswith(".pdf")
-    saved = tmp_path / "gekozen.pdf"
+    seen = answer_dialogs(qtbot, type_file_name("gekozen"))
+    child(window, QAction, "actionExportPdf").trigger()
+    assert [dialog.title for dialog in seen] == ["Opslaan als PDF"]
+    assert seen[0].result.startswith("DigiD-assessment Praktijk- Noord-Zuid ")
+    assert seen[0].result.endswith(".pdf")
+    saved = home / "gekozen.pdf"
     assert "Praktijk: Noord/Zuid" in flat(" ".join(pdf_pages(saved)))
     assert window.statusBar().currentMessage() == f"PDF opgeslagen: {saved}"
 
 
-def test_print_this_step_previews_that_step(
-    qtbot: QtBot, data_dir: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+def pdf_page_count(window: QWidget, tmp_path: Path, step_id: str | None = None) -> int:
+    """The pages of the same summary written as PDF, which the preview must match."""
+    dossier = window.open_dossier_record()
+    out = tmp_path / f"vergelijk-{step_id}.pdf"
+    write_pdf(window.printer.html(dossier, step_id), footer_text(dossier), out)
+    return len(pdf_pages(out))
+
+
+def assert_previewed(seen: list[SeenDialog], pages: int) -> None:
+    assert [dialog.title for dialog in seen] == ["Afdrukvoorbeeld"]
+    assert seen[0].result == pages > 0
+    assert seen[0].screen.contains(seen[0].frame), (seen[0].frame, seen[0].screen)
+
+
+def test_print_preview_from_the_menu_renders_every_page(
+    qtbot: QtBot, data_dir: Path, store: Store, tmp_path: Path
 ) -> None:
-    dossier = filled_dossier(store, Connection.DIRECT)
-    store.remember_last_dossier(dossier.id)
-    previews: list[tuple[str, str | None]] = []
+    store.remember_last_dossier(filled_dossier(store, Connection.CLUSTER).id)
     window = open_window(qtbot, data_dir)
-    monkeypatch.setattr(
-        window.printer, "preview", lambda shown, step_id=None: previews.append((shown.name, step_id))
+    seen = answer_dialogs(qtbot, rendered_preview)
+    child(window, QAction, "actionPrintPreview").trigger()
+    assert_previewed(seen, pdf_page_count(window, tmp_path))
+    seen = answer_dialogs(qtbot, rendered_preview)  # a second time, on a freshly made printer
+    child(window, QAction, "actionPrintPreview").trigger()
+    assert_previewed(seen, pdf_page_count(window, tmp_path))
+
+
+def test_print_preview_shortcut(qtbot: QtBot, data_dir: Path, store: Store, tmp_path: Path) -> None:
+    store.remember_last_dossier(filled_dossier(store, Connection.DIRECT).id)
+    window = open_window(qtbot, data_dir)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    seen = answer_dialogs(qtbot, rendered_preview)
+    qtbot.keyClick(
+        window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
+    assert_previewed(seen, pdf_page_count(window, tmp_path))
+
+
+def test_print_this_step_previews_that_step(
+    qtbot: QtBot, data_dir: Path, store: Store, tmp_path: Path
+) -> None:
+    store.remember_last_dossier(filled_dossier(store, Connection.DIRECT).id)
+    window = open_window(qtbot, data_dir)
     child(window, QWidget, "assessmentWizard").go_to("direct.4")
     button = child(window, QPushButton, "printStep.direct.4")
     scroll_to(button)
+    seen = answer_dialogs(qtbot, rendered_preview)
     click(qtbot, button)
-    assert previews == [("Praktijk <b>De Linde</b>", "direct.4")]
+    step_pages = pdf_page_count(window, tmp_path, "direct.4")
+    assert_previewed(seen, step_pages)
+    assert step_pages < pdf_page_count(window, tmp_path)
+
+
+@pytest.mark.skipif(
+    sys.platform in ("win32", "darwin"),
+    reason="there the print dialog is the system's, out of a test's reach",
+)
+def test_print_to_a_pdf_printer(
+    qtbot: QtBot, data_dir: Path, store: Store, tmp_path: Path, home: Path
+) -> None:
+    """Print through the real print dialog; its file printer stands in for a paper one."""
+    store.remember_last_dossier(filled_dossier(store, Connection.DIRECT).id)
+    window = open_window(qtbot, data_dir)
+
+    def print_to_file(qtbot: QtBot, dialog: QWidget) -> str:
+        printers = dialog.findChild(QComboBox, "printers")
+        qtbot.keyClick(printers, Qt.Key.Key_End)  # the file printer is the last; never a real one
+        assert printers.currentText() == "Naar bestand afdrukken (PDF)"
+        name = dialog.findChild(QLineEdit, "filename")
+        folder = name.text()
+        qtbot.keyClick(name, Qt.Key.Key_End)
+        qtbot.keyClicks(name, "afgedrukt.pdf")  # after the folder it offers, so nothing to complete
+        press("Afdrukken")(qtbot, dialog)
+        return folder
+
+    seen = answer_dialogs(qtbot, print_to_file)
+    child(window, QAction, "actionPrint").trigger()
+    assert [(dialog.title, dialog.result) for dialog in seen] == [("Afdrukken", f"{home}/")]
+    pages = pdf_pages(home / "afgedrukt.pdf")
+    assert "Praktijk <b>De Linde</b>" in flat(" ".join(pages))
+    assert len(pages) == pdf_page_count(window, tmp_path)
 
 
 def test_print_actions_need_an_open_dossier(qtbot: QtBot, data_dir: Path) -> None:
@@ -199,4 +267,4 @@ def test_print_actions_need_an_open_dossier(qtbot: QtBot, data_dir: Path) -> Non
         action.objectName() for action in window.dossier_actions
     }
     assert not any(action.isEnabled() for action in window.dossier_actions)
-    assert all(window.findChild(type(window.dossier_actions[0]), name) for name in names)
+    assert all(window.findChild(QAction, name) for name in names)

@@ -205,6 +205,7 @@ def test_a_link_opens_its_exact_address_and_nothing_else(
     qtbot: QtBot, data_dir: Path, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened: list[str] = []
+    # Kept a stub: the browser and mail client are other programs; what is handed to them is checked.
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
     window = open_existing(qtbot, data_dir, store, Connection.DIRECT, Role.CARE_PROVIDER)
     go_to(window, "direct.7")
@@ -228,6 +229,7 @@ def test_a_link_opens_its_exact_address_and_nothing_else(
 
 def test_only_https_and_mailto_are_handed_to_the_system(monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[QUrl] = []
+    # Kept a stub: the browser and mail client are other programs; what is handed to them is checked.
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     assert not open_link("file:///C:/Windows/System32/calc.exe")
     assert not open_link("javascript:alert(1)")
