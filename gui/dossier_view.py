@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -21,6 +20,7 @@ from gui.day_clock import DayClock
 from gui.deadlines_page import DeadlinesPage
 from gui.dossier_editor import DossierEditor
 from gui.dossier_page import DossierPage
+from gui.elided_label import ElidedLabel
 from gui.info_page import InfoPage
 from gui.overview_page import OverviewPage
 from gui.register_page import RegisterPage
@@ -60,9 +60,8 @@ class DossierView(QWidget):
         self.all_dossiers = QPushButton("‹ Alle dossiers")
         self.all_dossiers.setObjectName("allDossiers")
         self.all_dossiers.clicked.connect(self.closeRequested)
-        self.title = QLabel()
+        self.title = ElidedLabel()
         self.title.setObjectName("dossierTitle")
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setProperty("kind", "heading")
         header.addWidget(self.all_dossiers)
         header.addSpacing(12)
