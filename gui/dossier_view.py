@@ -21,12 +21,12 @@ from gui.deadlines_page import DeadlinesPage
 from gui.dossier_editor import DossierEditor
 from gui.dossier_page import DossierPage
 from gui.elided_label import ElidedLabel
-from gui.info_page import InfoPage
+from gui.info_page import DONE_BUTTON, InfoPage
 from gui.overview_page import OverviewPage
 from gui.register_page import RegisterPage
 from gui.step_list import StepList
 from gui.step_page import StepPage
-from gui.wizard import AssessmentWizard
+from gui.wizard import NEXT_TEXT, AssessmentWizard
 from gui.zoom import BASE_POINT_SIZE
 from model.content import Content
 from model.dossier import Dossier
@@ -77,6 +77,7 @@ class DossierView(QWidget):
         else:
             body.addWidget(self._sidebar(editor))
             editor.changed.connect(self._dossier_changed)
+            self.wizard.beyond_last = self.closeRequested.emit  # "Klaar" on the last page
         body.addWidget(self.wizard, 1)
 
         layout = QVBoxLayout(self)
@@ -146,7 +147,10 @@ class DossierView(QWidget):
             button.setVisible(not on and (key != REGISTER or self.editor.keeps_register))
 
     def first_step(self) -> None:
-        self.wizard.go_to(self.editor.flow.steps[0].id)
+        """The first step, with focus on its first action item: where a new dossier's work starts."""
+        first = self.editor.flow.steps[0].id
+        self.wizard.go_to(first)
+        self.wizard.page(first).focus_first_open_item()
 
     def _sidebar(self, editor: DossierEditor) -> QWidget:
         sidebar = QWidget()
@@ -208,7 +212,7 @@ class DossierView(QWidget):
         if key == REGISTER:
             return RegisterPage(self.editor, self.clock)
         if key == INFO:
-            return InfoPage(self.content)
+            return InfoPage(self.content, self.editor)
         page = StepPage(self.editor.flow.step(key), self.editor)
         page.printRequested.connect(self.printStepRequested)
         return page
@@ -229,6 +233,8 @@ class DossierView(QWidget):
             self.wizard.position.setText(f"Stap {step_ids.index(key) + 1} van {len(steps)}")
         else:
             self.wizard.position.setText(self.nav_buttons[key].text())
+        last = key == self.wizard.keys[-1]
+        self.wizard.next_button.setText(DONE_BUTTON if last else NEXT_TEXT)
         self.step_list.select_step(key)
         for nav_key, button in self.nav_buttons.items():
             button.setChecked(nav_key == key)
