@@ -106,8 +106,18 @@ def wait(ms: int) -> None:
     loop.exec()
 
 
+PAGE_NAMES = {
+    "dossier": "dossiergegevens",
+    "deadlines": "termijnen",
+    "register": "deelnemers",
+    "overview": "overzicht",
+    "info": "meer-informatie",
+}
+
+
 def page_name(key: str) -> str:
-    return key.replace(".", "-stap-") if key[0].isalpha() and "." in key else key
+    """'stap-03' for a step id such as 'direct.3', a Dutch word for the other pages."""
+    return f"stap-{int(key.split('.')[1]):02d}" if "." in key else PAGE_NAMES.get(key, key)
 
 
 def walk_dossier(camera: Camera, window, dossier_id: int, label: str) -> None:

@@ -8,7 +8,8 @@ from PySide6.QtCore import QByteArray, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
-FIRST_START_SHARE = 0.9  # of the screen's free area: room to see it is a window, and the task bar
+FIRST_START_SHARE = 0.9  # of a large screen's free area: room to see it is a window
+SMALL_SCREEN_WIDTH = 1600  # below this (a 1366×768 laptop) every pixel is needed: start maximised
 MIN_VISIBLE = 100  # px of a restored window that must be on some screen, or it is put back in view
 TITLE_BAR = 32  # px the window manager adds above the window's own area
 
@@ -22,7 +23,9 @@ def fitted(rect: QRect, area: QRect) -> QRect:
 
 
 def first_start_rect(area: QRect) -> QRect:
-    """A comfortable share of the free area, centred."""
+    """A comfortable share of a large screen's free area, centred; a small screen's whole free area."""
+    if area.width() < SMALL_SCREEN_WIDTH:
+        return area.adjusted(0, TITLE_BAR, 0, 0)
     width, height = round(area.width() * FIRST_START_SHARE), round(area.height() * FIRST_START_SHARE)
     rect = QRect(0, 0, width, height)
     rect.moveCenter(area.center())
@@ -54,7 +57,10 @@ def place_main_window(window: QWidget, saved: str | None) -> None:
                 window.setGeometry(fitted(window.geometry(), area))
             return
         window.setWindowState(Qt.WindowState.WindowNoState)  # a projector that is gone: start afresh
-    window.setGeometry(first_start_rect(QGuiApplication.primaryScreen().availableGeometry()))
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    window.setGeometry(first_start_rect(area))
+    if area.width() < SMALL_SCREEN_WIDTH:
+        window.setWindowState(Qt.WindowState.WindowMaximized)
 
 
 def resize_within_screen(window: QWidget, width: int, height: int) -> None:

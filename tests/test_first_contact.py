@@ -52,9 +52,11 @@ def visit_every_page(qtbot: QtBot, window: QWidget) -> None:
 def test_placement_rules_on_a_laptop_screen() -> None:
     too_big = QRect(-200, 300, 1280, 800)  # the old fixed size, dragged half off the screen
     assert fitted(too_big, LAPTOP) == QRect(0, 0, 1280, 728)
-    first = first_start_rect(LAPTOP)
-    assert LAPTOP.contains(first) and first.center() == LAPTOP.center()
-    assert first.width() >= 1200 and first.height() >= 640
+    assert first_start_rect(LAPTOP) == QRect(0, TITLE_BAR, 1366, 728 - TITLE_BAR)  # every pixel counts
+    projector = QRect(0, 0, 1920, 1040)
+    first = first_start_rect(projector)
+    assert projector.contains(first) and first.center() == projector.center()
+    assert first.width() >= 1600 and first.height() >= 900
 
 
 def test_first_start_fits_and_the_place_is_restored_within_the_screen(qtbot: QtBot, data_dir: Path) -> None:
