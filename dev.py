@@ -3,6 +3,7 @@
 The README's two commands, on Linux, macOS and Windows alike:
     python dev.py start   [app arguments]
     python dev.py test    [pytest arguments]
+    python dev.py screens OUT [--size 1366x728] [--zoom 1.5]
 and for maintainers:
     python dev.py lock    (after changing the dependencies in pyproject.toml)
 The environment lives in .venv/ and is installed from the hashed lock files in requirements/,
@@ -91,8 +92,28 @@ def main(argv: list[str]) -> int:
         return tests or lint or types
     if command == "lock":
         return write_locks()
+    if command == "screens":
+        python = ensure_environment(with_tests=False)
+        return take_screens(python, rest)
     print(__doc__)
     return 2
+
+
+def take_screens(python: Path, arguments: list[str]) -> int:
+    """screens.py on a screen of --size (default 1366x728: a 1366x768 laptop minus its task bar)."""
+    size = "1366x728"
+    if "--size" in arguments:
+        at = arguments.index("--size")
+        size = arguments[at + 1]
+        arguments = arguments[:at] + arguments[at + 2 :]
+    command = [str(python), str(ROOT / "screens.py"), *arguments]
+    if os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        print(f"Er is al een scherm (DISPLAY); --size {size} wordt niet afgedwongen.", flush=True)
+        return subprocess.call(command, cwd=ROOT, env={**os.environ, "QT_QPA_PLATFORM": "xcb"})
+    screen = f"-screen 0 {size}x24"
+    return subprocess.call(
+        ["xvfb-run", "-a", "-s", screen, *command], cwd=ROOT, env={**os.environ, "QT_QPA_PLATFORM": "xcb"}
+    )
 
 
 if __name__ == "__main__":

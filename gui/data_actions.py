@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from gui.dialogs import inform
 from gui.page_parts import label
+from gui.window_geometry import resize_within_screen
 from model.backups import Backup, backup_if_changed
 from model.dossier import Dossier, DossierNameError
 from model.dutch import date_and_time
@@ -66,7 +67,7 @@ def choose_backup(parent: QWidget, backups: list[Backup]) -> Backup | None:
     buttons.rejected.connect(dialog.reject)
     choices.itemDoubleClicked.connect(dialog.accept)
     layout.addWidget(buttons)
-    dialog.resize(560, 420)
+    resize_within_screen(dialog, 560, 420)
     if dialog.exec() != QDialog.DialogCode.Accepted or choices.currentRow() < 0:
         return None
     return backups[choices.currentRow()]

@@ -3,6 +3,8 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
 
+from gui.window_geometry import resize_within_screen
+
 
 def confirm(parent: QWidget, title: str, text: str, accept: str) -> bool:
     """Ask before something that changes or removes the user's work; Cancel is the default."""
@@ -25,7 +27,7 @@ def ask_text(parent: QWidget, title: str, prompt: str, value: str, max_length: i
     dialog.setCancelButtonText("Annuleren")
     dialog.findChild(QLabel).setTextFormat(Qt.TextFormat.PlainText)
     dialog.findChild(QLineEdit).setMaxLength(max_length)
-    dialog.resize(480, dialog.sizeHint().height())
+    resize_within_screen(dialog, 480, dialog.sizeHint().height())
     return dialog.textValue() if dialog.exec() else None
 
 

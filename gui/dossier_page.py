@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QRadioButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from gui.date_field import OptionalDateField
@@ -24,6 +25,7 @@ from gui.history_section import HistorySection
 from gui.page_parts import Page, label, warning_box
 from model.content import Connection, Content, Role
 from model.dossier import NAME_MAX_LENGTH, DateField, Dossier, DossierNameError
+from model.dutch import listing
 from model.progress import flow_progress
 from model.store import Store, StoreError
 
@@ -34,7 +36,7 @@ ROLE_OBJECT_NAMES = {Role.CARE_PROVIDER: "roleCareProvider", Role.SUPPLIER: "rol
 class ChoicePanel(QFrame):
     """A radio button with its explanation; a click anywhere on the panel chooses it."""
 
-    def __init__(self, button: QRadioButton, explanation: str) -> None:
+    def __init__(self, button: QRadioButton, explanation: str = "") -> None:
         super().__init__()
         self.button = button
         self.setProperty("kind", "panel")
@@ -42,11 +44,20 @@ class ChoicePanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 12)
         layout.addWidget(button)
-        text = label(explanation)
-        text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        text.setContentsMargins(30, 0, 0, 0)
-        layout.addWidget(text)
-        button.setAccessibleDescription(explanation)
+        if explanation:
+            text = label(explanation)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            text.setContentsMargins(34, 0, 0, 0)
+            layout.addWidget(text)
+            button.setAccessibleDescription(explanation)
+        button.toggled.connect(self._show_chosen)
+
+    def _show_chosen(self, chosen: bool) -> None:
+        """The chosen panel stands out (style.qss), so the room sees which choice is made."""
+        self.setProperty("chosen", chosen)
+        for widget in (self, *self.findChildren(QWidget)):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.button.isEnabled():
@@ -104,10 +115,10 @@ class DossierPage(Page):
         for role in Role:
             button = QRadioButton(f"Ik ben de {general.roles[role].noun}")
             button.setObjectName(ROLE_OBJECT_NAMES[role])
+            button.setStyleSheet("font-weight: 700;")
             self.roles.addButton(button)
             self.role_buttons[role] = button
-            roles_row.addWidget(button)
-        roles_row.addStretch(1)
+            roles_row.addWidget(ChoicePanel(button), 1)
         self.body.addLayout(roles_row)
 
         self.activation_heading = self.add(label(kind="heading"))
@@ -128,6 +139,7 @@ class DossierPage(Page):
             editor.changed.connect(self._word_activation)
         self._load(editor.dossier if editor else None)
         self.name.textChanged.connect(self._name_edited)
+        self.name.returnPressed.connect(self._name_entered)
         self.name.editingFinished.connect(self._save_name)
         self.connections.buttonToggled.connect(self._connection_toggled)
         self.roles.buttonToggled.connect(self._role_toggled)
@@ -192,8 +204,7 @@ class DossierPage(Page):
         missing = self.missing_fields()
         self.missing.setVisible(bool(missing))
         if missing:
-            listed = ", ".join(missing[:-1]) + (" en " if len(missing) > 1 else "") + missing[-1]
-            self.missing.setText(f"Vul nog in: {listed}.")
+            self.missing.setText(f"Vul nog in: {listing(missing)}.")
         self.completeChanged.emit()
 
     def _show_name_error(self, message: str) -> None:
@@ -206,6 +217,7 @@ class DossierPage(Page):
         """Store the new dossier, or show at the field why it can't be stored yet."""
         if not self.is_complete():
             self._show_missing()
+            self.focus_first_field()
             return None
         try:
             dossier = self.store.create_dossier(
@@ -268,4 +280,19 @@ class DossierPage(Page):
             self.editor.set_date(DateField.ACTIVATION, wanted)
 
     def focus_first_field(self) -> None:
-        self.name.setFocus()
+        """The first field that still needs the user; the name when all is filled in."""
+        missing = [
+            (not self.name.text().strip(), self.name),
+            (self.chosen_connection() is None, self.connection_buttons[Connection.DIRECT]),
+            (self.chosen_role() is None, self.role_buttons[Role.CARE_PROVIDER]),
+        ]
+        field = next((widget for needed, widget in missing if needed), self.name)
+        field.setFocus(Qt.FocusReason.TabFocusReason)
+        self.ensureWidgetVisible(field)
+
+    def _name_entered(self) -> None:
+        """Enter in the name moves on to the connection type, as a user expects on a form."""
+        chosen = self.chosen_connection()
+        field = self.connection_buttons[chosen or Connection.DIRECT]
+        field.setFocus(Qt.FocusReason.TabFocusReason)
+        self.ensureWidgetVisible(field)

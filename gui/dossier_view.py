@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -21,12 +20,13 @@ from gui.day_clock import DayClock
 from gui.deadlines_page import DeadlinesPage
 from gui.dossier_editor import DossierEditor
 from gui.dossier_page import DossierPage
-from gui.info_page import InfoPage
+from gui.elided_label import ElidedLabel
+from gui.info_page import DONE_BUTTON, InfoPage
 from gui.overview_page import OverviewPage
 from gui.register_page import RegisterPage
 from gui.step_list import StepList
 from gui.step_page import StepPage
-from gui.wizard import AssessmentWizard
+from gui.wizard import NEXT_TEXT, AssessmentWizard
 from gui.zoom import BASE_POINT_SIZE
 from model.content import Content
 from model.dossier import Dossier
@@ -61,9 +61,8 @@ class DossierView(QWidget):
         self.all_dossiers = QPushButton("‹ Alle dossiers")
         self.all_dossiers.setObjectName("allDossiers")
         self.all_dossiers.clicked.connect(self.closeRequested)
-        self.title = QLabel()
+        self.title = ElidedLabel()
         self.title.setObjectName("dossierTitle")
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setProperty("kind", "heading")
         header.addWidget(self.all_dossiers)
         header.addSpacing(12)
@@ -79,6 +78,7 @@ class DossierView(QWidget):
         else:
             body.addWidget(self._sidebar(editor))
             editor.changed.connect(self._dossier_changed)
+            self.wizard.beyond_last = self.closeRequested.emit  # "Klaar" on the last page
         body.addWidget(self.wizard, 1)
 
         layout = QVBoxLayout(self)
@@ -152,7 +152,10 @@ class DossierView(QWidget):
                 page.print_button.setHidden(on)
 
     def first_step(self) -> None:
-        self.wizard.go_to(self.editor.flow.steps[0].id)
+        """The first step, with focus on its first action item: where a new dossier's work starts."""
+        first = self.editor.flow.steps[0].id
+        self.wizard.go_to(first)
+        self.wizard.page(first).focus_first_open_item()
 
     def _sidebar(self, editor: DossierEditor) -> QWidget:
         sidebar = QWidget()
@@ -214,7 +217,7 @@ class DossierView(QWidget):
         if key == REGISTER:
             return RegisterPage(self.editor, self.clock)
         if key == INFO:
-            return InfoPage(self.content)
+            return InfoPage(self.content, self.editor)
         page = StepPage(self.editor.flow.step(key), self.editor)
         page.printRequested.connect(self.printStepRequested)
         page.print_button.setHidden(self.presenting)  # a page first shown during a meeting
@@ -236,6 +239,8 @@ class DossierView(QWidget):
             self.wizard.position.setText(f"Stap {step_ids.index(key) + 1} van {len(steps)}")
         else:
             self.wizard.position.setText(self.nav_buttons[key].text())
+        last = key == self.wizard.keys[-1]
+        self.wizard.next_button.setText(DONE_BUTTON if last else NEXT_TEXT)
         self.step_list.select_step(key)
         for nav_key, button in self.nav_buttons.items():
             button.setChecked(nav_key == key)

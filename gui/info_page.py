@@ -1,15 +1,24 @@
-"""The "Meer informatie" page: the norms, the auditor, the report, deadlines, terms, with sources."""
+"""The "Meer informatie" page, the last of the walkthrough: what remains, then the norms, the auditor,
+the report, deadlines and terms, with sources."""
 
+from PySide6.QtWidgets import QFrame, QVBoxLayout
+
+from gui.dossier_editor import DossierEditor
 from gui.page_parts import Page, label
 from gui.rich_text import blocks_html, sources_html
 from model.content import Content
+from model.progress import what_remains
+
+DONE_BUTTON = "Klaar"  # the Next button on this page: back to the list of dossiers
 
 
 class InfoPage(Page):
-    def __init__(self, content: Content) -> None:
+    def __init__(self, content: Content, editor: DossierEditor) -> None:
         super().__init__()
+        self.editor = editor
         self.add(label("Meer informatie", "eyebrow"))
         self.add(label("Wat u verder moet weten", "title"))
+        self.add(self._end_of_walkthrough())
         self.add(
             label(
                 "Deze pagina vult de factsheet aan met de regels van nu. Bij elk onderwerp staat de bron en "
@@ -20,3 +29,28 @@ class InfoPage(Page):
             heading = self.add(label(section.title, "heading"))
             heading.setObjectName(f"info.{section.id}")
             self.add(label(blocks_html(section.blocks) + sources_html(section.sources), rich=True))
+        editor.changed.connect(self.refresh)
+        self.refresh()
+
+    def _end_of_walkthrough(self) -> QFrame:
+        """Instead of a Next button that can't be pressed: the walk is done, this is what remains."""
+        box = QFrame()
+        box.setObjectName("walkthroughDone")
+        box.setProperty("kind", "panel")
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(14, 10, 14, 12)
+        layout.addWidget(label("U bent aan het einde van de wegwijzer.", "purpose"))
+        self.remaining = label()
+        self.remaining.setObjectName("whatRemains")
+        layout.addWidget(self.remaining)
+        layout.addWidget(
+            label(
+                f"Alles wat u heeft ingevuld is bewaard. Met ‘{DONE_BUTTON}’ gaat u terug naar uw dossiers; "
+                "u kunt later verder waar u was."
+            )
+        )
+        return box
+
+    def refresh(self) -> None:
+        editor = self.editor
+        self.remaining.setText(what_remains(editor.flow, editor.ticked, editor.dossier.role))

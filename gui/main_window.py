@@ -1,5 +1,7 @@
 """The main window: the start page or one dossier, the menus, and a bar that says when saving failed."""
 
+from contextlib import suppress
+
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -17,8 +19,10 @@ from gui.day_clock import DayClock
 from gui.dialogs import inform
 from gui.dossier_editor import DossierEditor
 from gui.dossier_view import DossierView
+from gui.elided_label import TITLE_MAX_LENGTH, shortened
 from gui.start_page import StartPage
 from gui.summary_printer import SummaryPrinter
+from gui.window_geometry import encoded_geometry, place_main_window
 from gui.zoom import PRESENTATION_FACTOR, apply_zoom, next_level
 from model.content import Content
 from model.dossier import Dossier
@@ -28,6 +32,7 @@ from model.version import __version__
 
 BACKUP_DELAY_MS = 1500  # after the first paint: start-up stays quick
 ZOOM_SETTING = "zoom"  # remembered in the data folder, so on this laptop
+GEOMETRY_SETTING = "windowGeometry"  # Qt's saveGeometry, base64
 
 
 def stored_zoom(value: str | None) -> float:
@@ -43,7 +48,7 @@ class MainWindow(QMainWindow):
         self.store, self.content = store, content
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
-        self.resize(1280, 800)
+        place_main_window(self, store.setting(GEOMETRY_SETTING))
         self.dossier_view: DossierView | None = None
         self.presenting = False
         self._state_before_presentation = Qt.WindowState.WindowNoState
@@ -266,6 +271,7 @@ class MainWindow(QMainWindow):
 
     def show_start(self) -> None:
         self.close_dossier()
+        self._show_window_title()
         self._remember(None)
         self._enable_dossier_actions()
         self.start_page.refresh()
@@ -289,8 +295,16 @@ class MainWindow(QMainWindow):
         editor = DossierEditor(self.store, self.content, dossier, self.clock.today)
         editor.saveFailed.connect(self.show_save_error)
         editor.changed.connect(self.save_error.hide)
+        editor.changed.connect(self._show_window_title)
         self._show_view(DossierView(self.store, self.content, editor, self.clock))
+        self._show_window_title()
         self._remember(dossier_id)
+
+    def _show_window_title(self) -> None:
+        """The open dossier's name first, as the task bar shows it; a long name is cut short."""
+        dossier = self.open_dossier_record()
+        name = f"{shortened(dossier.name, TITLE_MAX_LENGTH)} — " if dossier is not None else ""
+        self.setWindowTitle(name + APP_NAME)
 
     def _remember(self, dossier_id: int | None) -> None:
         try:
@@ -314,5 +328,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.dossier_view is not None:
             self.dossier_view.flush_notes()
+        geometry = encoded_geometry(self)
+        with suppress(StoreError):  # only the window's place is lost; the next start picks a fitting one
+            if geometry != self.store.setting(GEOMETRY_SETTING):
+                self.store.set_setting(GEOMETRY_SETTING, geometry)
         self.store.close()
         super().closeEvent(event)

@@ -22,17 +22,27 @@ from gui.rich_text import paragraph, sources_html
 from model.content import CurrentNote
 
 
+class RichLabel(QLabel):
+    """Rich text that takes keyboard focus only while it holds a link: Tab skips text nobody can act on."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction
+            if "<a " in text
+            else Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+
+
 def label(text: str = "", kind: str = "", *, rich: bool = False) -> QLabel:
-    """A wrapping label; plain text unless `rich`, and then links open through `open_link`."""
-    widget = QLabel()
+    """A wrapping label; plain text unless `rich`, and then links open through `open_link`.
+
+    Selectable with the mouse (to copy a sentence into an e-mail), never a stop for Tab."""
+    widget = RichLabel() if rich else QLabel()
     widget.setWordWrap(True)
     widget.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     widget.setText(text)
-    widget.setTextInteractionFlags(
-        Qt.TextInteractionFlag.TextBrowserInteraction
-        if rich
-        else Qt.TextInteractionFlag.TextSelectableByMouse
-    )
     if rich:
         widget.setOpenExternalLinks(False)
         widget.linkActivated.connect(open_link)

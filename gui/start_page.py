@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from gui.day_clock import DayClock
 from gui.dialogs import ask_text, confirm
+from gui.elided_label import plain_tooltip
 from gui.page_parts import Page, label, row_table, sized_after_filling, warning_box
 from gui.rich_text import blocks_html, paragraph
 from model.content import Content
@@ -91,7 +92,7 @@ class StartPage(Page):
                 cells, urgent = self._cells(dossier)
                 for column, text in enumerate(cells):
                     item = QTableWidgetItem(text)
-                    item.setToolTip(text)
+                    item.setToolTip(plain_tooltip(text))
                     item.setData(DOSSIER_ID_ROLE, dossier.id)
                     if urgent and column == DEADLINE_COLUMN:
                         font = item.font()

@@ -178,6 +178,13 @@ class StepPage(Page):
         editor.changed.connect(self.refresh)
         self.refresh()
 
+    def focus_first_open_item(self) -> None:
+        """Keyboard focus on the first action item not ticked yet: where the user starts."""
+        row = next((row for row in self.rows if not row.checkbox.isChecked()), None)
+        if row is not None:
+            row.checkbox.setFocus(Qt.FocusReason.TabFocusReason)
+            self.ensureWidgetVisible(row)
+
     def refresh(self) -> None:
         dossier = self.editor.dossier
         self.actor.setText(self.editor.content.actor_wording(self.step.actor, dossier.role))

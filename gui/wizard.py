@@ -9,6 +9,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
+NEXT_TEXT = "Volgende ›"
+
 
 class AssessmentWizard(QWidget):
     positionChanged = Signal(str)
@@ -23,7 +25,7 @@ class AssessmentWizard(QWidget):
         self.stack = QStackedWidget()
         self.back_button = QPushButton("‹ Vorige")
         self.back_button.setObjectName("backButton")
-        self.next_button = QPushButton("Volgende ›")
+        self.next_button = QPushButton(NEXT_TEXT)
         self.next_button.setObjectName("nextButton")
         self.next_button.setProperty("kind", "primary")
         self.position = QLabel()

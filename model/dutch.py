@@ -1,4 +1,4 @@
-"""Dates as a Dutch reader writes them, for labels and printed summaries alike."""
+"""Dates and lists as a Dutch reader writes them, for labels and printed summaries alike."""
 
 from datetime import UTC, date, datetime
 
@@ -45,3 +45,8 @@ def date_and_time(moment: datetime) -> str:
 def short_date(day: date) -> str:
     """1-9-2026, for narrow table columns."""
     return f"{day.day}-{day.month}-{day.year}"
+
+
+def listing(parts: list[str]) -> str:
+    """'a', 'a en b', 'a, b en c'."""
+    return ", ".join(parts[:-1]) + (" en " if len(parts) > 1 else "") + (parts[-1] if parts else "")

@@ -8,6 +8,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from model.content import Connection, Flow, Role, Step, StepStatus
+from model.dutch import listing
 
 
 @dataclass(frozen=True)
@@ -42,3 +43,20 @@ def flow_progress(flow: Flow, ticked: Collection[str], reader: Role) -> Progress
     own = [step for step in flow.steps if not done_by_supplier(flow, step, reader)]
     ids = [item.id for step in own for item in step.action_items]
     return Progress(sum(each in ticked for each in ids), len(ids))
+
+
+def what_remains(flow: Flow, ticked: Collection[str], reader: Role) -> str:
+    """One sentence for the end of the walkthrough: the open action items and the steps they are in."""
+    progress = flow_progress(flow, ticked, reader)
+    if progress.complete:
+        return "Alle actiepunten zijn afgevinkt. Houd de termijnen bij tot de bevindingen zijn hersteld."
+    open_steps = [
+        str(step.number)
+        for step in flow.steps
+        if step_status(flow, step, ticked, reader) in (StepStatus.NOT_STARTED, StepStatus.IN_PROGRESS)
+    ]
+    where = f"stap {open_steps[0]}" if len(open_steps) == 1 else f"de stappen {listing(open_steps)}"
+    return (
+        f"Nog open: {progress.total - progress.done} van {progress.total} actiepunten, in {where}. "
+        "Het overzicht toont per stap wat er nog moet gebeuren."
+    )

@@ -33,6 +33,7 @@ def open_window(qtbot: QtBot, data_dir: Path, clock: DayClock | None = None) -> 
         prepare_application()
         window = MainWindow(Store(data_dir), bundled_content(), clock)
     qtbot.addWidget(window)
+    window.setWindowState(Qt.WindowState.WindowNoState)  # a first start on a small screen is maximised
     window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)

@@ -1,0 +1,71 @@
+"""Windows that fit the screen they are on: the main window's size and place, and every dialog.
+
+A laptop of 1366×768 with a task bar leaves some 1366×728; a window or dialog larger than that puts
+its buttons below the screen's edge, where a first-time user never finds them.
+"""
+
+from PySide6.QtCore import QByteArray, QRect, Qt
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QWidget
+
+FIRST_START_SHARE = 0.9  # of a large screen's free area: room to see it is a window
+SMALL_SCREEN_WIDTH = 1600  # below this (a 1366×768 laptop) every pixel is needed: start maximised
+MIN_VISIBLE = 100  # px of a restored window that must be on some screen, or it is put back in view
+TITLE_BAR = 32  # px the window manager adds above the window's own area
+
+
+def fitted(rect: QRect, area: QRect) -> QRect:
+    """`rect` made no larger than `area` and moved inside it."""
+    width, height = min(rect.width(), area.width()), min(rect.height(), area.height())
+    x = max(area.left(), min(rect.left(), area.right() - width + 1))
+    y = max(area.top(), min(rect.top(), area.bottom() - height + 1))
+    return QRect(x, y, width, height)
+
+
+def first_start_rect(area: QRect) -> QRect:
+    """A comfortable share of a large screen's free area, centred; a small screen's whole free area."""
+    if area.width() < SMALL_SCREEN_WIDTH:
+        return area.adjusted(0, TITLE_BAR, 0, 0)
+    width, height = round(area.width() * FIRST_START_SHARE), round(area.height() * FIRST_START_SHARE)
+    rect = QRect(0, 0, width, height)
+    rect.moveCenter(area.center())
+    return rect
+
+
+def screen_showing(rect: QRect) -> QScreen | None:
+    """The screen with the largest part of `rect`, if at least a usable piece of it is on one."""
+    shown = []
+    for screen in QGuiApplication.screens():
+        part = rect.intersected(screen.availableGeometry())
+        if part.width() >= MIN_VISIBLE and part.height() >= MIN_VISIBLE:
+            shown.append((part.width() * part.height(), screen))
+    return max(shown, key=lambda each: each[0])[1] if shown else None
+
+
+def encoded_geometry(window: QWidget) -> str:
+    return bytes(window.saveGeometry().toBase64()).decode("ascii")
+
+
+def place_main_window(window: QWidget, saved: str | None) -> None:
+    """Where the window was last time, clamped to the screens there are now; else a first start."""
+    if saved and window.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowFullScreen)
+        screen = screen_showing(window.geometry())
+        if screen is not None:
+            if not window.isMaximized():
+                area = screen.availableGeometry().adjusted(0, TITLE_BAR, 0, 0)
+                window.setGeometry(fitted(window.geometry(), area))
+            return
+        window.setWindowState(Qt.WindowState.WindowNoState)  # a projector that is gone: start afresh
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    window.setGeometry(first_start_rect(area))
+    if area.width() < SMALL_SCREEN_WIDTH:
+        window.setWindowState(Qt.WindowState.WindowMaximized)
+
+
+def resize_within_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize a dialog before it is shown, never beyond the free area of its parent's screen."""
+    parent = window.parentWidget()
+    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+    area = screen.availableGeometry()
+    window.resize(min(width, area.width()), min(height, area.height() - TITLE_BAR))
