@@ -21,7 +21,7 @@ from gui.page_parts import label
 from model.backups import Backup, backup_if_changed
 from model.dossier import Dossier, DossierNameError
 from model.dutch import date_and_time
-from model.exchange import ImportFileError, export_json, parse_import
+from model.exchange import ImportFileError, export_json, read_import
 from model.locations import safe_file_name
 from model.store import StoreError
 
@@ -154,14 +154,7 @@ class DataActions:
         if not chosen:
             return None
         try:
-            snapshot = parse_import(Path(chosen).read_bytes())
-        except OSError as error:
-            inform(
-                window,
-                "Dossier importeren",
-                f"Het bestand kan niet worden gelezen: {error.strerror or error}",
-            )
-            return None
+            snapshot = read_import(Path(chosen))
         except ImportFileError as problem:
             inform(window, "Dossier importeren", f"Dit bestand kan niet worden geïmporteerd. {problem}")
             return None

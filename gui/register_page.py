@@ -26,6 +26,7 @@ from gui.dossier_editor import DossierEditor
 from gui.page_parts import Page, label, row_table, sized_after_filling
 from model.dossier import CareProvider
 from model.dutch import long_date, short_date
+from model.limits import KVK_LENGTH, NAME_MAX_LENGTH
 from model.register import cleaned, conditions, problems, second_production_date
 
 COLUMNS = (
@@ -117,7 +118,7 @@ class RegisterPage(Page):
             edit = QLineEdit()
             edit.setObjectName(name)
             edit.setAccessibleName(title)
-            edit.setMaxLength(8 if field == "kvk" else 120)
+            edit.setMaxLength(KVK_LENGTH if field == "kvk" else NAME_MAX_LENGTH)
             self.texts[field] = edit
             form.addRow(title, self._with_error(field, edit))
         for field, (title, name) in DATE_FIELDS.items():

@@ -1,13 +1,14 @@
 """One step of the flow: who acts, what it is for, the text, the action items, links and notes."""
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +19,7 @@ from gui.page_parts import Page, current_note_box, label, warning_box
 from gui.rich_text import blocks_html, link_html
 from model.content import ActionItem, Step
 from model.dutch import local_date, long_date
+from model.limits import NOTE_MAX_LENGTH
 from model.progress import done_by_supplier, step_progress
 from model.register import step_count
 
@@ -99,7 +101,23 @@ class NotesField(QPlainTextEdit):
         self.setPlainText(editor.notes.get(step.id, ""))
         self._timer = QTimer(self, singleShot=True, interval=NOTES_SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
+        self.textChanged.connect(self._keep_within_limit)
         self.textChanged.connect(self._timer.start)
+
+    def _keep_within_limit(self) -> None:
+        """Like a line field's maximum length: what the store and an import refuse is refused, and said."""
+        text = self.toPlainText()
+        if len(text) <= NOTE_MAX_LENGTH:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(len(text[:NOTE_MAX_LENGTH].encode("utf-16-le")) // 2)  # Qt counts UTF-16 units
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        QToolTip.showText(
+            self.mapToGlobal(self.rect().bottomLeft()),
+            f"Een notitie kan hooguit {NOTE_MAX_LENGTH:,} tekens bevatten.".replace(",", "."),
+            self,
+        )
 
     def flush(self) -> None:
         self._timer.stop()

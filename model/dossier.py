@@ -5,9 +5,9 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from model.content import Connection, Role
+from model.limits import NAME_MAX_LENGTH
 from model.timeline import DossierDates
 
-NAME_MAX_LENGTH = 120
 TICKED, UNTICKED = "afgevinkt", "niet afgevinkt"  # an action item's values in the history
 
 

@@ -13,13 +13,20 @@ from datetime import date
 from model.content import Connection, Role
 from model.dossier import CareProvider, Dossier
 from model.dutch import long_date
+from model.limits import (
+    EARLIEST_DATE,
+    KVK_LENGTH,
+    NAME_MAX_LENGTH,
+    PROVIDER_NOTES_MAX_LENGTH,
+    date_in_range,
+    text_problem,
+)
 from model.timeline import DossierDates
 
-KVK_PATTERN = re.compile(r"^\d{8}$")
-NAME_LIMIT = 120
-TEXT_LIMIT = 5_000
+KVK_PATTERN = re.compile(rf"^[0-9]{{{KVK_LENGTH}}}$")
 
 
+TEXT_FIELDS = ("name", "kvk", "signatory_name", "signatory_function", "notes")
 DATE_FIELDS = ("contract_signed", "akkoord_signed", "akkoord_submitted", "production")
 
 
@@ -28,19 +35,25 @@ def problems(provider: CareProvider, today: date) -> dict[str, str]:
     found: dict[str, str] = {}
     if not provider.name.strip():
         found["name"] = "Vul de naam van de zorgaanbieder in."
-    elif len(provider.name.strip()) > NAME_LIMIT:
-        found["name"] = f"De naam is te lang (hooguit {NAME_LIMIT} tekens)."
+    elif len(provider.name.strip()) > NAME_MAX_LENGTH:
+        found["name"] = f"De naam is te lang (hooguit {NAME_MAX_LENGTH} tekens)."
     if not KVK_PATTERN.match(provider.kvk.strip()):
-        found["kvk"] = "Een KvK-nummer bestaat uit precies 8 cijfers."
+        found["kvk"] = f"Een KvK-nummer bestaat uit precies {KVK_LENGTH} cijfers."
     for field in ("signatory_name", "signatory_function"):
-        if len(getattr(provider, field)) > NAME_LIMIT:
-            found[field] = f"Hooguit {NAME_LIMIT} tekens."
-    if len(provider.notes) > TEXT_LIMIT:
-        found["notes"] = f"Hooguit {TEXT_LIMIT} tekens."
+        if len(getattr(provider, field)) > NAME_MAX_LENGTH:
+            found[field] = f"Hooguit {NAME_MAX_LENGTH} tekens."
+    if len(provider.notes) > PROVIDER_NOTES_MAX_LENGTH:
+        found["notes"] = f"Hooguit {PROVIDER_NOTES_MAX_LENGTH} tekens."
+    for field in TEXT_FIELDS:
+        wrong = text_problem(getattr(provider, field))
+        if wrong:
+            found[field] = f"Deze tekst {wrong}."
     for field in DATE_FIELDS:
         value = getattr(provider, field)
         if value is not None and value > today:
             found[field] = "Deze datum ligt in de toekomst; vul de datum in waarop het gebeurd is."
+        elif value is not None and not date_in_range(value):
+            found[field] = f"Deze datum ligt vóór {EARLIEST_DATE.year}; vul de juiste datum in."
     signed, submitted = provider.akkoord_signed, provider.akkoord_submitted
     if submitted and (signed is None or submitted < signed) and "akkoord_submitted" not in found:
         found["akkoord_submitted"] = (
