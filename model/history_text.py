@@ -1,20 +1,21 @@
 """The change history in words: "Afgevinkt: …", "Datum van activatie in productie: 2 → 5 november"."""
 
-from datetime import UTC, date
-
 from model.content import Connection, Content, Role
 from model.dossier import TICKED, Change, DateField
-from model.dutch import date_and_time, long_date
+from model.dutch import date_and_time, local_time, long_date
+from model.limits import parse_date
 
 
 def _value(content: Content, field: str, value: str) -> str:
+    """A stored value in words; one the app doesn't know (an old or odd row) as it was stored."""
     if not value:
         return ""
     if field in {each.value for each in DateField}:
-        return long_date(date.fromisoformat(value))
-    if field == "connection":
+        day = parse_date(value)
+        return long_date(day) if day else value
+    if field == "connection" and value in set(Connection):
         return content.general.connection_types[Connection(value)].label
-    if field == "role":
+    if field == "role" and value in set(Role):
         return content.general.roles[Role(value)].name
     return value
 
@@ -45,4 +46,4 @@ def describe_change(change: Change, content: Content, items: dict[str, str]) -> 
 
 def change_time(change: Change) -> str:
     """When, in the user's own time: 28 november 2026 14:05."""
-    return date_and_time(change.at.replace(tzinfo=UTC).astimezone())
+    return date_and_time(local_time(change.at))

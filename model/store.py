@@ -13,7 +13,7 @@ from dataclasses import fields
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, delete, event, select
+from sqlalchemy import Engine, create_engine, delete, event, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -24,11 +24,13 @@ from model.dossier import (
     UNTICKED,
     CareProvider,
     Change,
+    DamagedDossier,
     DateField,
     Dossier,
     DossierNameError,
     DossierSnapshot,
     clean_name,
+    stored_dossier,
 )
 from model.schema import (
     SCHEMA_VERSION,
@@ -81,6 +83,11 @@ def _record(row: DossierRow) -> Dossier:
         position=row.position,
         **{each.value: getattr(row, each.value) for each in DateField},
     )
+
+
+DOSSIER_COLUMNS = ("id", "name", "connection", "role", "position", *(each.value for each in DateField))
+# Read as the file holds them, so that one odd value makes one dossier damaged, not the whole list.
+RAW_DOSSIERS = text(f"SELECT {', '.join(DOSSIER_COLUMNS)} FROM dossiers")
 
 
 def schema_version_of(path: Path) -> int:
@@ -204,15 +211,34 @@ class Store:
 
     # Dossiers
 
-    def list_dossiers(self) -> list[Dossier]:
+    def dossiers_and_damaged(self) -> tuple[list[Dossier], list[DamagedDossier]]:
+        """The usable dossiers and the damaged ones, each by name."""
+        usable, damaged = [], []
         with self._transaction() as session:
-            rows = session.scalars(select(DossierRow)).all()
-            return sorted((_record(row) for row in rows), key=lambda each: each.name.casefold())
+            rows = session.execute(RAW_DOSSIERS).mappings().all()
+        for values in rows:
+            try:
+                usable.append(stored_dossier(dict(values)))
+            except ValueError as problem:
+                name = values["name"] if isinstance(values["name"], str) else ""
+                shown = name.encode("utf-8", "replace").decode().replace("\x00", "")
+                damaged.append(DamagedDossier(values["id"], shown or f"Dossier {values['id']}", str(problem)))
+        return (
+            sorted(usable, key=lambda each: each.name.casefold()),
+            sorted(damaged, key=lambda each: each.name.casefold()),
+        )
+
+    def list_dossiers(self) -> list[Dossier]:
+        """The dossiers that can be used; `damaged_dossiers` has the others."""
+        return self.dossiers_and_damaged()[0]
+
+    def damaged_dossiers(self) -> list[DamagedDossier]:
+        """Dossiers whose stored values break the app's rules (an old or edited file), to export or delete."""
+        return self.dossiers_and_damaged()[1]
 
     def dossier(self, dossier_id: int) -> Dossier | None:
-        with self._transaction() as session:
-            row = session.get(DossierRow, dossier_id)
-            return _record(row) if row else None
+        """The dossier, or None when it is gone or damaged."""
+        return next((each for each in self.list_dossiers() if each.id == dossier_id), None)
 
     def find_dossier(self, name: str) -> Dossier | None:
         wanted = " ".join(name.split()).casefold()
