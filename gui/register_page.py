@@ -24,6 +24,7 @@ from gui.day_clock import DayClock
 from gui.dialogs import confirm
 from gui.dossier_editor import DossierEditor
 from gui.page_parts import Page, label, row_table, sized_after_filling
+from gui.rich_text import plain_tooltip
 from model.dossier import CareProvider
 from model.dutch import long_date, short_date
 from model.limits import KVK_LENGTH, NAME_MAX_LENGTH
@@ -195,7 +196,7 @@ class RegisterPage(Page):
                 )
                 for column, text in enumerate(cells):
                     item = QTableWidgetItem(text)
-                    item.setToolTip(signatory if column == SIGNATORY_COLUMN else text)
+                    item.setToolTip(plain_tooltip(signatory if column == SIGNATORY_COLUMN else text))
                     item.setData(PROVIDER_ID_ROLE, provider.id)
                     self.table.setItem(row, column, item)
 

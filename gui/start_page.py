@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 from gui.day_clock import DayClock
 from gui.dialogs import ask_text, confirm
 from gui.page_parts import Page, label, row_table, sized_after_filling, warning_box
-from gui.rich_text import blocks_html, paragraph
+from gui.rich_text import blocks_html, paragraph, plain_tooltip
 from model.content import Content
 from model.dossier import NAME_MAX_LENGTH, DamagedDossier, Dossier, DossierNameError
 from model.dutch import days_phrase, long_date
@@ -95,7 +95,7 @@ class StartPage(Page):
             for row, (dossier_id, cells, urgent) in enumerate(rows):
                 for column, text in enumerate(cells):
                     item = QTableWidgetItem(text)
-                    item.setToolTip(text)
+                    item.setToolTip(plain_tooltip(text))
                     item.setData(DOSSIER_ID_ROLE, dossier_id)
                     if urgent and column == DEADLINE_COLUMN:
                         font = item.font()

@@ -1,4 +1,4 @@
-"""The folder lock: only a live copy of this app blocks a start; whatever else a lock file holds is taken over."""
+"""The folder lock: only a live copy of this app blocks a start; any other lock file is taken over."""
 
 import os
 import subprocess
