@@ -8,6 +8,7 @@ the store is opened without setting anything aside, and any problem is one line 
 import contextlib
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, Qt
@@ -38,9 +39,17 @@ def lock_data_folder(folder: Path) -> QLockFile | None:
     lock.setStaleLockTime(0)  # judge staleness by the process, not by age
     if lock.tryLock(100):
         return lock
-    if lock.error() == QLockFile.LockError.PermissionError:
+    if lock.error() != QLockFile.LockError.LockFailedError or not _writable(folder):
         raise StoreError(read_only_folder_message(folder))
     return None
+
+
+def _writable(folder: Path) -> bool:
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False
 
 
 def read_only_folder_message(folder: Path) -> str:

@@ -6,6 +6,7 @@ one is set aside untouched, a newer schema is refused, an older one is upgraded 
 The GUI calls the plain methods of `Store` and gets frozen records back; it never sees SQL.
 """
 
+import errno
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -43,6 +44,7 @@ from model.schema import (
     NoteRow,
     SettingRow,
     TickedItemRow,
+    tables_of,
 )
 
 DATABASE_NAME = "wegwijzer.db"
@@ -68,6 +70,26 @@ class NewerDatabaseError(StoreError):
 
 class DatabaseInUseError(StoreError):
     """Another program holds a lock on the file."""
+
+
+class ForeignDatabaseError(StoreError):
+    """Not this app's database (another program's, or an unknown schema version): left untouched."""
+
+
+def open_problem(path: Path, error: Exception) -> str:
+    """Why the database can't be opened, in one Dutch sentence, from the system's or SQLite's error."""
+    reason = str(getattr(error, "orig", None) or error).lower()
+    code = getattr(error, "errno", None)
+    if "readonly" in reason or "read-only" in reason or code in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return (
+            f"De gegevens in {path} kunnen niet worden opgeslagen: het bestand of de map is alleen-lezen. "
+            "Geef uzelf schrijfrechten, of start de app met een andere gegevensmap."
+        )
+    if "disk is full" in reason or "disk full" in reason or code == errno.ENOSPC:
+        return f"De schijf met de gegevens ({path}) is vol. Maak ruimte vrij en start de app opnieuw."
+    if "unable to open" in reason:
+        return f"De database {path} kan niet worden geopend; controleer of de map bestaat en schrijfbaar is."
+    return f"De gegevens in {path} kunnen niet worden geopend ({reason.splitlines()[0] if reason else '?'})."
 
 
 def _utc_now() -> datetime:
@@ -107,6 +129,12 @@ def schema_version_of(path: Path) -> int:
         try:
             check = connection.execute("PRAGMA quick_check").fetchall()
             version = connection.execute("PRAGMA user_version").fetchone()[0]
+            tables = {
+                row[0]
+                for row in connection.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                )
+            }
         finally:
             connection.close()
     except sqlite3.OperationalError as error:
@@ -120,6 +148,15 @@ def schema_version_of(path: Path) -> int:
         raise DamagedDatabaseError(path, str(error)) from error
     if check != [("ok",)]:
         raise DamagedDatabaseError(path, "; ".join(row[0] for row in check[:3]))
+    if version < 0 or (version == 0 and tables):
+        raise ForeignDatabaseError(
+            f"Het bestand {path} is geen database van DigiD Assessment Wegwijzer (schema {version}); het "
+            "blijft ongewijzigd. Zet het elders neer of start de app met een andere gegevensmap."
+        )
+    if 0 < version <= SCHEMA_VERSION:
+        missing = sorted(tables_of(version) - tables)
+        if missing:
+            raise DamagedDatabaseError(path, f"de tabel ‘{missing[0]}’ ontbreekt")
     return version
 
 
@@ -147,8 +184,8 @@ class Store:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._open(set_aside_damaged)
-        except (OSError, SQLAlchemyError) as error:
-            raise StoreError(f"De gegevens in {self.path} kunnen niet worden geopend: {error}") from error
+        except (OSError, SQLAlchemyError, sqlite3.Error) as error:
+            raise StoreError(open_problem(self.path, error)) from None
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
 
     def _local_now(self) -> datetime:
