@@ -164,7 +164,7 @@ class DataActions:
             if answer is None:
                 return None
             if answer == "both":
-                name, replace = self._free_name(name), None
+                name, replace = window.store.free_name(name), None
         window.close_dossier()
         try:
             imported = window.store.add_snapshot(snapshot, name, replace)
@@ -176,8 +176,3 @@ class DataActions:
         window.statusBar().showMessage(f"Dossier ‘{imported.name}’ geïmporteerd.", 15_000)
         return imported
 
-    def _free_name(self, name: str) -> str:
-        number = 2
-        while self.window.store.find_dossier(f"{name} ({number})") is not None:
-            number += 1
-        return f"{name} ({number})"

@@ -289,6 +289,15 @@ class Store:
             raise DossierNameError(f"Er is al een dossier met de naam ‘{existing.name}’.")
         return cleaned
 
+    def free_name(self, name: str) -> str:
+        """`name`, or the first of "name (2)", "name (3)" … not taken: an import that keeps both."""
+        if self.find_dossier(name) is None:
+            return name
+        number = 2
+        while self.find_dossier(f"{name} ({number})") is not None:
+            number += 1
+        return f"{name} ({number})"
+
     def create_dossier(
         self, name: str, connection: Connection, role: Role, activation_date: date | None
     ) -> Dossier:
