@@ -1,10 +1,11 @@
 """The safety net in the menu: back-ups on start and restoring one, exporting and importing a dossier."""
 
+import sqlite3
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -90,19 +91,39 @@ def ask_name_clash(parent: QWidget, name: str) -> str | None:
     return {replace: "replace", both: "both"}.get(box.clickedButton())
 
 
+class BackupReport(QObject):
+    """Carries a failed backup's message from the worker thread back to the window (a queued signal)."""
+
+    failed = Signal(str)
+
+
+class StartBackup(QRunnable):
+    """The start-up backup, off the GUI thread: comparing and copying 500 dossiers takes most of a
+    second. It opens its own SQLite connections (model.backups), never the store's."""
+
+    def __init__(self, database: Path, report: BackupReport) -> None:
+        super().__init__()
+        self.database, self.report = database, report
+
+    def run(self) -> None:
+        try:
+            backup_if_changed(self.database, datetime.now())
+        except (OSError, sqlite3.Error) as error:
+            reason = getattr(error, "strerror", None) or error
+            self.report.failed.emit(f"De automatische back-up kon niet worden gemaakt: {reason}")
+
+
 class DataActions:
     def __init__(self, window: "MainWindow") -> None:
         self.window = window
+        self.backup_pool = QThreadPool()  # its own: deleting it waits for a backup under way
+        self.backup_pool.setMaxThreadCount(1)
+        self.backup_report = BackupReport()
+        self.backup_report.failed.connect(lambda message: window.show_save_error(message, False))
 
     def backup_on_start(self) -> None:
         """A copy of the data as they were when the app started, when anything changed since the last."""
-        try:
-            backup_if_changed(self.window.store.path, datetime.now())
-        except OSError as error:
-            self.window.show_save_error(
-                f"De automatische back-up kon niet worden gemaakt: {error.strerror or error}",
-                kept_on_screen=False,
-            )
+        self.backup_pool.start(StartBackup(self.window.store.path, self.backup_report))
 
     def restore_backup(self) -> None:
         window = self.window
