@@ -1,5 +1,6 @@
 """The safety net in the menu: back-ups on start and restoring one, exporting and importing a dossier."""
 
+import contextlib
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -92,9 +93,18 @@ def ask_name_clash(parent: QWidget, name: str) -> str | None:
 
 
 class BackupReport(QObject):
-    """Carries a failed backup's message from the worker thread back to the window (a queued signal)."""
+    """Carries a failed backup's message from the worker thread to the window by a queued signal;
+    a child of the window, so a message arriving after the window is gone is dropped with it."""
 
     failed = Signal(str)
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+        self.failed.connect(self._show)
+
+    def _show(self, message: str) -> None:
+        self.window.show_save_error(message, kept_on_screen=False)
 
 
 class StartBackup(QRunnable):
@@ -110,7 +120,8 @@ class StartBackup(QRunnable):
             backup_if_changed(self.database, datetime.now())
         except (OSError, sqlite3.Error) as error:
             reason = getattr(error, "strerror", None) or error
-            self.report.failed.emit(f"De automatische back-up kon niet worden gemaakt: {reason}")
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile: nobody to tell
+                self.report.failed.emit(f"De automatische back-up kon niet worden gemaakt: {reason}")
 
 
 class DataActions:
@@ -118,8 +129,7 @@ class DataActions:
         self.window = window
         self.backup_pool = QThreadPool()  # its own: deleting it waits for a backup under way
         self.backup_pool.setMaxThreadCount(1)
-        self.backup_report = BackupReport()
-        self.backup_report.failed.connect(lambda message: window.show_save_error(message, False))
+        self.backup_report = BackupReport(window)
 
     def backup_on_start(self) -> None:
         """A copy of the data as they were when the app started, when anything changed since the last."""

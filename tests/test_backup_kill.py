@@ -74,3 +74,11 @@ def test_the_start_backup_runs_off_the_gui_thread(
     window = open_window(qtbot, data_dir)
     qtbot.waitUntil(lambda: len(window.store.backups()) == 1, timeout=5000)
     assert threads and threads[0] is not threading.main_thread()
+
+
+def test_a_failed_start_backup_is_said_in_the_window(qtbot: QtBot, data_dir: Path) -> None:
+    Store(data_dir).create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    (data_dir / "backups").write_text("geen map")  # the backup folder can't be made
+    window = open_window(qtbot, data_dir)
+    qtbot.waitUntil(lambda: "back-up kon niet worden gemaakt" in window.save_error_text.text(), timeout=5000)
+    assert window.save_error.isVisible()
