@@ -21,7 +21,13 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         help="als --smoke-test, en open en sluit het afdrukvoorbeeld van het laatste dossier en van één stap",
     )
     parser.add_argument("--export-pdf", type=Path, metavar="OUT.pdf", help="schrijf de samenvatting als PDF")
-    parser.add_argument("--dossier", metavar="NAAM", help="het dossier voor --export-pdf")
+    parser.add_argument("--dossier", metavar="NAAM", help="het dossier voor --export-pdf of --export-json")
+    parser.add_argument(
+        "--export-json", type=Path, metavar="OUT.json", help="schrijf het dossier als dossierbestand"
+    )
+    parser.add_argument(
+        "--import-json", type=Path, metavar="IN.json", help="importeer een dossierbestand als nieuw dossier"
+    )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     return parser.parse_args(argv)
 
@@ -78,6 +84,58 @@ def export_pdf(data_dir: Path | None, name: str | None, out: Path) -> int:
     return 0
 
 
+def export_dossier_file(data_dir: Path | None, name: str | None, out: Path) -> int:
+    """Write the dossier export file the menu writes, without a window."""
+    from datetime import datetime
+
+    from model.exchange import export_json
+    from model.locations import default_data_dir
+    from model.store import Store, StoreError
+
+    if not name:
+        return fail("Geef met --dossier de naam van het dossier op.")
+    try:
+        store = Store(data_dir or default_data_dir(), set_aside_damaged=False)
+    except StoreError as error:
+        return fail(str(error))
+    try:
+        dossier = store.find_dossier(name)
+        if dossier is None:
+            return fail(f"Er is geen dossier met de naam ‘{name}’.")
+        out.write_text(export_json(store.snapshot(dossier.id), datetime.now()), encoding="utf-8")
+    except StoreError as error:
+        return fail(str(error))
+    except OSError as error:
+        return fail(f"Het dossierbestand {out} kan niet worden geschreven: {error.strerror or error}.")
+    finally:
+        store.close()
+    return 0
+
+
+def import_dossier_file(data_dir: Path | None, source: Path) -> int:
+    """Import an export file as a new dossier (a taken name gets a free one) and print the name used."""
+    from model.exchange import ImportFileError, read_import
+    from model.locations import default_data_dir
+    from model.store import Store, StoreError
+
+    try:
+        snapshot = read_import(source)  # before the store: a refused file touches nothing
+    except ImportFileError as problem:
+        return fail(f"Dit bestand kan niet worden geïmporteerd. {problem}")
+    try:
+        store = Store(data_dir or default_data_dir(), set_aside_damaged=False)
+    except StoreError as error:
+        return fail(str(error))
+    try:
+        imported = store.add_snapshot(snapshot, store.free_name(snapshot.dossier.name))
+    except (StoreError, ValueError) as error:
+        return fail(f"Het dossier kon niet worden geïmporteerd: {error}")
+    finally:
+        store.close()
+    print(imported.name)
+    return 0
+
+
 def fail(message: str) -> int:
     print(message, file=sys.stderr)
     return 1
@@ -87,6 +145,10 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
     if arguments.export_pdf:
         return export_pdf(arguments.data_dir, arguments.dossier, arguments.export_pdf)
+    if arguments.export_json:
+        return export_dossier_file(arguments.data_dir, arguments.dossier, arguments.export_json)
+    if arguments.import_json:
+        return import_dossier_file(arguments.data_dir, arguments.import_json)
     # The model first: PySide6's import hook (PYSIDE-2029) reads the source of every module
     # imported after it, and SQLAlchemy has some 150 of them.
     from model.locations import default_data_dir

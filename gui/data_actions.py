@@ -1,10 +1,12 @@
 """The safety net in the menu: back-ups on start and restoring one, exporting and importing a dossier."""
 
+import contextlib
+import sqlite3
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,7 +24,7 @@ from gui.window_geometry import resize_within_screen
 from model.backups import Backup, backup_if_changed
 from model.dossier import Dossier, DossierNameError
 from model.dutch import date_and_time
-from model.exchange import ImportFileError, export_json, parse_import
+from model.exchange import ImportFileError, export_json, read_import
 from model.locations import safe_file_name
 from model.store import StoreError
 
@@ -91,19 +93,48 @@ def ask_name_clash(parent: QWidget, name: str) -> str | None:
     return {replace: "replace", both: "both"}.get(box.clickedButton())
 
 
+class BackupReport(QObject):
+    """Carries a failed backup's message from the worker thread to the window by a queued signal;
+    a child of the window, so a message arriving after the window is gone is dropped with it."""
+
+    failed = Signal(str)
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+        self.failed.connect(self._show)
+
+    def _show(self, message: str) -> None:
+        self.window.show_save_error(message, kept_on_screen=False)
+
+
+class StartBackup(QRunnable):
+    """The start-up backup, off the GUI thread: comparing and copying 500 dossiers takes most of a
+    second. It opens its own SQLite connections (model.backups), never the store's."""
+
+    def __init__(self, database: Path, report: BackupReport) -> None:
+        super().__init__()
+        self.database, self.report = database, report
+
+    def run(self) -> None:
+        try:
+            backup_if_changed(self.database, datetime.now())
+        except (OSError, sqlite3.Error) as error:
+            reason = getattr(error, "strerror", None) or error
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile: nobody to tell
+                self.report.failed.emit(f"De automatische back-up kon niet worden gemaakt: {reason}")
+
+
 class DataActions:
     def __init__(self, window: "MainWindow") -> None:
         self.window = window
+        self.backup_pool = QThreadPool()  # its own: deleting it waits for a backup under way
+        self.backup_pool.setMaxThreadCount(1)
+        self.backup_report = BackupReport(window)
 
     def backup_on_start(self) -> None:
         """A copy of the data as they were when the app started, when anything changed since the last."""
-        try:
-            backup_if_changed(self.window.store.path, datetime.now())
-        except OSError as error:
-            self.window.show_save_error(
-                f"De automatische back-up kon niet worden gemaakt: {error.strerror or error}",
-                kept_on_screen=False,
-            )
+        self.backup_pool.start(StartBackup(self.window.store.path, self.backup_report))
 
     def restore_backup(self) -> None:
         window = self.window
@@ -155,14 +186,7 @@ class DataActions:
         if not chosen:
             return None
         try:
-            snapshot = parse_import(Path(chosen).read_bytes())
-        except OSError as error:
-            inform(
-                window,
-                "Dossier importeren",
-                f"Het bestand kan niet worden gelezen: {error.strerror or error}",
-            )
-            return None
+            snapshot = read_import(Path(chosen))
         except ImportFileError as problem:
             inform(window, "Dossier importeren", f"Dit bestand kan niet worden geïmporteerd. {problem}")
             return None
@@ -172,7 +196,7 @@ class DataActions:
             if answer is None:
                 return None
             if answer == "both":
-                name, replace = self._free_name(name), None
+                name, replace = window.store.free_name(name), None
         window.close_dossier()
         try:
             imported = window.store.add_snapshot(snapshot, name, replace)
@@ -184,8 +208,3 @@ class DataActions:
         window.statusBar().showMessage(f"Dossier ‘{imported.name}’ geïmporteerd.", 15_000)
         return imported
 
-    def _free_name(self, name: str) -> str:
-        number = 2
-        while self.window.store.find_dossier(f"{name} ({number})") is not None:
-            number += 1
-        return f"{name} ({number})"

@@ -1,17 +1,12 @@
 """A name on one line that never widens its window: cut short with "…", the whole name in the tooltip."""
 
-from html import escape
-
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
+from gui.rich_text import plain_tooltip
+
 TITLE_MAX_LENGTH = 60  # characters of a name in the window title (the task bar shows less anyway)
-
-
-def plain_tooltip(text: str) -> str:
-    """A tooltip that shows `text` literally: Qt renders a tooltip that looks like HTML as HTML."""
-    return f"<p style='white-space:pre-wrap'>{escape(text)}</p>"
 
 
 def shortened(text: str, length: int) -> str:

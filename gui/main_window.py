@@ -292,11 +292,17 @@ class MainWindow(QMainWindow):
         if dossier is None:
             self.show_start()
             return
-        editor = DossierEditor(self.store, self.content, dossier, self.clock.today)
+        try:
+            editor = DossierEditor(self.store, self.content, dossier, self.clock.today)
+            view = DossierView(self.store, self.content, editor, self.clock)
+        except (StoreError, ValueError, KeyError, OverflowError) as error:  # an odd stored value
+            self.show_start()
+            self.show_save_error(f"Het dossier ‘{dossier.name}’ kan niet worden geopend: {error}", False)
+            return
         editor.saveFailed.connect(self.show_save_error)
         editor.changed.connect(self.save_error.hide)
         editor.changed.connect(self._show_window_title)
-        self._show_view(DossierView(self.store, self.content, editor, self.clock))
+        self._show_view(view)
         self._show_window_title()
         self._remember(dossier_id)
 

@@ -14,26 +14,26 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from gui.bounded_text import BoundedPlainTextEdit
 from gui.date_field import OptionalDateField
 from gui.day_clock import DayClock
 from gui.dialogs import confirm
 from gui.dossier_editor import DossierEditor
 from gui.history_section import HistorySection
 from gui.page_parts import Page, label, row_table, sized_after_filling
+from gui.rich_text import plain_tooltip
 from gui.step_page import NOTES_SAVE_DELAY_MS
 from model.dossier import CareProvider
 from model.dutch import long_date, short_date
 from model.register import (
     HISTORY_STEP,
-    KVK_INPUT_LIMIT,
-    NAME_LIMIT,
+    TEXT_LIMITS,
     cleaned,
     conditions,
     problems,
@@ -44,10 +44,10 @@ from model.register import (
 from model.summary import REGISTER_TITLES
 
 TEXT_FIELDS = {
-    "name": ("Naam zorgaanbieder", "providerName", NAME_LIMIT),
-    "kvk": ("KvK-nummer (8 cijfers)", "providerKvk", KVK_INPUT_LIMIT),
-    "signatory_name": ("Naam ondertekenaar", "providerSignatory", NAME_LIMIT),
-    "signatory_function": ("Functie ondertekenaar", "providerFunction", NAME_LIMIT),
+    "name": ("Naam zorgaanbieder", "providerName"),
+    "kvk": ("KvK-nummer (8 cijfers)", "providerKvk"),
+    "signatory_name": ("Naam ondertekenaar", "providerSignatory"),
+    "signatory_function": ("Functie ondertekenaar", "providerFunction"),
 }
 DATE_FIELDS = {
     "contract_signed": ("Aangepast contract getekend op", "providerContractSigned"),
@@ -126,11 +126,11 @@ class RegisterPage(Page):
         self.texts: dict[str, QLineEdit] = {}
         self.dates: dict[str, OptionalDateField] = {}
         self.errors: dict[str, QWidget] = {}
-        for field, (title, name, limit) in TEXT_FIELDS.items():
+        for field, (title, name) in TEXT_FIELDS.items():
             edit = QLineEdit()
             edit.setObjectName(name)
             edit.setAccessibleName(title)
-            edit.setMaxLength(limit)
+            edit.setMaxLength(TEXT_LIMITS[field])
             edit.textEdited.connect(self._typing_pause.start)
             edit.installEventFilter(self)
             self.texts[field] = edit
@@ -140,7 +140,7 @@ class RegisterPage(Page):
             widget.changed.connect(self.flush)
             self.dates[field] = widget
             self._add_row(title, self._with_error(field, widget))
-        self.notes = QPlainTextEdit()
+        self.notes = BoundedPlainTextEdit(TEXT_LIMITS["notes"])
         self.notes.setObjectName("providerNotes")
         self.notes.setAccessibleName("Notities bij deze zorgaanbieder")
         self.notes.setTabChangesFocus(True)
@@ -229,7 +229,7 @@ class RegisterPage(Page):
                 )
                 for column, text in enumerate(cells):
                     item = QTableWidgetItem(text)
-                    item.setToolTip(signatory if column == SIGNATORY_COLUMN else text)
+                    item.setToolTip(plain_tooltip(signatory if column == SIGNATORY_COLUMN else text))
                     item.setData(PROVIDER_ID_ROLE, provider.id)
                     self.table.setItem(row, column, item)
             self._select_row(self.editing_id)

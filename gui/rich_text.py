@@ -39,3 +39,10 @@ def sources_html(sources: tuple[Source, ...]) -> str:
         f"<br>{escape(source.url)} (gelezen in {escape(source.read_text)})</p>"
         for source in sources
     )
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows `text` as written: Qt reads a tooltip as rich text whenever
+    `Qt.mightBeRichText` says so (then `<img src="file:…">` in a name would be loaded), so the text
+    is escaped into a paragraph that keeps its line breaks and spaces."""
+    return f"<p style='white-space:pre-wrap'>{escape(text)}</p>" if text else ""

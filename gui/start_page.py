@@ -11,11 +11,10 @@ from PySide6.QtWidgets import (
 
 from gui.day_clock import DayClock
 from gui.dialogs import ask_text, confirm
-from gui.elided_label import plain_tooltip
 from gui.page_parts import Page, label, row_table, sized_after_filling, warning_box
-from gui.rich_text import blocks_html, paragraph
+from gui.rich_text import blocks_html, paragraph, plain_tooltip
 from model.content import Content
-from model.dossier import NAME_MAX_LENGTH, Dossier, DossierNameError
+from model.dossier import NAME_MAX_LENGTH, DamagedDossier, Dossier, DossierNameError
 from model.dutch import days_phrase, long_date
 from model.progress import flow_progress
 from model.register import effective_dates
@@ -25,6 +24,7 @@ from model.timeline import State, next_deadline
 DOSSIER_ID_ROLE = Qt.ItemDataRole.UserRole
 DEADLINE_COLUMN = 4
 COLUMNS = ("Organisatie", "Aansluiting", "Uw rol", "Voortgang", "Volgende termijn")
+DAMAGED = "Beschadigd"
 
 
 class StartPage(Page):
@@ -85,15 +85,18 @@ class StartPage(Page):
         self.refresh()
 
     def refresh(self) -> None:
-        dossiers = self.store.list_dossiers()
+        usable, damaged = self.store.dossiers_and_damaged()
+        rows = [(each.id, *self._shown(each)) for each in usable]
+        rows += [(each.id, _damaged_cells(each), False) for each in damaged]
+        dossiers = [row[0] for row in rows]
+        self.damaged_ids = {row[0] for row in rows if row[1][1].startswith(DAMAGED)}
         with sized_after_filling(self.table):
-            self.table.setRowCount(len(dossiers))
-            for row, dossier in enumerate(dossiers):
-                cells, urgent = self._cells(dossier)
+            self.table.setRowCount(len(rows))
+            for row, (dossier_id, cells, urgent) in enumerate(rows):
                 for column, text in enumerate(cells):
                     item = QTableWidgetItem(text)
                     item.setToolTip(plain_tooltip(text))
-                    item.setData(DOSSIER_ID_ROLE, dossier.id)
+                    item.setData(DOSSIER_ID_ROLE, dossier_id)
                     if urgent and column == DEADLINE_COLUMN:
                         font = item.font()
                         font.setBold(True)
@@ -104,6 +107,13 @@ class StartPage(Page):
         if dossiers:
             self.table.selectRow(0)
         self._selection_changed()
+
+    def _shown(self, dossier: Dossier) -> tuple[tuple[str, ...], bool]:
+        """The row, or a damaged one when a stored value breaks it: one dossier never stops the list."""
+        try:
+            return self._cells(dossier)
+        except (StoreError, ValueError, KeyError, OverflowError) as error:
+            return _damaged_cells(DamagedDossier(dossier.id, dossier.name, str(error))), False
 
     def _cells(self, dossier: Dossier) -> tuple[tuple[str, ...], bool]:
         """The row's texts, and whether its deadline is near or past (shown in bold, with ⚠)."""
@@ -134,9 +144,11 @@ class StartPage(Page):
         return self.store.dossier(items[0].data(DOSSIER_ID_ROLE)) if items else None
 
     def _selection_changed(self) -> None:
-        chosen = bool(self.table.selectedItems())
-        for button in (self.open_button, self.rename_button, self.delete_button):
-            button.setEnabled(chosen)
+        items = self.table.selectedItems()
+        usable = bool(items) and items[0].data(DOSSIER_ID_ROLE) not in self.damaged_ids
+        for button in (self.open_button, self.rename_button):
+            button.setEnabled(usable)
+        self.delete_button.setEnabled(bool(items))
 
     def _open(self) -> None:
         dossier = self.selected_dossier()
@@ -165,17 +177,23 @@ class StartPage(Page):
         self.refresh()
 
     def _delete(self) -> None:
-        dossier = self.selected_dossier()
-        if dossier is None:
+        items = self.table.selectedItems()
+        if not items:
             return
+        dossier_id, name = items[0].data(DOSSIER_ID_ROLE), items[0].text()
         question = (
-            f"Het dossier ‘{dossier.name}’ verwijderen, met alle afgevinkte actiepunten en "
+            f"Het dossier ‘{name}’ verwijderen, met alle afgevinkte actiepunten en "
             "notities? Dit kan niet ongedaan worden gemaakt."
         )
         if not confirm(self, "Dossier verwijderen", question, "Verwijderen"):
             return
         try:
-            self.store.delete_dossier(dossier.id)
+            self.store.delete_dossier(dossier_id)
         except StoreError as error:
             self.saveFailed.emit(str(error))
         self.refresh()
+
+
+def _damaged_cells(dossier: DamagedDossier) -> tuple[str, ...]:
+    """A dossier the app can't show: its name, and why; it can be deleted, and the others work."""
+    return (dossier.name, f"{DAMAGED}: {dossier.problem}", "—", "—", "—")

@@ -5,6 +5,10 @@ between the newest backup and a fresh start. Without a user (--smoke-test) nothi
 the store is opened without setting anything aside, and any problem is one line on stderr.
 """
 
+import contextlib
+import os
+import sys
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, Qt
@@ -19,16 +23,69 @@ LOCK_NAME = "wegwijzer.lock"
 
 
 def lock_data_folder(folder: Path) -> QLockFile | None:
-    """Hold the folder's lock for as long as the app runs; None when another app holds it.
+    """Hold the folder's lock for as long as the app runs; None when another copy of the app holds it.
 
-    A lock left by a crashed app is stale: QLockFile sees its process is gone and takes it over."""
+    A lock is only in use when the process it names is alive and is this app; an empty or garbled
+    lock (a power cut), or one naming a dead or an unrelated process, is taken over."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise StoreError(f"De gegevens in {folder} kunnen niet worden geopend: {error}") from error
-    lock = QLockFile(str(folder / LOCK_NAME))
+    path = folder / LOCK_NAME
+    if not lock_in_use(path):
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
+    lock = QLockFile(str(path))
     lock.setStaleLockTime(0)  # judge staleness by the process, not by age
-    return lock if lock.tryLock(100) else None
+    if lock.tryLock(100):
+        return lock
+    if lock.error() != QLockFile.LockError.LockFailedError or not _writable(folder):
+        raise StoreError(read_only_folder_message(folder))
+    return None
+
+
+def _writable(folder: Path) -> bool:
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False
+
+
+def read_only_folder_message(folder: Path) -> str:
+    return (
+        f"In de gegevensmap {folder} mag niet worden geschreven. Geef uzelf schrijfrechten op die map, "
+        "of start de app met een andere map."
+    )
+
+
+def lock_in_use(path: Path) -> bool:
+    """Whether the lock file names a live process of this app (QLockFile's first line is the pid)."""
+    try:
+        first = path.read_bytes()[:64].split(b"\n", 1)[0].strip()
+    except OSError:
+        return False
+    if not first.isdigit():
+        return False
+    return process_is_this_app(int(first))
+
+
+def process_is_this_app(pid: int) -> bool:
+    """Alive and this app: on Linux judged from /proc/<pid>/cmdline (our executable, or main.py).
+
+    Elsewhere there is no portable way to read another process's command line; QLockFile's own
+    check (the process is alive and has the name the lock records) then decides."""
+    if pid == os.getpid():
+        return True
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return True  # not decided here: tryLock asks the system
+    try:
+        arguments = (proc / str(pid) / "cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return False  # gone
+    names = [Path(os.fsdecode(each)).name for each in arguments if each]
+    return bool(names) and (names[0] == Path(sys.executable).name or "main.py" in names)
 
 
 def already_open_message(folder: Path) -> str:

@@ -5,6 +5,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QResizeEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from gui.dossier_editor import DossierEditor
+from gui.rich_text import plain_tooltip
 from gui.status_icons import status_icon
 from model.content import StepStatus
 from model.progress import step_status
@@ -126,7 +127,7 @@ class StepList(QListWidget):
                 status_label if status == StepStatus.BY_SUPPLIER else f"{actor} · {status_label}",
             )
             item.setIcon(status_icon(status))
-            item.setToolTip(f"Stap {step.number}: {step.title}")
+            item.setToolTip(plain_tooltip(f"Stap {step.number}: {step.title}"))
             item.setData(
                 Qt.ItemDataRole.AccessibleTextRole,
                 f"Stap {step.number}, {step.short_title}. {actor}. Status: {status_label}.",

@@ -6,18 +6,19 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from gui.bounded_text import BoundedPlainTextEdit
 from gui.dossier_editor import DossierEditor
 from gui.history_section import HistorySection
 from gui.page_parts import Page, current_note_box, label, warning_box
 from gui.rich_text import blocks_html, link_html
 from model.content import ActionItem, Step
 from model.dutch import local_date, long_date
+from model.limits import NOTE_MAX_LENGTH
 from model.progress import done_by_supplier, step_progress
 from model.register import step_count
 
@@ -83,13 +84,13 @@ class ActionItemRow(QWidget):
         self.when.setVisible(ticked_at is not None)
 
 
-class NotesField(QPlainTextEdit):
+class NotesField(BoundedPlainTextEdit):
     """Notes saved while typing (after a short pause), when focus leaves, and on `flush`."""
 
     saved = Signal()
 
     def __init__(self, step: Step, editor: DossierEditor) -> None:
-        super().__init__()
+        super().__init__(NOTE_MAX_LENGTH)
         self.step, self.editor = step, editor
         self.setObjectName(f"notes.{step.id}")
         self.setAccessibleName(f"Notities bij stap {step.number}")

@@ -1,7 +1,7 @@
 """The deadlines as an iCalendar file that Outlook and Google Calendar import, with reminders."""
 
 import hashlib
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from model.content import Connection, TimelineWording
 from model.deadline_text import milestone_label
@@ -20,9 +20,13 @@ def deadlines_calendar(
     wording: TimelineWording,
     now: datetime,
 ) -> bytes:
-    """All-day events for each deadline still to come, each with reminders 14 and 3 days before."""
+    """All-day events for each deadline still to come, each with reminders 14 and 3 days before.
+
+    Every text goes in as an iCalendar TEXT value, which the icalendar package escapes (`,` `;` `\\`
+    and line breaks), so a name can't add properties of its own."""
     from icalendar import Alarm, Calendar, Event  # 70-120 ms to import: only when exporting
 
+    name = " ".join(name.split())  # one line, as stored names are; an old row may hold a line break
     stable_id = hashlib.sha1(name.encode()).hexdigest()[:12]  # the same on every export: no duplicates
     calendar = Calendar()
     calendar.add("prodid", f"-//{APP_NAME}//{__version__}//NL")
@@ -34,7 +38,7 @@ def deadlines_calendar(
         label = milestone_label(milestone, connection, wording)
         event = Event()
         event.add("uid", f"{milestone.kind.value}-{milestone.day.isoformat()}-{stable_id}@digid-wegwijzer")
-        event.add("dtstamp", now)
+        event.add("dtstamp", now.astimezone(UTC))  # RFC 5545: DTSTAMP in UTC; a naive `now` is local time
         event.add("summary", f"DigiD-assessment {name}: {label}")
         event.add("dtstart", milestone.day)
         event.add("dtend", milestone.day + timedelta(days=1))

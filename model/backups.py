@@ -77,8 +77,24 @@ def content_digest(database: Path) -> str:
         connection.close()
 
 
+def clean_leftovers(database: Path) -> list[Path]:
+    """Remove what a killed backup leaves in the backup folder: `.part` copies and journal files
+    whose database is gone. A `.part` never matches NAME_PATTERN, so none was ever taken for a backup."""
+    folder = backup_folder(database)
+    removed: list[Path] = []
+    for path in folder.iterdir() if folder.is_dir() else ():
+        journal = path.suffix in (".db-wal", ".db-shm", ".db-journal")
+        if ".part" not in path.name and not journal:
+            continue
+        if not journal or not path.with_name(path.name.rsplit("-", 1)[0]).exists():
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
 def backup_if_changed(database: Path, now: datetime) -> Path | None:
     """The regular backup at start: made only when the data differ from the newest regular copy."""
+    clean_leftovers(database)
     if not database.exists():
         return None
     regular = [backup for backup in list_backups(database) if not backup.reason]

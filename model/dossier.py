@@ -5,9 +5,9 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from model.content import Connection, Role
+from model.limits import NAME_MAX_LENGTH, parse_date, text_problem
 from model.timeline import DossierDates
 
-NAME_MAX_LENGTH = 120
 TICKED, UNTICKED = "afgevinkt", "niet afgevinkt"  # an action item's values in the history
 
 
@@ -41,6 +41,41 @@ class Dossier:
         return DossierDates(
             self.activation_date, self.report_sent, self.logius_fix_deadline, self.findings_fixed
         )
+
+
+@dataclass(frozen=True)
+class DamagedDossier:
+    """A stored dossier whose values the app can't use; it is listed, to be exported or deleted."""
+
+    id: int
+    name: str
+    problem: str  # Dutch, for the user
+
+
+def stored_dossier(values: dict[str, object]) -> Dossier:
+    """A dossier row read back, held to the rules the fields enforce; ValueError saying what is wrong."""
+    name, connection, role = values["name"], values["connection"], values["role"]
+    if not isinstance(name, str) or not name.strip() or text_problem(name):
+        raise ValueError("de naam is onleesbaar")
+    if not isinstance(connection, str) or connection not in set(Connection):
+        raise ValueError(f"onbekende soort aansluiting ‘{connection}’")
+    if not isinstance(role, str) or role not in set(Role):
+        raise ValueError(f"onbekende rol ‘{role}’")
+    dates: dict[str, date | None] = {}
+    for each in DateField:
+        raw = values[each.value]
+        dates[each.value] = parse_date(raw) if raw is not None else None
+        if raw is not None and dates[each.value] is None:
+            raise ValueError(f"ongeldige datum ‘{raw}’")
+    position = values["position"]
+    return Dossier(
+        id=int(str(values["id"])),
+        name=name,
+        connection=Connection(connection),
+        role=Role(role),
+        position=position if isinstance(position, str) else "",
+        **dates,
+    )
 
 
 def clean_name(name: str) -> str:

@@ -23,9 +23,18 @@ def long_date(day: date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
+def local_time(moment_utc: datetime) -> datetime:
+    """A moment stored in UTC without a time zone, in the user's time; near year 1 or 9999, where the
+    shift would overflow, the stored value as it is."""
+    try:
+        return moment_utc.replace(tzinfo=UTC).astimezone()
+    except (OverflowError, ValueError):
+        return moment_utc
+
+
 def local_date(moment_utc: datetime) -> date:
     """The user's calendar day of a moment stored in UTC without a time zone."""
-    return moment_utc.replace(tzinfo=UTC).astimezone().date()
+    return local_time(moment_utc).date()
 
 
 def days_phrase(days_left: int) -> str:

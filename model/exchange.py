@@ -6,12 +6,15 @@ written, and says in Dutch what is wrong; the store then adds it in one transact
 
 import json
 import re
-from datetime import UTC, date, datetime
-from typing import Any
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any, NamedTuple
 
-from model.content import Connection, Role
+from model.content import Connection, Role, bundled_content
 from model.dossier import (
-    NAME_MAX_LENGTH,
+    TICKED,
+    UNTICKED,
     CareProvider,
     Change,
     DateField,
@@ -20,19 +23,37 @@ from model.dossier import (
     DossierSnapshot,
     clean_name,
 )
-from model.register import DATE_FIELDS, HISTORY_STEP, TEXT_FIELDS, cleaned, too_long
+from model.limits import (
+    EARLIEST_DATE,
+    LATEST_DATE,
+    NAME_MAX_LENGTH,
+    NOTE_MAX_LENGTH,
+    POSITION_MAX_LENGTH,
+    parse_date,
+    parse_moment,
+    text_problem,
+)
+from model.register import (
+    DATE_FIELDS,
+    HISTORY_STEP,
+    TEXT_FIELDS,
+    TEXT_LIMITS,
+    cleaned,
+    parse_history_subject,
+    too_long,
+)
 from model.schema import START_POSITION
 from model.version import __version__
 
 FORMAT_NAME = "digid-assessment-wegwijzer/dossier"
 FORMAT_VERSION = 2  # 2: with the cluster register (care_providers)
 MAX_FILE_BYTES = 10_000_000
-MAX_TEXT = 100_000
-ID_PATTERN = re.compile(r"^(direct|cluster)\.\d{1,3}(\.\d{1,3})?$")
-HISTORY_STEP_PATTERN = re.compile(rf"{ID_PATTERN.pattern}|^{HISTORY_STEP}$")
-SUBJECT_PATTERN = re.compile(
-    r"^[a-z_]{1,40}$|^(direct|cluster)\.\d{1,3}\.\d{1,3}$|^care_provider:-?\d{1,12}(:[a-z_]{1,40})?$"
-)
+MAX_NESTING = 8  # an export nests 3 deep
+TOO_BIG = "Het bestand is te groot voor een dossier."
+POSITION_PATTERN = re.compile(rf"^[a-z0-9_.-]{{1,{POSITION_MAX_LENGTH}}}$")
+DATE_SUBJECTS = frozenset(field.value for field in DateField)
+FIELD_SUBJECTS = frozenset({"note", "name", "connection", "role", *DATE_SUBJECTS})  # what Store._log records
+DATE_PROBLEM = f"is geen datum tussen {EARLIEST_DATE.year} en {LATEST_DATE.year}"
 
 
 class ImportFileError(ValueError):
@@ -74,13 +95,42 @@ def _date_text(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def parse_import(data: bytes) -> DossierSnapshot:
-    """The dossier in an export file, or ImportFileError naming the first thing wrong with it."""
-    if len(data) > MAX_FILE_BYTES:
-        raise ImportFileError("Het bestand is te groot voor een dossier.")
+def read_import(path: Path) -> DossierSnapshot:
+    """The dossier in the export file at `path`; its size is checked before it is read whole."""
     try:
-        document = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ImportFileError(TOO_BIG)
+        data = path.read_bytes()
+    except OSError as error:
+        raise ImportFileError(f"Het bestand kan niet worden gelezen: {error.strerror or error}.") from None
+    return parse_import(data)
+
+
+def parse_import(data: bytes) -> DossierSnapshot:
+    """The dossier in an export file, or ImportFileError naming the first thing wrong with it.
+
+    No other exception leaves this function, whatever the bytes: the last `except` is the net
+    under the checks, so a case they miss is still a refusal and never a crash."""
+    try:
+        return _parse(data)
+    except ImportFileError:
+        raise
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError, RecursionError):
+        raise ImportFileError("Dit dossierbestand bevat waarden die de wegwijzer niet kan lezen.") from None
+
+
+def _parse(data: bytes) -> DossierSnapshot:
+    if not isinstance(data, bytes | bytearray) or len(data) > MAX_FILE_BYTES:
+        raise ImportFileError(TOO_BIG)
+    try:
+        text = bytes(data).decode("utf-8")
+    except UnicodeDecodeError:
+        raise ImportFileError("Dit is geen dossierbestand van de wegwijzer (geen geldige JSON).") from None
+    if _nesting_depth(text) > MAX_NESTING:
+        raise ImportFileError("Dit is geen dossierbestand van de wegwijzer (te diep genest).")
+    try:
+        document = json.loads(text)
+    except (json.JSONDecodeError, ValueError, RecursionError):
         raise ImportFileError("Dit is geen dossierbestand van de wegwijzer (geen geldige JSON).") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise ImportFileError(
@@ -94,6 +144,7 @@ def parse_import(data: bytes) -> DossierSnapshot:
             f"Het dossierbestand is gemaakt met een nieuwere versie van de wegwijzer (formaat {version}; "
             f"deze versie leest formaat {FORMAT_VERSION}). Installeer de nieuwste versie."
         )
+    known = _known_ids()
     reader = _Fields(document)
     raw = reader.table("dossier")
     dossier = Dossier(
@@ -101,28 +152,21 @@ def parse_import(data: bytes) -> DossierSnapshot:
         name=_name(raw.text("name", NAME_MAX_LENGTH * 2)),
         connection=raw.choice("connection", Connection),
         role=raw.choice("role", Role),
-        position=raw.optional_text("position", 64) or START_POSITION,
+        position=raw.position("position"),
         **{field.value: raw.optional_date(field.value) for field in DateField},
     )
     ticked = {}
     for entry in reader.entries("ticked"):
-        ticked[entry.identifier("item")] = entry.moment("at")
+        ticked[entry.identifier("item", known.items)] = entry.moment("at")
     notes = {}
     for entry in reader.entries("notes"):
-        notes[entry.identifier("step")] = entry.text("text", MAX_TEXT, allow_empty=True)
-    changes = tuple(
-        Change(
-            at=entry.moment("at"),
-            step_id=entry.optional_identifier("step", HISTORY_STEP_PATTERN),
-            subject=entry.subject("subject"),
-            old=entry.text("old", MAX_TEXT, allow_empty=True),
-            new=entry.text("new", MAX_TEXT, allow_empty=True),
-        )
-        for entry in reader.entries("changes")
-    )
+        notes[entry.identifier("step", known.steps)] = entry.text("text", NOTE_MAX_LENGTH, allow_empty=True)
+    changes = tuple(_change(entry, known) for entry in reader.entries("changes"))
     providers = []
     for index, entry in enumerate(reader.entries("care_providers")):
-        fields: dict[str, Any] = {key: entry.text(key, MAX_TEXT, allow_empty=True) for key in TEXT_FIELDS}
+        fields: dict[str, Any] = {
+            key: entry.text(key, limit, allow_empty=True) for key, limit in TEXT_LIMITS.items()
+        }
         fields |= {key: entry.optional_date(key) for key in DATE_FIELDS}
         provider = CareProvider(id=0, **fields)
         wrong = too_long(provider)  # an incomplete or implausible entry is kept, as in the app
@@ -133,6 +177,88 @@ def parse_import(data: bytes) -> DossierSnapshot:
             )
         providers.append(cleaned(provider))
     return DossierSnapshot(dossier, ticked, notes, changes, tuple(providers))
+
+
+def _nesting_depth(text: str) -> int:
+    """How deep the JSON's arrays and objects nest, counted before parsing (which recurses)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > MAX_NESTING:
+                return deepest
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+class _KnownIds(NamedTuple):
+    items: frozenset[str]
+    steps: frozenset[str]
+
+
+@cache
+def _known_ids() -> _KnownIds:
+    """The action items and steps of every flow in the bundled content."""
+    flows = bundled_content().flows.values()
+    return _KnownIds(
+        frozenset(item for flow in flows for item in flow.action_item_ids),
+        frozenset(step.id for flow in flows for step in flow.steps),
+    )
+
+
+def _change(entry: "_Fields", known: _KnownIds) -> Change:
+    subject = entry.subject("subject", known.items)
+    old, new = (_change_value(entry, key, subject, known) for key in ("old", "new"))
+    return Change(
+        at=entry.moment("at"),
+        step_id=entry.optional_identifier("step", known.steps | {HISTORY_STEP}),
+        subject=subject,
+        old=old,
+        new=new,
+    )
+
+
+def _change_value(entry: "_Fields", key: str, subject: str, known: _KnownIds) -> str:
+    """A history value as the store writes it for that subject."""
+    if subject == "note":
+        return entry.text(key, NOTE_MAX_LENGTH, allow_empty=True)
+    register_subject = parse_history_subject(subject)
+    if register_subject is not None:
+        return _register_change_value(entry, key, register_subject[1])
+    value = entry.text(key, NAME_MAX_LENGTH, allow_empty=True)
+    if subject in known.items:
+        allowed: set[str] | None = {"", TICKED, UNTICKED}
+    elif subject == "connection":
+        allowed = {"", *Connection}
+    elif subject == "role":
+        allowed = {"", *Role}
+    else:
+        allowed = None
+    if allowed is not None and value not in allowed:
+        raise entry.fail(key, "heeft een onbekende waarde")
+    if subject in DATE_SUBJECTS and value and parse_date(value) is None:
+        raise entry.fail(key, DATE_PROBLEM)
+    return value
+
+
+def _register_change_value(entry: "_Fields", key: str, field: str) -> str:
+    """A register field's old or new value; for an entry added or removed, its name or the marker."""
+    value = entry.text(key, TEXT_LIMITS.get(field, NAME_MAX_LENGTH), allow_empty=True)
+    if field in DATE_FIELDS and value and parse_date(value) is None:
+        raise entry.fail(key, DATE_PROBLEM)
+    return value
 
 
 def _name(text: str) -> str:
@@ -148,73 +274,79 @@ class _Fields:
     def __init__(self, data: Any, where: str = "") -> None:
         self.data, self.where = data, where
 
-    def _fail(self, key: str, problem: str) -> ImportFileError:
+    def fail(self, key: str, problem: str) -> ImportFileError:
         return ImportFileError(f"Het veld ‘{self.where}{key}’ in het dossierbestand {problem}.")
 
     def _get(self, key: str) -> Any:
         if key not in self.data:
-            raise self._fail(key, "ontbreekt")
+            raise self.fail(key, "ontbreekt")
         return self.data[key]
 
     def table(self, key: str) -> "_Fields":
         value = self._get(key)
         if not isinstance(value, dict):
-            raise self._fail(key, "is geen object")
+            raise self.fail(key, "is geen object")
         return _Fields(value, f"{self.where}{key}.")
 
     def entries(self, key: str) -> list["_Fields"]:
         value = self.data.get(key, [])
         if not isinstance(value, list):
-            raise self._fail(key, "is geen lijst")
+            raise self.fail(key, "is geen lijst")
         for index, entry in enumerate(value):
             if not isinstance(entry, dict):
-                raise self._fail(f"{key}[{index}]", "is geen object")
+                raise self.fail(f"{key}[{index}]", "is geen object")
         return [_Fields(entry, f"{self.where}{key}[{index}].") for index, entry in enumerate(value)]
 
     def text(self, key: str, limit: int, allow_empty: bool = False) -> str:
         value = self._get(key)
-        if not isinstance(value, str) or len(value) > limit or (not allow_empty and not value.strip()):
-            raise self._fail(key, "is geen geldige tekst")
+        if not isinstance(value, str) or (not allow_empty and not value.strip()):
+            raise self.fail(key, "is geen geldige tekst")
+        if len(value) > limit:
+            raise self.fail(key, f"is te lang (hooguit {limit} tekens)")
+        wrong = text_problem(value)
+        if wrong:
+            raise self.fail(key, wrong)
         return value
 
-    def optional_text(self, key: str, limit: int) -> str | None:
-        return None if self.data.get(key) is None else self.text(key, limit)
+    def position(self, key: str) -> str:
+        """Where the user was; anything odd starts at the beginning (it is no user data)."""
+        value = self.data.get(key)
+        return value if isinstance(value, str) and POSITION_PATTERN.match(value) else START_POSITION
 
     def choice(self, key: str, kind: type[Connection] | type[Role]) -> Any:
         value = self._get(key)
-        try:
-            return kind(value)
-        except ValueError:
-            raise self._fail(key, "heeft een onbekende waarde") from None
+        if not isinstance(value, str) or value not in set(kind):
+            raise self.fail(key, "heeft een onbekende waarde")
+        return kind(value)
 
     def optional_date(self, key: str) -> date | None:
         value = self.data.get(key)
         if value is None:
             return None
-        try:
-            return date.fromisoformat(value)
-        except (TypeError, ValueError):
-            raise self._fail(key, "is geen datum") from None
+        parsed = parse_date(value)
+        if parsed is None:
+            raise self.fail(key, DATE_PROBLEM)
+        return parsed
 
     def moment(self, key: str) -> datetime:
-        value = self._get(key)
-        try:
-            moment = datetime.fromisoformat(value)
-        except (TypeError, ValueError):
-            raise self._fail(key, "is geen tijdstip") from None
-        return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
+        moment = parse_moment(self._get(key))
+        if moment is None:
+            raise self.fail(key, f"is geen tijdstip tussen {EARLIEST_DATE.year} en {LATEST_DATE.year}")
+        return moment
 
-    def identifier(self, key: str, pattern: re.Pattern[str] = ID_PATTERN) -> str:
+    def identifier(self, key: str, known: frozenset[str]) -> str:
         value = self._get(key)
-        if not isinstance(value, str) or not pattern.match(value):
-            raise self._fail(key, "is geen geldige stap of actiepunt")
+        if not isinstance(value, str) or value not in known:
+            raise self.fail(key, "is geen bekende stap of actiepunt")
         return value
 
-    def optional_identifier(self, key: str, pattern: re.Pattern[str] = ID_PATTERN) -> str | None:
-        return None if self.data.get(key) is None else self.identifier(key, pattern)
+    def optional_identifier(self, key: str, known: frozenset[str]) -> str | None:
+        return None if self.data.get(key) is None else self.identifier(key, known)
 
-    def subject(self, key: str) -> str:
+    def subject(self, key: str, items: frozenset[str]) -> str:
         value = self._get(key)
-        if not isinstance(value, str) or not SUBJECT_PATTERN.match(value):
-            raise self._fail(key, "is geen geldig onderwerp")
+        if not isinstance(value, str) or not (
+            value in items or value in FIELD_SUBJECTS or parse_history_subject(value) is not None
+        ):
+            raise self.fail(key, "is geen geldig onderwerp")
         return value

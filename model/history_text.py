@@ -1,24 +1,26 @@
 """The change history in words: "Afgevinkt: …", "Datum van activatie in productie: 2 → 5 november"."""
 
 from collections.abc import Iterable
-from datetime import UTC, date
 
 from model.content import Connection, Content, Role
 from model.dossier import TICKED, CareProvider, Change, DateField
-from model.dutch import date_and_time, long_date
+from model.dutch import date_and_time, local_time, long_date
+from model.limits import parse_date
 from model.register import ADDED, DATE_FIELDS, REMOVED, parse_history_subject
 
 DATE_VALUES = {each.value for each in DateField} | set(DATE_FIELDS)
 
 
 def _value(content: Content, field: str, value: str) -> str:
+    """A stored value in words; one the app doesn't know (an old or odd row) as it was stored."""
     if not value:
         return ""
     if field in DATE_VALUES:
-        return long_date(date.fromisoformat(value))
-    if field == "connection":
+        day = parse_date(value)
+        return long_date(day) if day else value
+    if field == "connection" and value in set(Connection):
         return content.general.connection_types[Connection(value)].label
-    if field == "role":
+    if field == "role" and value in set(Role):
         return content.general.roles[Role(value)].name
     return value
 
@@ -104,4 +106,4 @@ def described(
 
 def change_time(change: Change) -> str:
     """When, in the user's own time: 28 november 2026 14:05."""
-    return date_and_time(change.at.replace(tzinfo=UTC).astimezone())
+    return date_and_time(local_time(change.at))

@@ -15,11 +15,18 @@ from typing import Any
 from model.content import Connection, Role
 from model.dossier import CareProvider, Change, Dossier
 from model.dutch import long_date
+from model.limits import (
+    EARLIEST_DATE,
+    KVK_INPUT_MAX_LENGTH,
+    KVK_LENGTH,
+    NAME_MAX_LENGTH,
+    PROVIDER_NOTES_MAX_LENGTH,
+    date_in_range,
+    text_problem,
+)
 from model.timeline import DossierDates
 
-KVK_PATTERN = re.compile(r"^\d{8}$")
-KVK_INPUT_LIMIT = 20  # room for a wrong number to be typed, seen and kept
-NAME_LIMIT = 120
+KVK_PATTERN = re.compile(rf"^[0-9]{{{KVK_LENGTH}}}$")
 
 
 TEXT_FIELDS = ("name", "kvk", "signatory_name", "signatory_function", "notes")
@@ -38,18 +45,20 @@ DATE_NAMES = {  # as the table's remark names them: "Controleer: in productie"
 HISTORY_STEP = "register"
 SUBJECT_PREFIX = "care_provider"
 ADDED, REMOVED = "toegevoegd", "verwijderd"
+HISTORY_SUBJECT = re.compile(rf"^{SUBJECT_PREFIX}:(?P<id>-?\d{{1,12}})(?::(?P<field>[a-z_]{{1,40}}))?$")
 
 
 def history_subject(provider_id: int, field: str = "") -> str:
     return f"{SUBJECT_PREFIX}:{provider_id}" + (f":{field}" if field else "")
 
 
-def parse_history_subject(subject: str) -> tuple[int, str] | None:
+def parse_history_subject(subject: object) -> tuple[int, str] | None:
     """(provider id, field or "") of a register change; None for any other subject."""
-    parts = (subject or "").split(":")
-    if parts[0] != SUBJECT_PREFIX or len(parts) not in (2, 3):
+    found = HISTORY_SUBJECT.match(subject) if isinstance(subject, str) else None
+    field = found["field"] or "" if found else ""
+    if found is None or field not in ("", *TEXT_FIELDS, *DATE_FIELDS):
         return None
-    return int(parts[1]), parts[2] if len(parts) == 3 else ""
+    return int(found["id"]), field
 
 
 def renumbered_providers(changes: Iterable[Change]) -> list[Change]:
@@ -67,19 +76,27 @@ def renumbered_providers(changes: Iterable[Change]) -> list[Change]:
     return renumbered
 
 
+TEXT_LIMITS = {
+    "name": NAME_MAX_LENGTH,
+    "kvk": KVK_INPUT_MAX_LENGTH,  # room for a wrong number to be typed, seen and kept
+    "signatory_name": NAME_MAX_LENGTH,
+    "signatory_function": NAME_MAX_LENGTH,
+    "notes": PROVIDER_NOTES_MAX_LENGTH,
+}
+
+
 def too_long(provider: CareProvider) -> dict[str, str]:
-    """Texts beyond what the form lets anyone type: the one thing an import refuses."""
-    limits = {
-        "name": NAME_LIMIT,
-        "kvk": KVK_INPUT_LIMIT,
-        "signatory_name": NAME_LIMIT,
-        "signatory_function": NAME_LIMIT,
-    }
-    return {
+    """Texts beyond what the form lets anyone type, or that can't be stored: what an import refuses."""
+    found = {
         field: f"Hooguit {limit} tekens."
-        for field, limit in limits.items()
+        for field, limit in TEXT_LIMITS.items()
         if len(getattr(provider, field)) > limit
     }
+    for field in TEXT_FIELDS:
+        wrong = text_problem(getattr(provider, field))
+        if wrong and field not in found:
+            found[field] = f"Deze tekst {wrong}."
+    return found
 
 
 def missing(provider: CareProvider) -> list[str]:
@@ -104,11 +121,13 @@ def problems(provider: CareProvider, today: date) -> dict[str, str]:
     found = too_long(provider)
     kvk = provider.kvk.strip()
     if kvk and not KVK_PATTERN.match(kvk):
-        found["kvk"] = f"Een KvK-nummer bestaat uit precies 8 cijfers (nu {len(kvk)} tekens)."
+        found["kvk"] = f"Een KvK-nummer bestaat uit precies {KVK_LENGTH} cijfers (nu {len(kvk)} tekens)."
     for field in DATE_FIELDS:
         value = getattr(provider, field)
         if value is not None and value > today:
             found[field] = "Deze datum ligt in de toekomst; vul de datum in waarop het gebeurd is."
+        elif value is not None and not date_in_range(value):
+            found[field] = f"Deze datum ligt vóór {EARLIEST_DATE.year}; vul de juiste datum in."
     signed, submitted = provider.akkoord_signed, provider.akkoord_submitted
     if submitted and (signed is None or submitted < signed) and "akkoord_submitted" not in found:
         found["akkoord_submitted"] = (

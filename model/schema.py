@@ -129,3 +129,10 @@ def _add_care_provider_register(connection: Connection) -> None:
 
 # UPGRADES[n] turns a database of schema n into one of schema n + 1.
 UPGRADES: dict[int, Callable[[Connection], None]] = {1: _add_change_history, 2: _add_care_provider_register}
+TABLES_ADDED = {2: ("changes",), 3: ("care_providers",)}  # by the upgrade to that version
+
+
+def tables_of(version: int) -> set[str]:
+    """The tables a database of schema `version` (1 up to SCHEMA_VERSION) has."""
+    later = {table for added, tables in TABLES_ADDED.items() if added > version for table in tables}
+    return set(Base.metadata.tables) - later

@@ -6,6 +6,7 @@ one is set aside untouched, a newer schema is refused, an older one is upgraded 
 The GUI calls the plain methods of `Store` and gets frozen records back; it never sees SQL.
 """
 
+import errno
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -13,7 +14,7 @@ from dataclasses import fields
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, delete, event, select
+from sqlalchemy import Engine, create_engine, delete, event, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -24,11 +25,13 @@ from model.dossier import (
     UNTICKED,
     CareProvider,
     Change,
+    DamagedDossier,
     DateField,
     Dossier,
     DossierNameError,
     DossierSnapshot,
     clean_name,
+    stored_dossier,
 )
 from model.register import (
     ADDED,
@@ -49,6 +52,7 @@ from model.schema import (
     NoteRow,
     SettingRow,
     TickedItemRow,
+    tables_of,
 )
 
 DATABASE_NAME = "wegwijzer.db"
@@ -76,6 +80,26 @@ class DatabaseInUseError(StoreError):
     """Another program holds a lock on the file."""
 
 
+class ForeignDatabaseError(StoreError):
+    """Not this app's database (another program's, or an unknown schema version): left untouched."""
+
+
+def open_problem(path: Path, error: Exception) -> str:
+    """Why the database can't be opened, in one Dutch sentence, from the system's or SQLite's error."""
+    reason = str(getattr(error, "orig", None) or error).lower()
+    code = getattr(error, "errno", None)
+    if "readonly" in reason or "read-only" in reason or code in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return (
+            f"De gegevens in {path} kunnen niet worden opgeslagen: het bestand of de map is alleen-lezen. "
+            "Geef uzelf schrijfrechten, of start de app met een andere gegevensmap."
+        )
+    if "disk is full" in reason or "disk full" in reason or code == errno.ENOSPC:
+        return f"De schijf met de gegevens ({path}) is vol. Maak ruimte vrij en start de app opnieuw."
+    if "unable to open" in reason:
+        return f"De database {path} kan niet worden geopend; controleer of de map bestaat en schrijfbaar is."
+    return f"De gegevens in {path} kunnen niet worden geopend ({reason.splitlines()[0] if reason else '?'})."
+
+
 def _utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
@@ -89,6 +113,11 @@ def _record(row: DossierRow) -> Dossier:
         position=row.position,
         **{each.value: getattr(row, each.value) for each in DateField},
     )
+
+
+DOSSIER_COLUMNS = ("id", "name", "connection", "role", "position", *(each.value for each in DateField))
+# Read as the file holds them, so that one odd value makes one dossier damaged, not the whole list.
+RAW_DOSSIERS = text(f"SELECT {', '.join(DOSSIER_COLUMNS)} FROM dossiers")
 
 
 def schema_version_of(path: Path) -> int:
@@ -108,6 +137,12 @@ def schema_version_of(path: Path) -> int:
         try:
             check = connection.execute("PRAGMA quick_check").fetchall()
             version = connection.execute("PRAGMA user_version").fetchone()[0]
+            tables = {
+                row[0]
+                for row in connection.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                )
+            }
         finally:
             connection.close()
     except sqlite3.OperationalError as error:
@@ -121,6 +156,15 @@ def schema_version_of(path: Path) -> int:
         raise DamagedDatabaseError(path, str(error)) from error
     if check != [("ok",)]:
         raise DamagedDatabaseError(path, "; ".join(row[0] for row in check[:3]))
+    if version < 0 or (version == 0 and tables):
+        raise ForeignDatabaseError(
+            f"Het bestand {path} is geen database van DigiD Assessment Wegwijzer (schema {version}); het "
+            "blijft ongewijzigd. Zet het elders neer of start de app met een andere gegevensmap."
+        )
+    if 0 < version <= SCHEMA_VERSION:
+        missing = sorted(tables_of(version) - tables)
+        if missing:
+            raise DamagedDatabaseError(path, f"de tabel ‘{missing[0]}’ ontbreekt")
     return version
 
 
@@ -148,8 +192,8 @@ class Store:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._open(set_aside_damaged)
-        except (OSError, SQLAlchemyError) as error:
-            raise StoreError(f"De gegevens in {self.path} kunnen niet worden geopend: {error}") from error
+        except (OSError, SQLAlchemyError, sqlite3.Error) as error:
+            raise StoreError(open_problem(self.path, error)) from None
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
 
     def _local_now(self) -> datetime:
@@ -231,15 +275,34 @@ class Store:
 
     # Dossiers
 
-    def list_dossiers(self) -> list[Dossier]:
+    def dossiers_and_damaged(self) -> tuple[list[Dossier], list[DamagedDossier]]:
+        """The usable dossiers and the damaged ones, each by name."""
+        usable, damaged = [], []
         with self._transaction() as session:
-            rows = session.scalars(select(DossierRow)).all()
-            return sorted((_record(row) for row in rows), key=lambda each: each.name.casefold())
+            rows = session.execute(RAW_DOSSIERS).mappings().all()
+        for values in rows:
+            try:
+                usable.append(stored_dossier(dict(values)))
+            except ValueError as problem:
+                name = values["name"] if isinstance(values["name"], str) else ""
+                shown = name.encode("utf-8", "replace").decode().replace("\x00", "")
+                damaged.append(DamagedDossier(values["id"], shown or f"Dossier {values['id']}", str(problem)))
+        return (
+            sorted(usable, key=lambda each: each.name.casefold()),
+            sorted(damaged, key=lambda each: each.name.casefold()),
+        )
+
+    def list_dossiers(self) -> list[Dossier]:
+        """The dossiers that can be used; `damaged_dossiers` has the others."""
+        return self.dossiers_and_damaged()[0]
+
+    def damaged_dossiers(self) -> list[DamagedDossier]:
+        """Dossiers whose stored values break the app's rules (an old or edited file), to export or delete."""
+        return self.dossiers_and_damaged()[1]
 
     def dossier(self, dossier_id: int) -> Dossier | None:
-        with self._transaction() as session:
-            row = session.get(DossierRow, dossier_id)
-            return _record(row) if row else None
+        """The dossier, or None when it is gone or damaged."""
+        return next((each for each in self.list_dossiers() if each.id == dossier_id), None)
 
     def find_dossier(self, name: str) -> Dossier | None:
         wanted = " ".join(name.split()).casefold()
@@ -252,6 +315,15 @@ class Store:
         if existing and existing.id != dossier_id:
             raise DossierNameError(f"Er is al een dossier met de naam ‘{existing.name}’.")
         return cleaned
+
+    def free_name(self, name: str) -> str:
+        """`name`, or the first of "name (2)", "name (3)" … not taken: an import that keeps both."""
+        if self.find_dossier(name) is None:
+            return name
+        number = 2
+        while self.find_dossier(f"{name} ({number})") is not None:
+            number += 1
+        return f"{name} ({number})"
 
     def create_dossier(
         self, name: str, connection: Connection, role: Role, activation_date: date | None

@@ -9,11 +9,13 @@ can be tested on any date. The rules (Logius, November 2026; see shared/domain-n
 For a cluster connection T0 is the day the second care provider went into production.
 """
 
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from datetime import date
 from enum import StrEnum
 
 from dateutil.relativedelta import relativedelta
+
+from model.limits import parse_date
 
 DUE_SOON_DAYS = 14
 FIRST_REPORT_MONTHS = 2
@@ -102,8 +104,17 @@ def _milestone(
     return Milestone(kind, day, state, (day - today).days, window_start, from_logius)
 
 
+def within_range(dates: DossierDates) -> DossierDates:
+    """The dates with any outside 2000–2100 left out, so that no computation can overflow.
+
+    The one guard for every deadline: such a date never passes the fields or an import, but an
+    old database may hold one, and then a dossier must still be listed rather than stop the app."""
+    return DossierDates(*(parse_date(value) if value else None for value in astuple(dates)))
+
+
 def milestones(dates: DossierDates, today: date) -> list[Milestone]:
     """The dossier's milestones in time order; empty while T0 is unknown."""
+    dates = within_range(dates)
     t0 = dates.activation
     if t0 is None:
         return []

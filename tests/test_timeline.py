@@ -1,6 +1,6 @@
 """The deadline rules on their edge dates, Logius's own examples, and the words the countdown uses."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from icalendar import Calendar
@@ -171,3 +171,20 @@ def test_calendar_file_reads_back_with_the_same_dates_and_reminders() -> None:
         "Praktijk <De Linde>", Connection.DIRECT, dates, date(2027, 2, 21), WORDING, datetime(2027, 2, 22)
     )
     assert [e.get("uid") for e in Calendar.from_ical(again).walk("VEVENT")] == [e.get("uid") for e in events]
+
+
+def test_calendar_stamps_in_utc_and_escapes_names() -> None:
+    name = "Praktijk; Noord,\nBEGIN:VEVENT\\"
+    data = deadlines_calendar(
+        name,
+        Connection.DIRECT,
+        DossierDates(date(2026, 12, 31)),
+        date(2026, 12, 1),
+        WORDING,
+        datetime(2026, 12, 1, 9),
+    )
+    assert data.splitlines().count(b"BEGIN:VEVENT") == 2  # the name's own text makes no event
+    events = Calendar.from_ical(data).walk("VEVENT")
+    assert all("Praktijk; Noord, BEGIN:VEVENT\\" in str(event.get("summary")) for event in events)
+    assert all(event.decoded("dtstamp").utcoffset() == timedelta(0) for event in events)
+    assert all(line.endswith(b"Z") for line in data.splitlines() if line.startswith(b"DTSTAMP"))

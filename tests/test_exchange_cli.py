@@ -1,0 +1,51 @@
+"""--export-json and --import-json: the menu's exchange, without a window, for scripts."""
+
+import hashlib
+import json
+from pathlib import Path
+
+from model.content import Connection, Role
+from model.store import DATABASE_NAME, Store
+from tests.app_process import run_app
+
+
+def test_export_then_import_twice_keeps_both(data_dir: Path, tmp_path: Path) -> None:
+    store = Store(data_dir)
+    dossier = store.create_dossier("Praktijk <b>Noord</b>", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    store.set_item_ticked(dossier.id, "direct.1.1", True)
+    store.close()
+    exported = tmp_path / "noord.json"
+    result = run_app(
+        "--data-dir", str(data_dir), "--export-json", str(exported), "--dossier", "praktijk <b>noord</b>"
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(exported.read_text(encoding="utf-8"))["dossier"]["name"] == "Praktijk <b>Noord</b>"
+    other = tmp_path / "leverancier"
+    names = [
+        run_app("--data-dir", str(other), "--import-json", str(exported)).stdout.strip() for _ in range(2)
+    ]
+    names.append(run_app("--data-dir", str(data_dir), "--import-json", str(exported)).stdout.strip())
+    assert names == ["Praktijk <b>Noord</b>", "Praktijk <b>Noord</b> (2)", "Praktijk <b>Noord</b> (2)"]
+    store = Store(other)
+    imported = store.find_dossier("Praktijk <b>Noord</b> (2)")
+    assert "direct.1.1" in store.ticked_items(imported.id)
+    store.close()
+
+
+def test_a_refused_file_writes_nothing(data_dir: Path, tmp_path: Path) -> None:
+    Store(data_dir).close()
+    before = hashlib.sha256((data_dir / DATABASE_NAME).read_bytes()).hexdigest()
+    wrong = tmp_path / "diep.json"
+    wrong.write_bytes(b"[" * 5000)
+    result = run_app("--data-dir", str(data_dir), "--import-json", str(wrong))
+    assert result.returncode != 0 and result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1 and "geïmporteerd" in result.stderr
+    assert hashlib.sha256((data_dir / DATABASE_NAME).read_bytes()).hexdigest() == before
+
+
+def test_export_of_an_unknown_dossier_says_so(data_dir: Path, tmp_path: Path) -> None:
+    result = run_app(
+        "--data-dir", str(data_dir), "--export-json", str(tmp_path / "x.json"), "--dossier", "Niemand"
+    )
+    assert result.returncode != 0 and "Niemand" in result.stderr
+    assert not (tmp_path / "x.json").exists()
