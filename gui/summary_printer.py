@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from gui.day_clock import DayClock
 from gui.printing import a4_layout, paint_pages, write_pdf
+from gui.window_geometry import resize_within_screen
 from model.content import Content
 from model.dossier import Dossier
 from model.dutch import long_date
@@ -16,20 +17,28 @@ from model.store import Store
 from model.summary import footer_text, load_summary_input, summary_html
 
 if TYPE_CHECKING:
-    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 
-PREVIEW_SCREEN_SHARE = 0.9  # of the screen less its task bar; the rest leaves room for the title bar
-PREVIEW_MAX_WIDTH = 1000  # an A4 page and the toolbar; wider only adds grey
+PREVIEW_SIZE = (1000, 1400)  # an A4 page at a readable width and the toolbar; never beyond the screen
 
 
-def fit_preview_to_screen(dialog: QDialog, parent: QWidget) -> None:
-    """Size and centre the preview within the available area of the screen `parent` is on."""
-    available = parent.screen().availableGeometry()
-    width = min(PREVIEW_MAX_WIDTH, round(available.width() * PREVIEW_SCREEN_SHARE))
-    height = round(available.height() * PREVIEW_SCREEN_SHARE)
-    dialog.resize(width, height)
-    dialog.move(available.center().x() - width // 2, available.center().y() - height // 2)
+def make_preview_readable(dialog: "QPrintPreviewDialog") -> None:
+    """Qt's preview opens at a zoom where the text can't be read, and its toolbar has icons only,
+    with no way out that says so: show the page at the window's width (PageDown then reads on, as
+    in a PDF reader) and add 'Sluiten' (Esc closes too)."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+    from PySide6.QtWidgets import QToolBar
+
+    preview = dialog.findChild(QPrintPreviewWidget)
+    preview.fitToWidth()
+    toolbar = dialog.findChild(QToolBar)
+    close = QAction("Sluiten", dialog)
+    close.setObjectName("closePreview")
+    close.triggered.connect(dialog.reject)
+    toolbar.addSeparator()
+    toolbar.addAction(close)
 
 
 class SummaryPrinter:
@@ -59,7 +68,8 @@ class SummaryPrinter:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowTitle("Afdrukvoorbeeld")
         dialog.paintRequested.connect(lambda painted: paint_pages(html, footer_text(dossier), painted))
-        fit_preview_to_screen(dialog, self.parent)
+        resize_within_screen(dialog, *PREVIEW_SIZE)
+        make_preview_readable(dialog)
         dialog.exec()
 
     def print(self, dossier: Dossier) -> None:

@@ -12,6 +12,7 @@ FIRST_START_SHARE = 0.9  # of a large screen's free area: room to see it is a wi
 SMALL_SCREEN_WIDTH = 1600  # below this (a 1366×768 laptop) every pixel is needed: start maximised
 MIN_VISIBLE = 100  # px of a restored window that must be on some screen, or it is put back in view
 TITLE_BAR = 32  # px the window manager adds above the window's own area
+FRAME = 4  # px of border it may add at each side
 
 
 def fitted(rect: QRect, area: QRect) -> QRect:
@@ -64,8 +65,15 @@ def place_main_window(window: QWidget, saved: str | None) -> None:
 
 
 def resize_within_screen(window: QWidget, width: int, height: int) -> None:
-    """Resize a dialog before it is shown, never beyond the free area of its parent's screen."""
+    """Size a dialog before it is shown, never beyond the free area of its parent's screen, and
+    place it there: centred on a parent that is larger than the screen, it would stick out."""
     parent = window.parentWidget()
     screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
     area = screen.availableGeometry()
-    window.resize(min(width, area.width()), min(height, area.height() - TITLE_BAR))
+    width = min(width, area.width() - 2 * FRAME)
+    height = min(height, area.height() - TITLE_BAR - FRAME)
+    window.resize(width, height)
+    window.move(
+        area.left() + (area.width() - width) // 2 - FRAME,
+        area.top() + (area.height() - height - TITLE_BAR) // 2,
+    )

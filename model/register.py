@@ -110,8 +110,9 @@ def missing(provider: CareProvider) -> list[str]:
 
 
 def still_to_fill(provider: CareProvider) -> str:
-    """ "Vul nog in: naam, KvK-nummer", or empty for a complete entry."""
-    needed = missing(provider)
+    """ "Vul nog in: naam, KvK-nummer", or empty when nothing is left empty; a KvK number that was
+    typed but is wrong is not to fill in but to check (its field and `remark` say so)."""
+    needed = [each for each in missing(provider) if each != "KvK-nummer" or not provider.kvk.strip()]
     return f"Vul nog in: {', '.join(needed)}" if needed else ""
 
 
@@ -152,10 +153,12 @@ def _unsigned_before(provider: CareProvider, day: date) -> list[str]:
 
 
 def remark(provider: CareProvider, today: date) -> str:
-    """One line for the register's table: what is still to fill in, or which fields to check."""
-    to_fill = still_to_fill(provider)
+    """One line for the register's table: what is still to fill in, or which fields to check (a
+    KvK number that was typed but is wrong is to be checked, not filled in)."""
     found = problems(provider, today)
-    wrong = [DATE_NAMES[field] for field in DATE_FIELDS if field in found]
+    to_fill = still_to_fill(provider)
+    wrong = ["KvK-nummer"] if "kvk" in found else []
+    wrong += [DATE_NAMES[field] for field in DATE_FIELDS if field in found]
     check = f"Controleer: {', '.join(wrong)}" if wrong else ""
     return "; ".join(part for part in (to_fill, check) if part)
 
@@ -234,11 +237,16 @@ def effective_dates(dossier: Dossier, providers: list[CareProvider], today: date
 @dataclass(frozen=True)
 class StepCount:
     done: int
-    total: int
+    total: int  # the entries that count
     what: str  # "akkoordverklaringen ondertekend"
+    incomplete: int = 0  # entries that don't count yet ("Vul nog in")
 
     def __str__(self) -> str:
-        return f"{self.done} van {self.total} {self.what}"
+        text = f"{self.done} van {self.total} {self.what}"
+        if self.incomplete:
+            text += f" ({self.incomplete} {'zorgaanbieder' if self.incomplete == 1 else 'zorgaanbieders'}"
+            text += " in het register nog onvolledig)"
+        return text
 
 
 # The care providers' own steps in the cluster flow, and what the supplier counts for each.
@@ -250,12 +258,14 @@ STEP_COUNTS = {
 
 
 def step_count(step_id: str, providers: list[CareProvider], today: date) -> StepCount | None:
-    """Of all entries, complete or not, how many have done this step as `counted` sees it."""
+    """How many of the entries that count (see `counted`) have done this step; the incomplete ones
+    are named apart, so "0 van 1" never counts an entry the register says does not count yet."""
     if step_id not in STEP_COUNTS or not providers:
         return None
     field, what = STEP_COUNTS[step_id]
-    done = sum(getattr(each, field) is not None for each in counted(providers, today))
-    return StepCount(done, len(providers), what)
+    complete = counted(providers, today)
+    done = sum(getattr(each, field) is not None for each in complete)
+    return StepCount(done, len(complete), what, len(providers) - len(complete))
 
 
 def t0_explanation(dossier: Dossier, providers: list[CareProvider], today: date) -> str:

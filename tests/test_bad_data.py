@@ -10,7 +10,7 @@ from model.content import Connection, Role
 from model.dossier import DateField
 from model.exchange import MAX_FILE_BYTES, ImportFileError, export_json, parse_import, read_import
 from model.limits import NAME_MAX_LENGTH, NOTE_MAX_LENGTH
-from model.register import counted, still_to_fill
+from model.register import counted, remark
 from model.store import Store
 
 NOW = datetime(2026, 11, 28, 12)
@@ -52,7 +52,7 @@ def test_a_kvk_number_in_other_digits_is_kept_but_does_not_count(store: Store) -
     document["care_providers"] = [provider(kvk="١٢٣٤٥٦٧٨", production="2026-11-01")]
     (imported,) = parse_import(json.dumps(document).encode()).care_providers
     assert imported.kvk == "١٢٣٤٥٦٧٨"
-    assert still_to_fill(imported) == "Vul nog in: KvK-nummer"
+    assert remark(imported, date(2026, 11, 28)) == "Controleer: KvK-nummer"
     assert counted([imported], date(2026, 11, 28)) == []
 
 

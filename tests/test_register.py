@@ -87,10 +87,13 @@ def test_a_complete_entry_has_no_problems() -> None:
 
 def test_an_incomplete_entry_says_what_it_still_needs() -> None:
     assert still_to_fill(provider(name=" ", kvk="")) == "Vul nog in: naam, KvK-nummer"
-    assert still_to_fill(provider(kvk="1234")) == "Vul nog in: KvK-nummer"
+    assert still_to_fill(provider(kvk="")) == "Vul nog in: KvK-nummer"
+    assert still_to_fill(provider(kvk="1234")) == ""  # typed but wrong: to check, not to fill in
     assert problems(provider(name="", kvk=""), TODAY) == {}  # nothing wrong, only not done yet
     late = provider(kvk="", production=date(2027, 1, 5))
     assert remark(late, TODAY) == "Vul nog in: KvK-nummer; Controleer: in productie"
+    assert remark(provider(kvk="12345"), TODAY) == "Controleer: KvK-nummer"
+    assert remark(provider(name="", kvk="12345"), TODAY) == "Vul nog in: naam; Controleer: KvK-nummer"
 
 
 def live(name: str, day: date) -> CareProvider:
@@ -109,6 +112,10 @@ def test_t0_is_the_second_production_date() -> None:
     state = conditions(providers, TODAY)
     assert (state.in_production, state.enough_in_production, state.all_signed) == (3, True, True)
     assert str(step_count("cluster.7", providers, TODAY)) == "3 van 4 akkoordverklaringen ondertekend"
+    unfinished = [*providers, provider("E", kvk="123")]
+    assert str(step_count("cluster.7", unfinished, TODAY)) == (
+        "3 van 4 akkoordverklaringen ondertekend (1 zorgaanbieder in het register nog onvolledig)"
+    )
     assert step_count("cluster.4", providers, TODAY) is None
 
 
@@ -236,12 +243,13 @@ def test_what_is_typed_survives_closing_without_a_pause(
     supplier_window.close()  # straight away: the close stores what waited for the pause
 
     window = open_register(qtbot, data_dir)
-    assert table_names(window) == ["Fysio Noord", "(nog zonder naam)\nVul nog in: naam, KvK-nummer"]
+    begun = "(nog zonder naam)\nVul nog in: naam; Controleer: KvK-nummer"
+    assert table_names(window) == ["Fysio Noord", begun]
     assert table_rows(window)[1][1] == "1234"
     child(window, QTableWidget, "careProviderTable").selectRow(1)
     assert child(window, QLineEdit, "providerKvk").text() == "1234"
     still = child(window, QLabel, "providerStillToFill")
-    assert still.isVisible() and still.text() == "Vul nog in: naam, KvK-nummer"
+    assert still.isVisible() and still.text() == "Vul nog in: naam"
     error = child(window, QLabel, "kvkError")
     assert error.isVisible() and error.text() == "Een KvK-nummer bestaat uit precies 8 cijfers (nu 4 tekens)."
     assert "(nu 1)" in child(window, QLabel, "registerConditions").text()  # the incomplete one waits
@@ -278,7 +286,7 @@ def test_leaving_the_dossier_keeps_every_field(qtbot: QtBot, supplier_window: QW
     child(window, QTableWidget, "careProviderTable").selectRow(0)
     row = table_rows(window)[0]
     assert row[1] == "123456789"
-    assert row[0] == "Apotheek Oost\nVul nog in: KvK-nummer; Controleer: akkoord bij DICTU, in productie"
+    assert row[0] == "Apotheek Oost\nControleer: KvK-nummer, akkoord bij DICTU, in productie"
     for field, text in (
         ("kvk", "precies 8 cijfers (nu 9 tekens)"),
         ("akkoord_submitted", "pas na ondertekening"),

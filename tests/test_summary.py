@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from gui.printing import write_pdf
@@ -268,3 +268,30 @@ def test_print_actions_need_an_open_dossier(qtbot: QtBot, data_dir: Path) -> Non
     }
     assert not any(action.isEnabled() for action in window.dossier_actions)
     assert all(window.findChild(QAction, name) for name in names)
+
+
+def read_and_close_preview(qtbot: QtBot, dialog: QDialog) -> tuple[bool, bool, bool]:
+    """As a reader: is the page as wide as the window, does PageDown read on, does 'Sluiten' close?"""
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+    from PySide6.QtWidgets import QGraphicsView
+
+    pages = dialog.findChild(QPrintPreviewWidget)
+    qtbot.waitUntil(lambda: pages.pageCount() > 1, timeout=10_000)
+    at_page_width = pages.zoomMode() == QPrintPreviewWidget.ZoomMode.FitToWidth
+    view = pages.findChild(QGraphicsView)
+    top = view.verticalScrollBar().value()
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    read_on = view.verticalScrollBar().value() > top
+    close = next(each for each in dialog.findChildren(QAction) if each.text() == "Sluiten")
+    close.trigger()
+    return at_page_width, read_on, not dialog.isVisible()
+
+
+def test_the_preview_opens_readable_turns_pages_and_says_how_to_close(
+    qtbot: QtBot, data_dir: Path, store: Store
+) -> None:
+    store.remember_last_dossier(filled_dossier(store, Connection.CLUSTER).id)
+    window = open_window(qtbot, data_dir)
+    seen = answer_dialogs(qtbot, read_and_close_preview)
+    child(window, QAction, "actionPrintPreview").trigger()
+    assert [dialog.result for dialog in seen] == [(True, True, True)]
