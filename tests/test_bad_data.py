@@ -52,7 +52,7 @@ def test_a_kvk_number_in_other_digits_is_kept_but_does_not_count(store: Store) -
     document["care_providers"] = [provider(kvk="١٢٣٤٥٦٧٨", production="2026-11-01")]
     (imported,) = parse_import(json.dumps(document).encode()).care_providers
     assert imported.kvk == "١٢٣٤٥٦٧٨"
-    assert remark(imported, date(2026, 11, 28)) == "Controleer: KvK-nummer"
+    assert remark(imported, date(2026, 11, 28)) == "Controleer: KvK-nummer, in productie"  # unsigned
     assert counted([imported], date(2026, 11, 28)) == []
 
 
