@@ -3,6 +3,7 @@
 The README's two commands, on Linux, macOS and Windows alike:
     python dev.py start   [app arguments]
     python dev.py test    [pytest arguments]
+    python dev.py mutate  [model module, e.g. timeline]   (mutation testing, see docs/testing.md)
 The environment lives in .venv/ and is only reinstalled when pyproject.toml changes.
 """
 
@@ -24,17 +25,17 @@ def venv_python() -> Path:
     return VENV / scripts / ("python.exe" if os.name == "nt" else "python")
 
 
-def requirements(with_tests: bool) -> list[str]:
+def requirements(with_tests: bool, extras: tuple[str, ...] = ()) -> list[str]:
     project = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]
     wanted = list(project["dependencies"])
-    if with_tests:
-        wanted += project["optional-dependencies"]["test"]
+    for extra in (("test",) if with_tests else ()) + extras:
+        wanted += project["optional-dependencies"][extra]
     return wanted
 
 
-def ensure_environment(with_tests: bool) -> Path:
+def ensure_environment(with_tests: bool, extras: tuple[str, ...] = ()) -> Path:
     """Create .venv and install the dependencies unless the same set is already there."""
-    wanted = requirements(with_tests)
+    wanted = requirements(with_tests, extras)
     digest = hashlib.sha256("\n".join(wanted).encode()).hexdigest()[:16]
     stamp = VENV / f".installed-{digest}"
     python = venv_python()
@@ -53,6 +54,17 @@ def ensure_environment(with_tests: bool) -> Path:
     return python
 
 
+def mutate(modules: list[str]) -> int:
+    """Mutation-test model/ (or the named modules) on two cores; results stay in mutants/."""
+    python = ensure_environment(with_tests=True, extras=("mutation",))
+    patterns = [f"model.{name.removeprefix('model/').removesuffix('.py')}.*" for name in modules]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    mutmut = [str(python), "-m", "mutmut"]
+    code = subprocess.call([*mutmut, "run", "--max-children", "2", *patterns], cwd=ROOT, env=env)
+    subprocess.call([*mutmut, "results"], cwd=ROOT, env=env)
+    return code
+
+
 def main(argv: list[str]) -> int:
     if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may be run by an older Python
         print("Python 3.11 of nieuwer is nodig (Python 3.11 or newer is required).")
@@ -66,6 +78,8 @@ def main(argv: list[str]) -> int:
         lint = subprocess.call([str(python), "-m", "ruff", "check", str(ROOT)], cwd=ROOT)
         tests = subprocess.call([str(python), "-m", "pytest", *rest], cwd=ROOT)
         return tests or lint
+    if command == "mutate":
+        return mutate(rest)
     print(__doc__)
     return 2
 

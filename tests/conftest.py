@@ -20,3 +20,19 @@ def data_dir(tmp_path: Path) -> Path:
 def no_real_user_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """A test that forgets --data-dir writes below its temporary folder, not the user's."""
     monkeypatch.setattr("model.locations.user_data_dir", lambda *args, **kwargs: str(tmp_path / "user"))
+
+
+LAYER_MARKERS = ("model", "gui", "e2e")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test gets one layer marker, so `-m model` runs the fast Qt-free tests alone.
+
+    A test marked e2e in its module keeps that mark; otherwise a test that uses qtbot is a gui
+    test and any other is a model test.
+    """
+    for item in items:
+        if any(item.get_closest_marker(name) for name in LAYER_MARKERS):
+            continue
+        uses_widgets = "qtbot" in getattr(item, "fixturenames", ())
+        item.add_marker(pytest.mark.gui if uses_widgets else pytest.mark.model)

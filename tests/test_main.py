@@ -2,8 +2,12 @@
 
 from pathlib import Path
 
+import pytest
+
 from model.version import __version__
 from tests.app_process import run_app
+
+pytestmark = pytest.mark.e2e
 
 
 def test_version_prints_the_version() -> None:

@@ -48,6 +48,7 @@ def filled_dossier(store: Store, connection: Connection, name: str = "Praktijk <
 
 
 @pytest.mark.parametrize("connection", list(Connection))
+@pytest.mark.e2e
 def test_full_summary_pdf_from_the_command_line(
     data_dir: Path, store: Store, tmp_path: Path, connection: Connection
 ) -> None:
@@ -73,6 +74,7 @@ def test_full_summary_pdf_from_the_command_line(
         assert f"pagina {number} van {len(pages)}" in flat(page)
 
 
+@pytest.mark.e2e
 def test_command_line_refuses_an_unknown_dossier_in_one_line(
     data_dir: Path, store: Store, tmp_path: Path
 ) -> None:
@@ -86,6 +88,7 @@ def test_command_line_refuses_an_unknown_dossier_in_one_line(
     assert not out.exists()
 
 
+@pytest.mark.e2e
 def test_command_line_unwritable_path_leaves_nothing_behind(
     data_dir: Path, store: Store, tmp_path: Path
 ) -> None:
@@ -114,6 +117,7 @@ def test_command_line_unwritable_path_leaves_nothing_behind(
     assert leftovers == []
 
 
+@pytest.mark.e2e
 def test_missing_folder_is_a_clear_error(data_dir: Path, store: Store, tmp_path: Path) -> None:
     filled_dossier(store, Connection.DIRECT)
     out = tmp_path / "bestaat-niet" / "x.pdf"
