@@ -12,8 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from gui.printing import write_pdf
 from model.content import Connection, Role, bundled_content
+from model.dossier import CareProvider
 from model.store import Store
-from model.summary import SummaryInput, footer_text, summary_html
+from model.summary import SummaryInput, footer_text, load_summary_input, summary_html
 from tests.app_process import run_app
 from tests.gui_helpers import child, click, open_window, scroll_to
 
@@ -158,6 +159,28 @@ def test_one_step_summary_holds_only_that_step(store: Store) -> None:
     assert "Stap 3 van 7: Laten uitvoeren penetratietest" in html
     assert "Stap 1 van 7" not in html and "Stap 4 van 7" not in html
     assert "Praktijk &lt;b&gt;De Linde&lt;/b&gt;" in html
+
+
+def test_user_text_is_escaped_wherever_it_appears(store: Store) -> None:
+    dossier = store.create_dossier("Praktijk <b>De Linde</b>", Connection.CLUSTER, Role.SUPPLIER, None)
+    store.set_note(dossier.id, "cluster.1", NASTY_NOTE)
+    store.rename_dossier(dossier.id, "Praktijk <b>De Linde</b> & Co")
+    provider = CareProvider(0, "Zorg <i>Oost</i>", "12345678", "J. <u>Jansen</u>", "<em>directeur</em>")
+    store.save_care_provider(dossier.id, provider)
+    dossier = store.dossier(dossier.id)
+    html = summary_html(load_summary_input(store, bundled_content(), dossier, date(2027, 1, 10), True))
+    name = "Praktijk &lt;b&gt;De Linde&lt;/b&gt; &amp; Co"
+    assert f"<h1>DigiD-assessment: {name}</h1>" in html
+    assert f"<tr><td><b>Organisatie</b></td><td>{name}</td></tr>" in html
+    assert (
+        "<p>Let op &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; en &lt;b&gt;vet&lt;/b&gt; &amp; meer"
+        "<br>Tweede regel</p>"
+    ) in html
+    assert "<td>Zorg &lt;i&gt;Oost&lt;/i&gt;</td>" in html
+    assert "<td>J. &lt;u&gt;Jansen&lt;/u&gt;, &lt;em&gt;directeur&lt;/em&gt;</td>" in html
+    assert "Praktijk &lt;b&gt;De Linde&lt;/b&gt; → Praktijk &lt;b&gt;De Linde&lt;/b&gt; &amp; Co" in html
+    for raw in ("<b>De Linde", "<script>", "<i>Oost", "<u>Jansen", "<em>directeur", "& Co", "& meer"):
+        assert raw not in html
 
 
 def test_export_pdf_action_saves_under_the_suggested_name(
