@@ -5,12 +5,14 @@ from datetime import date, datetime
 
 import pytest
 
+from model.agenda import deadlines_calendar
 from model.content import Connection, Role, bundled_content
 from model.deadline_text import milestone_label, milestone_when, state_label
 from model.dossier import Change, Dossier
 from model.dutch import date_and_time, days_phrase, local_date, long_date, short_date
 from model.history_text import change_time, describe_change, item_texts
 from model.timeline import DossierDates, Milestone, MilestoneKind, milestones
+from model.version import __version__
 
 CONTENT = bundled_content()
 WORDING = CONTENT.general.timeline
@@ -142,3 +144,35 @@ def change(subject: str, old: str, new: str) -> Change:
 )
 def test_each_change_in_words(subject: str, old: str, new: str, text: str) -> None:
     assert describe_change(change(subject, old, new), CONTENT, ITEMS) == text
+
+
+def test_the_calendar_file_line_by_line() -> None:
+    data = deadlines_calendar(
+        "Praktijk", Connection.CLUSTER, DossierDates(date(2026, 12, 31)), date(2027, 2, 21), WORDING,
+        datetime(2027, 2, 21, 9),
+    )  # fmt: skip
+    lines = data.decode().replace("\r\n ", "").splitlines()  # long lines unfolded
+
+    def event(what: str, day: str, next_day: str, phrase: str) -> list[str]:
+        alarms = [
+            f"BEGIN:VALARM|ACTION:DISPLAY|DESCRIPTION:Over {days} dagen: {what} (Praktijk)|TRIGGER:-P{days}D"
+            "|END:VALARM"
+            for days in (14, 3)
+        ]
+        return (
+            f"BEGIN:VEVENT|SUMMARY:DigiD-assessment Praktijk: {what}|DTSTART;VALUE=DATE:{day}"
+            f"|DTEND;VALUE=DATE:{next_day}|DTSTAMP:20270221T090000Z"
+            f"|UID:{phrase}-{day[:4]}-{day[4:6]}-{day[6:]}-b2319f2e8bc7@digid-wegwijzer"
+            f"|DESCRIPTION:Uiterste datum voor {WORDING.what[phrase]}.|TRANSP:TRANSPARENT|{'|'.join(alarms)}"
+            "|END:VEVENT"
+        ).split("|")
+
+    assert lines == [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:-//DigiD Assessment Wegwijzer//{__version__}//NL",
+        "X-WR-CALNAME:DigiD-assessment Praktijk",
+        *event("Auditrapport bij Logius", "20270228", "20270301", "first_report"),
+        *event("Jaarlijks auditrapport (1 januari – 1 mei)", "20280501", "20280502", "annual_report"),
+        "END:VCALENDAR",
+    ]
