@@ -36,3 +36,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             continue
         uses_widgets = "qtbot" in getattr(item, "fixturenames", ())
         item.add_marker(pytest.mark.gui if uses_widgets else pytest.mark.model)
+
+
+@pytest.fixture(autouse=True)
+def content_read_afresh_under_mutmut() -> None:
+    """Under mutmut each test reads the content files itself instead of from the cache.
+
+    Otherwise only the first test would be seen to run the content loader (mutmut records which
+    tests run which function), and each mutant's process, forked after the content was cached,
+    would never run the mutated loader at all.
+    """
+    if os.environ.get("MUTANT_UNDER_TEST"):
+        from model.content import bundled_content
+
+        bundled_content.cache_clear()
