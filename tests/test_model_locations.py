@@ -41,6 +41,7 @@ def test_the_data_folder_is_the_users_local_app_data(monkeypatch: pytest.MonkeyP
         ("...", "dossier"),
         ("", "dossier"),
         ("~ tilde & co", "~ tilde & co"),
+        ("Xander Zorg X", "Xander Zorg X"),
     ],
 )
 def test_a_file_name_every_system_accepts(name: str, file_name: str) -> None:

@@ -1,13 +1,16 @@
 """The summary as the reader sees it: its text, line by line, with tags taken away."""
 
+from dataclasses import replace
 from datetime import date, datetime
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
 from model.content import Connection, Role, bundled_content
 from model.dossier import CareProvider, Change, Dossier
-from model.summary import SummaryInput, summary_html
+from model.store import Store
+from model.summary import SummaryInput, load_summary_input, summary_html
 
 CONTENT = bundled_content()
 
@@ -159,3 +162,51 @@ def test_the_register_conditions_met_and_t0_from_it() -> None:
     t0 = "Start termijn | Volgens het register ging de tweede zorgaanbieder op 8 oktober 2026 in productie"
     assert lines[5].startswith(t0)
     assert "Auditrapport bij Logius | uiterlijk 8 december 2026 (nog 10 dagen; binnenkort)" in lines
+
+
+def test_steps_history_rows_and_notes_each_end_where_they_should() -> None:
+    providers = (live("A", "12345678", date(2026, 10, 1)),)
+    lines = supplier_summary(providers)
+    flow = CONTENT.flows[Connection.CLUSTER]
+    last_link = flow.steps[0].links[-1]
+    assert lines[lines.index(f"Stap 2 van 10: {flow.steps[1].title}") - 1] == (
+        f"{last_link.label}: {last_link.address}"
+    )
+    history = lines[lines.index("Geschiedenis") + 2 :]
+    assert history[0] == f"20 november 2026 10:00 | Afgevinkt: {flow.steps[0].action_items[0].text}"
+    assert history[1] == "21 november 2026 10:00 | Notitie geschreven"
+    step_3 = supplier_summary((), "cluster.3")
+    notes = [line for line in step_3 if line.startswith("Actueel (niet uit de factsheet): ")]
+    assert len(notes) == len(CONTENT.notes_for("cluster.3")) >= 2
+    assert all(line.endswith("2026.") for line in notes)
+    assert "Deelnemende zorgaanbieders" not in step_3  # one step: no register, even with providers
+    assert "Deelnemende zorgaanbieders" not in supplier_summary(providers, "cluster.1")
+
+
+def test_a_care_provider_on_a_cluster_counts_only_its_own_steps() -> None:
+    dossier = Dossier(1, "Fysio", Connection.CLUSTER, Role.CARE_PROVIDER, "cluster.1", None)
+    data = SummaryInput(dossier, CONTENT, {}, {}, date(2026, 11, 28))
+    lines = visible_lines(summary_html(data))
+    flow = CONTENT.flows[Connection.CLUSTER]
+    own = [item for step in flow.steps if step.actor == Role.CARE_PROVIDER for item in step.action_items]
+    assert "Activatie in productie | nog niet bekend" in lines
+    assert f"Voortgang | 0 van {len(own)} actiepunten afgevinkt" in lines
+    assert len(own) < sum(len(step.action_items) for step in flow.steps)
+    by_supplier = "Status: Doet uw ICT-leverancier (0 van 2 actiepunten)"
+    assert f"Aan zet: Uw ICT-leverancier is aan zet \xa0·\xa0 {by_supplier}" in lines
+
+
+def test_the_summary_input_from_the_store(data_dir: Path) -> None:
+    store = Store(data_dir, clock=lambda: datetime(2026, 11, 20, 9))
+    dossier = store.create_dossier("Praktijk", Connection.CLUSTER, Role.SUPPLIER, None)
+    store.set_item_ticked(dossier.id, "cluster.1.1", True)
+    store.set_note(dossier.id, "cluster.1", "notitie")
+    store.save_care_provider(dossier.id, replace(live("A", "12345678", None), id=0))
+    plain = load_summary_input(store, CONTENT, dossier, date(2026, 11, 28))
+    assert (plain.ticked, plain.notes, plain.changes) == (
+        {"cluster.1.1": datetime(2026, 11, 20, 9)}, {"cluster.1": "notitie"}, ()
+    )
+    assert [provider.name for provider in plain.providers] == ["A"]
+    with_history = load_summary_input(store, CONTENT, dossier, date(2026, 11, 28), with_history=True)
+    assert with_history.changes == tuple(store.history(dossier.id)) and len(with_history.changes) == 2
+    store.close()

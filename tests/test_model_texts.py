@@ -7,11 +7,11 @@ import pytest
 
 from model.agenda import deadlines_calendar
 from model.content import Connection, Role, bundled_content
-from model.deadline_text import milestone_label, milestone_when, state_label
+from model.deadline_text import countdown, milestone_label, milestone_when, state_label
 from model.dossier import Change, Dossier
 from model.dutch import date_and_time, days_phrase, local_date, long_date, short_date
 from model.history_text import change_time, describe_change, item_texts
-from model.timeline import DossierDates, Milestone, MilestoneKind, milestones
+from model.timeline import DossierDates, Milestone, MilestoneKind, State, milestones
 from model.version import __version__
 
 CONTENT = bundled_content()
@@ -176,3 +176,23 @@ def test_the_calendar_file_line_by_line() -> None:
         *event("Jaarlijks auditrapport (1 januari – 1 mei)", "20280501", "20280502", "annual_report"),
         "END:VCALENDAR",
     ]
+
+
+def test_the_countdown_in_each_situation() -> None:
+    t0 = date(2026, 12, 31)
+    unknown = countdown(Connection.DIRECT, DossierDates(None), date(2026, 11, 28), WORDING)
+    assert (unknown.text, unknown.state, unknown.threatened) == (WORDING.countdown["unknown"], None, False)
+    before = countdown(Connection.DIRECT, DossierDates(t0), date(2026, 12, 30), WORDING)
+    assert (before.state, before.threatened) == (State.FUTURE, False)
+    on_the_day = countdown(Connection.DIRECT, DossierDates(t0), t0, WORDING)
+    assert on_the_day.text == (
+        "Nog 59 dagen tot de uiterste datum voor het auditrapport bij Logius (28 februari 2027)"
+    )
+    assert (on_the_day.state, on_the_day.threatened) == (State.FUTURE, False)
+    soon = countdown(Connection.DIRECT, DossierDates(t0), date(2027, 2, 20), WORDING)
+    assert (soon.state, soon.threatened) == (State.DUE_SOON, True)
+    one_day_late = countdown(Connection.DIRECT, DossierDates(t0), date(2027, 3, 1), WORDING)
+    assert one_day_late.text == (
+        "1 dag te laat: de uiterste datum voor het auditrapport bij Logius was 28 februari 2027"
+    )
+    assert (one_day_late.state, one_day_late.threatened) == (State.OVERDUE, True)
