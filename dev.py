@@ -4,6 +4,7 @@ The README's two commands, on Linux, macOS and Windows alike:
     python dev.py start   [app arguments]
     python dev.py test    [pytest arguments]
     python dev.py screens OUT [--size 1366x728] [--zoom 1.5]
+    python dev.py mutate  [model module, e.g. timeline]   (mutation testing, see docs/testing.md)
 and for maintainers:
     python dev.py lock    (after changing the dependencies in pyproject.toml)
 The environment lives in .venv/ and is installed from the hashed lock files in requirements/,
@@ -74,6 +75,17 @@ def write_locks() -> int:
         command = ["uv", "pip", "compile", *compile_options, *options, "pyproject.toml", "-o", output]
         subprocess.run([str(python), "-m", *command], check=True, cwd=ROOT)
     return 0
+def mutate(modules: list[str]) -> int:
+    """Mutation-test model/ (or the named modules) on two cores; results stay in mutants/."""
+    python = ensure_environment(with_tests=True)  # the development lock has mutmut too
+    patterns = [f"model.{name.removeprefix('model/').removesuffix('.py')}.*" for name in modules]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    mutmut = [str(python), "-m", "mutmut"]
+    code = subprocess.call([*mutmut, "run", "--max-children", "2", *patterns], cwd=ROOT, env=env)
+    subprocess.call([*mutmut, "results"], cwd=ROOT, env=env)
+    return code
+
+
 
 
 def main(argv: list[str]) -> int:
@@ -90,6 +102,8 @@ def main(argv: list[str]) -> int:
         types = subprocess.call([str(python), "-m", "mypy"], cwd=ROOT)  # model/, as pyproject.toml says
         tests = subprocess.call([str(python), "-m", "pytest", *rest], cwd=ROOT)
         return tests or lint or types
+    if command == "mutate":
+        return mutate(rest)
     if command == "lock":
         return write_locks()
     if command == "screens":

@@ -81,7 +81,7 @@ def annual_report_deadline(activation: date, today: date) -> date:
     return date(year, *ANNUAL_WINDOW_END)
 
 
-def deadline_state(day: date, today: date, done: bool = False) -> State:
+def deadline_state(day: date, today: date, done: bool) -> State:
     if done:
         return State.DONE
     left = (day - today).days

@@ -35,3 +35,31 @@ def home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     for variable in ("HOME", "USERPROFILE"):  # what Path.home() reads on Unix and on Windows
         monkeypatch.setenv(variable, str(folder))
     return folder
+LAYER_MARKERS = ("model", "gui", "e2e")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test gets one layer marker, so `-m model` runs the fast Qt-free tests alone.
+
+    A test marked e2e in its module keeps that mark; otherwise a test that uses qtbot is a gui
+    test and any other is a model test.
+    """
+    for item in items:
+        if any(item.get_closest_marker(name) for name in LAYER_MARKERS):
+            continue
+        uses_widgets = "qtbot" in getattr(item, "fixturenames", ())
+        item.add_marker(pytest.mark.gui if uses_widgets else pytest.mark.model)
+
+
+@pytest.fixture(autouse=True)
+def content_read_afresh_under_mutmut() -> None:
+    """Under mutmut each test reads the content files itself instead of from the cache.
+
+    Otherwise only the first test would be seen to run the content loader (mutmut records which
+    tests run which function), and each mutant's process, forked after the content was cached,
+    would never run the mutated loader at all.
+    """
+    if os.environ.get("MUTANT_UNDER_TEST"):
+        from model.content import bundled_content
+
+        bundled_content.cache_clear()

@@ -101,6 +101,7 @@ def test_a_damaged_database_is_set_aside_byte_for_byte(data_dir: Path, kind: str
     assert moved.read_bytes() == original
 
 
+@pytest.mark.e2e
 def test_smoke_test_reports_a_damaged_database_and_touches_nothing(data_dir: Path) -> None:
     database = data_dir / DATABASE_NAME
     database.write_bytes(b"geen database" * 100)
@@ -210,6 +211,7 @@ def test_restoring_a_backup_first_backs_up_the_current_state(data_dir: Path) -> 
 # One app per data folder
 
 
+@pytest.mark.e2e
 def test_a_second_start_on_the_same_folder_says_it_is_open(data_dir: Path, qtbot: object) -> None:
     from gui.startup import lock_data_folder
 
@@ -224,6 +226,7 @@ def test_a_second_start_on_the_same_folder_says_it_is_open(data_dir: Path, qtbot
     ]
 
 
+@pytest.mark.e2e
 def test_a_lock_left_by_a_crash_does_not_block(data_dir: Path) -> None:
     holder = subprocess.Popen(
         [
@@ -264,6 +267,7 @@ for number in range(1, 100_000):
 """
 
 
+@pytest.mark.e2e
 def test_a_killed_app_loses_no_tick_it_acknowledged(data_dir: Path) -> None:
     store = Store(data_dir)
     dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
@@ -283,6 +287,7 @@ def test_a_killed_app_loses_no_tick_it_acknowledged(data_dir: Path) -> None:
     reopened.close()
 
 
+@pytest.mark.e2e
 def test_a_pdf_export_never_moves_a_damaged_database(data_dir: Path, tmp_path: Path) -> None:
     database = data_dir / DATABASE_NAME
     database.write_bytes(b"geen database" * 100)

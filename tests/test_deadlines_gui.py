@@ -1,5 +1,6 @@
 """The countdown above every page, the deadlines page, the agenda file and the day changing."""
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -10,7 +11,9 @@ from PySide6.QtWidgets import QCheckBox, QDateEdit, QLabel, QPushButton, QTableW
 from pytestqt.qtbot import QtBot
 
 from gui.day_clock import DayClock
-from model.content import Connection, Role
+from gui.start_page import DEADLINE_COLUMN, StartPage
+from model.content import Connection, Role, bundled_content
+from model.dossier import CareProvider
 from model.store import Store
 from tests.gui_helpers import child, click, open_window, scroll_to
 from tests.modal_dialogs import answer_dialogs, type_file_name
@@ -159,6 +162,22 @@ def test_start_page_shows_the_next_deadline(qtbot: QtBot, data_dir: Path, store:
     table = child(window, QTableWidget, "dossierList")
     assert table.item(0, 4).text() == "28 februari 2027 (nog 23 dagen)"
     assert not table.item(0, 4).font().bold()
+
+
+def test_start_page_counts_a_cluster_from_the_register_start_date(qtbot: QtBot, store: Store) -> None:
+    dossier = store.create_dossier("ZorgSoft", Connection.CLUSTER, Role.SUPPLIER, date(2026, 9, 30))
+    for name, kvk, live in (("Fysio Noord", "12345678", date(2026, 10, 1)), ("Tandarts", "87654321", None)):
+        signed = {"contract_signed": date(2026, 9, 1), "akkoord_signed": date(2026, 9, 2)}
+        store.save_care_provider(dossier.id, CareProvider(0, name, kvk, production=live, **signed))
+    page = StartPage(store, bundled_content(), DayClock(FixedDay(date(2026, 11, 1))))
+    qtbot.addWidget(page)
+    page.refresh()
+    cell = page.table.item(0, DEADLINE_COLUMN)
+    assert cell.text() == "30 november 2026 (nog 29 dagen)"  # one care provider live: the recorded date
+    second = store.care_providers(dossier.id)[1]
+    store.save_care_provider(dossier.id, replace(second, production=date(2026, 10, 8)))
+    page.refresh()
+    assert page.table.item(0, DEADLINE_COLUMN).text() == "8 december 2026 (nog 37 dagen)"  # T0: the second
 
 
 def test_start_page_flags_a_late_deadline(qtbot: QtBot, data_dir: Path, store: Store) -> None:

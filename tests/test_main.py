@@ -3,10 +3,14 @@
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from model.content import Connection, Role
 from model.store import Store
 from model.version import __version__
 from tests.app_process import run_app
+
+pytestmark = pytest.mark.e2e
 
 
 def test_version_prints_the_version() -> None:

@@ -18,6 +18,8 @@ from PySide6.QtGui import QImage
 from model.locations import resources_dir
 from model.version import __version__
 
+pytestmark = pytest.mark.e2e  # what goes into the shipped bundle
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
 

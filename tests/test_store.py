@@ -54,6 +54,20 @@ def test_commits_are_durable_wal_with_full_sync(data_dir: Path, store: Store) ->
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
 
 
+def test_ticking_an_item_again_keeps_its_first_time(data_dir: Path) -> None:
+    now = [datetime(2026, 11, 2, 9)]
+    store = Store(data_dir, clock=lambda: now[0])
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    assert store.set_item_ticked(dossier.id, "direct.1.1", True) == datetime(2026, 11, 2, 9)
+    now[0] = datetime(2026, 11, 5, 14)
+    assert store.set_item_ticked(dossier.id, "direct.1.1", True) == datetime(2026, 11, 2, 9)
+    assert store.ticked_items(dossier.id) == {"direct.1.1": datetime(2026, 11, 2, 9)}
+    assert [(change.at, change.new) for change in store.history(dossier.id)] == [
+        (datetime(2026, 11, 2, 9), "afgevinkt")
+    ]
+    store.close()
+
+
 def test_untick_removes_the_tick_and_retick_gets_a_new_time(data_dir: Path) -> None:
     now = [datetime(2026, 11, 1)]
     store = Store(data_dir, clock=lambda: now[0])

@@ -15,8 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from gui.printing import write_pdf
 from model.content import Connection, Role, bundled_content
+from model.dossier import CareProvider
 from model.store import Store
-from model.summary import SummaryInput, footer_text, summary_html
+from model.summary import SummaryInput, footer_text, load_summary_input, summary_html
 from tests.app_process import run_app
 from tests.gui_helpers import child, click, open_window, scroll_to
 from tests.modal_dialogs import SeenDialog, answer_dialogs, press, rendered_preview, type_file_name
@@ -52,6 +53,7 @@ def filled_dossier(store: Store, connection: Connection, name: str = "Praktijk <
 
 
 @pytest.mark.parametrize("connection", list(Connection))
+@pytest.mark.e2e
 def test_full_summary_pdf_from_the_command_line(
     data_dir: Path, store: Store, tmp_path: Path, connection: Connection
 ) -> None:
@@ -77,6 +79,7 @@ def test_full_summary_pdf_from_the_command_line(
         assert f"pagina {number} van {len(pages)}" in flat(page)
 
 
+@pytest.mark.e2e
 def test_command_line_refuses_an_unknown_dossier_in_one_line(
     data_dir: Path, store: Store, tmp_path: Path
 ) -> None:
@@ -90,6 +93,7 @@ def test_command_line_refuses_an_unknown_dossier_in_one_line(
     assert not out.exists()
 
 
+@pytest.mark.e2e
 def test_command_line_unwritable_path_leaves_nothing_behind(
     data_dir: Path, store: Store, tmp_path: Path
 ) -> None:
@@ -118,6 +122,7 @@ def test_command_line_unwritable_path_leaves_nothing_behind(
     assert leftovers == []
 
 
+@pytest.mark.e2e
 def test_missing_folder_is_a_clear_error(data_dir: Path, store: Store, tmp_path: Path) -> None:
     filled_dossier(store, Connection.DIRECT)
     out = tmp_path / "bestaat-niet" / "x.pdf"
@@ -158,6 +163,28 @@ def test_one_step_summary_holds_only_that_step(store: Store) -> None:
     assert "Stap 3 van 7: Laten uitvoeren penetratietest" in html
     assert "Stap 1 van 7" not in html and "Stap 4 van 7" not in html
     assert "Praktijk &lt;b&gt;De Linde&lt;/b&gt;" in html
+
+
+def test_user_text_is_escaped_wherever_it_appears(store: Store) -> None:
+    dossier = store.create_dossier("Praktijk <b>De Linde</b>", Connection.CLUSTER, Role.SUPPLIER, None)
+    store.set_note(dossier.id, "cluster.1", NASTY_NOTE)
+    store.rename_dossier(dossier.id, "Praktijk <b>De Linde</b> & Co")
+    provider = CareProvider(0, "Zorg <i>Oost</i>", "12345678", "J. <u>Jansen</u>", "<em>directeur</em>")
+    store.save_care_provider(dossier.id, provider)
+    dossier = store.dossier(dossier.id)
+    html = summary_html(load_summary_input(store, bundled_content(), dossier, date(2027, 1, 10), True))
+    name = "Praktijk &lt;b&gt;De Linde&lt;/b&gt; &amp; Co"
+    assert f"<h1>DigiD-assessment: {name}</h1>" in html
+    assert f"<tr><td><b>Organisatie</b></td><td>{name}</td></tr>" in html
+    assert (
+        "<p>Let op &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; en &lt;b&gt;vet&lt;/b&gt; &amp; meer"
+        "<br>Tweede regel</p>"
+    ) in html
+    assert "<td>Zorg &lt;i&gt;Oost&lt;/i&gt;</td>" in html
+    assert "<td>J. &lt;u&gt;Jansen&lt;/u&gt;, &lt;em&gt;directeur&lt;/em&gt;</td>" in html
+    assert "Praktijk &lt;b&gt;De Linde&lt;/b&gt; → Praktijk &lt;b&gt;De Linde&lt;/b&gt; &amp; Co" in html
+    for raw in ("<b>De Linde", "<script>", "<i>Oost", "<u>Jansen", "<em>directeur", "& Co", "& meer"):
+        assert raw not in html
 
 
 def test_export_pdf_action_saves_under_the_suggested_name(
