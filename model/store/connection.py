@@ -16,14 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from model.backups import SQLITE_HEADER, Backup, copy_database, list_backups, make_backup, set_aside
-from model.store.errors import (
-    DamagedDatabaseError,
-    DatabaseInUseError,
-    ForeignDatabaseError,
-    NewerDatabaseError,
-    StoreError,
-    open_problem,
-)
+from model.store import errors
 from model.store.schema import SCHEMA_VERSION, UPGRADES, Base, tables_of
 
 DATABASE_NAME = "wegwijzer.db"
@@ -37,10 +30,10 @@ def schema_version_of(path: Path) -> int:
         header = stream.read(len(SQLITE_HEADER))
     if not header:
         if list_backups(path):
-            raise DamagedDatabaseError(path, "het bestand is leeg")
+            raise errors.DamagedDatabaseError(path, "het bestand is leeg")
         return 0
     if header != SQLITE_HEADER:
-        raise DamagedDatabaseError(path, "het bestand is geen SQLite-database")
+        raise errors.DamagedDatabaseError(path, "het bestand is geen SQLite-database")
     try:
         connection = sqlite3.connect(path, timeout=2)
         try:
@@ -56,24 +49,24 @@ def schema_version_of(path: Path) -> int:
             connection.close()
     except sqlite3.OperationalError as error:
         if "locked" in str(error) or "busy" in str(error):
-            raise DatabaseInUseError(
+            raise errors.DatabaseInUseError(
                 f"De database {path} wordt gebruikt door een ander programma. Sluit dat programma en "
                 "probeer het opnieuw."
             ) from error
-        raise DamagedDatabaseError(path, str(error)) from error
+        raise errors.DamagedDatabaseError(path, str(error)) from error
     except sqlite3.DatabaseError as error:
-        raise DamagedDatabaseError(path, str(error)) from error
+        raise errors.DamagedDatabaseError(path, str(error)) from error
     if check != [("ok",)]:
-        raise DamagedDatabaseError(path, "; ".join(row[0] for row in check[:3]))
+        raise errors.DamagedDatabaseError(path, "; ".join(row[0] for row in check[:3]))
     if version < 0 or (version == 0 and tables):
-        raise ForeignDatabaseError(
+        raise errors.ForeignDatabaseError(
             f"Het bestand {path} is geen database van DigiD Assessment Wegwijzer (schema {version}); het "
             "blijft ongewijzigd. Zet het elders neer of start de app met een andere gegevensmap."
         )
     if 0 < version <= SCHEMA_VERSION:
         missing = sorted(tables_of(version) - tables)
         if missing:
-            raise DamagedDatabaseError(path, f"de tabel ‘{missing[0]}’ ontbreekt")
+            raise errors.DamagedDatabaseError(path, f"de tabel ‘{missing[0]}’ ontbreekt")
     return version
 
 
@@ -106,7 +99,7 @@ class Database:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._open(set_aside_damaged)
         except (OSError, SQLAlchemyError, sqlite3.Error) as error:
-            raise StoreError(open_problem(self.path, error)) from None
+            raise errors.StoreError(errors.open_problem(self.path, error)) from None
 
     def _local_now(self) -> datetime:
         return self._clock().replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
@@ -114,12 +107,12 @@ class Database:
     def _open(self, set_aside_damaged: bool) -> None:
         try:
             version = schema_version_of(self.path)
-        except DamagedDatabaseError as damaged:
+        except errors.DamagedDatabaseError as damaged:
             if set_aside_damaged:
                 damaged.moved_to = set_aside(self.path, self._local_now())
             raise
         if version > SCHEMA_VERSION:
-            raise NewerDatabaseError(
+            raise errors.NewerDatabaseError(
                 f"De gegevens in {self.path} zijn gemaakt met een nieuwere versie van DigiD Assessment "
                 f"Wegwijzer (schema {version}; deze versie kent schema {SCHEMA_VERSION}). Installeer de "
                 "nieuwste versie. Er is niets gewijzigd."
@@ -150,7 +143,7 @@ class Database:
             with self._sessions.begin() as session:
                 yield session
         except SQLAlchemyError as error:
-            raise StoreError(f"Opslaan is mislukt: {getattr(error, 'orig', None) or error}") from error
+            raise errors.StoreError(f"Opslaan is mislukt: {getattr(error, 'orig', None) or error}") from error
 
     def backups(self) -> list[Backup]:
         return list_backups(self.path)
