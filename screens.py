@@ -153,7 +153,7 @@ def take_all(out: Path, zoom: float) -> int:
         window.show_start()
         camera.shoot("startpagina-met-dossiers")
 
-        camera.dialog("dialoog-over", window._about)
+        camera.dialog("dialoog-over", window.about)
         camera.dialog(
             "dialoog-naam-wijzigen", lambda: ask_text(window, "Naam wijzigen", "Nieuwe naam:", "x", 120)
         )
@@ -164,8 +164,8 @@ def take_all(out: Path, zoom: float) -> int:
         make_backup(window.store.path, datetime.now())
         camera.dialog("dialoog-back-up-kiezen", lambda: choose_backup(window, window.store.backups()))
         window.open_dossier(direct)
-        camera.dialog("dialoog-importeren", window.data_actions.import_dossier)
-        camera.dialog("dialoog-exporteren", window.data_actions.export_dossier)
+        camera.dialog("dialoog-importeren", window.import_dossier)
+        camera.dialog("dialoog-exporteren", window.export_dossier)
         camera.dialog("dialoog-pdf-opslaan", window.export_pdf)
         camera.dialog("dialoog-afdrukvoorbeeld", window.preview_summary)  # last: it crashed before
         window.close()

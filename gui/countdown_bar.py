@@ -1,7 +1,6 @@
 """The countdown to the next deadline, above every page of a dossier, and what to do when it threatens."""
 
-from html import escape
-
+from markupsafe import Markup
 from PySide6.QtWidgets import QFrame, QVBoxLayout
 
 from gui.day_clock import DayClock
@@ -24,9 +23,9 @@ class CountdownBar(QFrame):
         wording = editor.content.general.timeline
         link = wording.threat_link
         self.threat = label(
-            f"<b>⚠ {escape(wording.threat_label)}:</b> {escape(wording.threat_advice)} "
-            f'<a href="{escape(link.url, quote=True)}">{escape(link.label)}</a>. '
-            f"{escape(wording.threat_consequence)}",
+            Markup('<b>⚠ {}:</b> {} <a href="{}">{}</a>. {}').format(
+                wording.threat_label, wording.threat_advice, link.url, link.label, wording.threat_consequence
+            ),
             rich=True,
         )
         self.threat.setObjectName("deadlineThreat")
@@ -38,7 +37,10 @@ class CountdownBar(QFrame):
     def refresh(self) -> None:
         dossier = self.editor.dossier
         shown = countdown(
-            dossier.connection, self.editor.dates, self.clock.today(), self.editor.content.general.timeline
+            dossier.connection,
+            self.editor.deadline_dates,
+            self.clock.today(),
+            self.editor.content.general.timeline,
         )
         self.text.setText(shown.text)
         self.setProperty("state", shown.state.value if shown.state else "unknown")

@@ -4,9 +4,8 @@ import contextlib
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,10 +25,7 @@ from model.dossier import Dossier, DossierNameError
 from model.dutch import date_and_time
 from model.exchange import ImportFileError, export_json, read_import
 from model.locations import safe_file_name
-from model.store import StoreError
-
-if TYPE_CHECKING:
-    from gui.main_window import MainWindow
+from model.store import Store, StoreError
 
 BACKUP_REASONS = {
     "": "bij het starten",
@@ -93,28 +89,13 @@ def ask_name_clash(parent: QWidget, name: str) -> str | None:
     return {replace: "replace", both: "both"}.get(box.clickedButton())
 
 
-class BackupReport(QObject):
-    """Carries a failed backup's message from the worker thread to the window by a queued signal;
-    a child of the window, so a message arriving after the window is gone is dropped with it."""
-
-    failed = Signal(str)
-
-    def __init__(self, window: "MainWindow") -> None:
-        super().__init__(window)
-        self.window = window
-        self.failed.connect(self._show)
-
-    def _show(self, message: str) -> None:
-        self.window.show_save_error(message, kept_on_screen=False)
-
-
 class StartBackup(QRunnable):
     """The start-up backup, off the GUI thread: comparing and copying 500 dossiers takes most of a
     second. It opens its own SQLite connections (model.backups), never the store's."""
 
-    def __init__(self, database: Path, report: BackupReport) -> None:
+    def __init__(self, database: Path, failed: SignalInstance) -> None:
         super().__init__()
-        self.database, self.report = database, report
+        self.database, self.failed = database, failed
 
     def run(self) -> None:
         try:
@@ -122,89 +103,95 @@ class StartBackup(QRunnable):
         except (OSError, sqlite3.Error) as error:
             reason = getattr(error, "strerror", None) or error
             with contextlib.suppress(RuntimeError):  # the window closed meanwhile: nobody to tell
-                self.report.failed.emit(f"De automatische back-up kon niet worden gemaakt: {reason}")
+                self.failed.emit(f"De automatische back-up kon niet worden gemaakt: {reason}")
 
 
-class DataActions:
-    def __init__(self, window: "MainWindow") -> None:
-        self.window = window
+class DataActions(QObject):
+    """Backups, restore, export and import, as a controller: it is handed the store and a parent for
+    its dialogs, and says by signals what the window should show; it knows nothing of the window."""
+
+    aboutToReplaceData = Signal()  # take the open dossier off the screen (its edits saved) first
+    dataReplaced = Signal()  # a backup is back in place: show the dossiers afresh
+    dossierImported = Signal(int)  # open this dossier
+    message = Signal(str)  # a short confirmation for the status bar
+    failed = Signal(str)  # nothing was changed; say why (queued: may come from the backup thread)
+
+    def __init__(self, store: Store, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.store, self.parent_widget = store, parent
         self.backup_pool = QThreadPool()  # its own: deleting it waits for a backup under way
         self.backup_pool.setMaxThreadCount(1)
-        self.backup_report = BackupReport(window)
 
     def backup_on_start(self) -> None:
         """A copy of the data as they were when the app started, when anything changed since the last."""
-        self.backup_pool.start(StartBackup(self.window.store.path, self.backup_report))
+        self.backup_pool.start(StartBackup(self.store.path, self.failed))
 
     def restore_backup(self) -> None:
-        window = self.window
-        backups = window.store.backups()
+        backups = self.store.backups()
         if not backups:
-            inform(window, "Back-up terugzetten", "Er zijn nog geen back-ups.")
+            inform(self.parent_widget, "Back-up terugzetten", "Er zijn nog geen back-ups.")
             return
-        chosen = choose_backup(window, backups)
+        chosen = choose_backup(self.parent_widget, backups)
         if chosen is None:
             return
-        window.close_dossier()
+        self.aboutToReplaceData.emit()
         try:
-            kept = window.store.restore_backup(chosen)
+            kept = self.store.restore_backup(chosen)
         except (OSError, StoreError) as error:
-            window.show_save_error(f"De back-up kon niet worden teruggezet: {error}", kept_on_screen=False)
+            self.failed.emit(f"De back-up kon niet worden teruggezet: {error}")
             return
-        window.show_start()
-        window.statusBar().showMessage(
+        self.dataReplaced.emit()
+        self.message.emit(
             f"Back-up van {date_and_time(chosen.made_at)} teruggezet. "
-            f"De gegevens van daarvoor staan in {kept}.",
-            20_000,
+            f"De gegevens van daarvoor staan in {kept}."
         )
 
-    def export_dossier(self) -> None:
-        window = self.window
-        dossier = window.open_dossier_record()
-        if dossier is None:
-            return
-        window.dossier_view.flush_notes()
+    def export_dossier(self, dossier: Dossier) -> None:
+        """Write the dossier as stored to a file the user picks; pending edits must be saved first."""
         suggested = str(Path.home() / f"DigiD-assessment {safe_file_name(dossier.name)}.wegwijzer.json")
         chosen, _ = QFileDialog.getSaveFileName(
-            window, "Dossier exporteren", suggested, "Dossierbestand (*.json)"
+            self.parent_widget, "Dossier exporteren", suggested, "Dossierbestand (*.json)"
         )
         if not chosen:
             return
         try:
-            text = export_json(window.store.snapshot(dossier.id), datetime.now())
+            text = export_json(self.store.snapshot(dossier.id), datetime.now())
             Path(chosen).write_text(text, encoding="utf-8")
         except (OSError, StoreError) as error:
-            window.show_save_error(f"Het dossier kon niet worden geëxporteerd: {error}", kept_on_screen=False)
+            self.failed.emit(f"Het dossier kon niet worden geëxporteerd: {error}")
             return
-        window.statusBar().showMessage(f"Dossier geëxporteerd: {chosen}", 15_000)
+        self.message.emit(f"Dossier geëxporteerd: {chosen}")
 
-    def import_dossier(self) -> Dossier | None:
-        window = self.window
+    def import_dossier(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
-            window, "Dossier importeren", str(Path.home()), "Dossierbestand (*.json);;Alle bestanden (*)"
+            self.parent_widget,
+            "Dossier importeren",
+            str(Path.home()),
+            "Dossierbestand (*.json);;Alle bestanden (*)",
         )
         if not chosen:
-            return None
+            return
         try:
             snapshot = read_import(Path(chosen))
         except ImportFileError as problem:
-            inform(window, "Dossier importeren", f"Dit bestand kan niet worden geïmporteerd. {problem}")
-            return None
-        name, replace = snapshot.dossier.name, window.store.find_dossier(snapshot.dossier.name)
+            inform(
+                self.parent_widget,
+                "Dossier importeren",
+                f"Dit bestand kan niet worden geïmporteerd. {problem}",
+            )
+            return
+        name, replace = snapshot.dossier.name, self.store.find_dossier(snapshot.dossier.name)
         if replace is not None:
-            answer = ask_name_clash(window, replace.name)
+            answer = ask_name_clash(self.parent_widget, replace.name)
             if answer is None:
-                return None
+                return
             if answer == "both":
-                name, replace = window.store.free_name(name), None
-        window.close_dossier()
+                name, replace = self.store.free_name(name), None
+        self.aboutToReplaceData.emit()
         try:
-            imported = window.store.add_snapshot(snapshot, name, replace)
+            imported = self.store.add_snapshot(snapshot, name, replace)
         except (DossierNameError, StoreError) as error:
-            window.show_save_error(f"Het dossier kon niet worden geïmporteerd: {error}", kept_on_screen=False)
-            window.show_start()
-            return None
-        window.open_dossier(imported.id)
-        window.statusBar().showMessage(f"Dossier ‘{imported.name}’ geïmporteerd.", 15_000)
-        return imported
-
+            self.failed.emit(f"Het dossier kon niet worden geïmporteerd: {error}")
+            return
+        self.dossierImported.emit(imported.id)
+        self.message.emit(f"Dossier ‘{imported.name}’ geïmporteerd.")

@@ -1,9 +1,9 @@
 """The deadlines page: the timeline, the milestones in words, the report and repair dates, the agenda."""
 
 from datetime import date, datetime
-from html import escape
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton
 
 from gui.date_field import OptionalDateField
@@ -82,21 +82,21 @@ class DeadlinesPage(Page):
         dossier, wording = self.editor.dossier, self.editor.content.general.timeline
         today = self.clock.today()
         progress = flow_progress(self.editor.flow, self.editor.ticked, dossier.role)
-        self.progress.setText(f"Voortgang: {progress.done} van {progress.total} actiepunten afgevinkt.")
+        self.progress.setText(f"Voortgang: {progress.ticked()}.")
         shown = [
             (each, milestone_label(each, dossier.connection, wording), state_label(each, wording))
-            for each in milestones(self.editor.dates, today)
+            for each in milestones(self.editor.deadline_dates, today)
         ]
         self.timeline.set_milestones(shown, today)
         explanation = self.editor.t0_explanation()
         self.register_t0.setText(explanation)
         self.register_t0.setVisible(bool(explanation))
         if shown:
-            rows = "".join(
-                f"<li><b>{escape(name)}</b>: {escape(milestone_when(each, dossier, state))}</li>"
+            rows = Markup("").join(
+                Markup("<li><b>{}</b>: {}</li>").format(name, milestone_when(each, dossier, state))
                 for each, name, state in shown
             )
-            self.listing.setText(f"<ul>{rows}</ul>")
+            self.listing.setText(Markup("<ul>{}</ul>").format(rows))
         else:
             key = "unknown_cluster" if dossier.connection == Connection.CLUSTER else "unknown"
             self.listing.setText(escape(wording.countdown[key]))
@@ -119,7 +119,7 @@ class DeadlinesPage(Page):
         data = deadlines_calendar(
             dossier.name,
             dossier.connection,
-            self.editor.dates,
+            self.editor.deadline_dates,
             self.clock.today(),
             self.editor.content.general.timeline,
             datetime.now(),

@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject, Signal
 
 from model.content import Connection, Content, Flow, Role
 from model.dossier import CareProvider, Change, DateField, Dossier, DossierNameError
-from model.register import effective_dates, keeps_register, t0_explanation
+from model.register import deadline_dates, keeps_register, t0_explanation
 from model.store import Store, StoreError
 from model.timeline import DossierDates
 
@@ -26,9 +26,9 @@ class DossierEditor(QObject):
         self.providers: list[CareProvider] = store.care_providers(dossier.id)
 
     @property
-    def dates(self) -> DossierDates:
+    def deadline_dates(self) -> DossierDates:
         """The dates the deadlines count from: T0 from the register once two care providers are live."""
-        return effective_dates(self.dossier, self.providers, self.today())
+        return deadline_dates(self.dossier, self.providers, self.today())
 
     def t0_explanation(self) -> str:
         """Which T0 the deadlines use when the register supplies it; empty otherwise."""

@@ -263,7 +263,7 @@ class DossierPage(Page):
             return True
         new_label = self.content.general.connection_types[connection].label.lower()
         question = (
-            f"In dit dossier zijn {progress.done} van {progress.total} actiepunten afgevinkt.\n\n"
+            f"In dit dossier zijn {progress.ticked()}.\n\n"
             f"Wilt u overstappen naar de stappen voor een {new_label}? Uw afgevinkte "
             "actiepunten en notities blijven bewaard en komen terug als u later terugkeert."
         )

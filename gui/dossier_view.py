@@ -30,8 +30,7 @@ from gui.wizard import NEXT_TEXT, AssessmentWizard
 from gui.zoom import BASE_POINT_SIZE
 from model.content import Content
 from model.dossier import Dossier
-from model.schema import START_POSITION
-from model.store import Store
+from model.store import START_POSITION, Store
 
 PREPARE_DELAY_MS = 300  # pages not yet visited are built after the first paint
 DEADLINES = "deadlines"

@@ -1,7 +1,6 @@
 """A folded "Geschiedenis" section: when and what changed, shown when the user unfolds it."""
 
-from html import escape
-
+from markupsafe import Markup
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from gui.dossier_editor import DossierEditor
@@ -38,9 +37,13 @@ class HistorySection(QWidget):
         content = self.editor.content
         wording = content.general.history
         changes = self.editor.history(self.step_id)
-        rows = "".join(
-            f"<tr><td>{when}&nbsp;&nbsp;</td><td>{escape(what)}</td></tr>"
+        rows = Markup("").join(
+            Markup("<tr><td>{}&nbsp;&nbsp;</td><td>{}</td></tr>").format(when, what)
             for when, what in reversed(described(changes, content, self.editor.providers))
         )
-        body = f"<table>{rows}</table>" if rows else f"<p>{escape(wording.templates['empty'])}</p>"
-        self.listing.setText(f"<p style='color:#4a4a4a'>{escape(wording.intro)}</p>{body}")
+        body = (
+            Markup("<table>{}</table>").format(rows)
+            if rows
+            else Markup("<p>{}</p>").format(wording.templates["empty"])
+        )
+        self.listing.setText(Markup("<p style='color:#4a4a4a'>{}</p>{}").format(wording.intro, body))

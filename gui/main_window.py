@@ -1,5 +1,6 @@
 """The main window: the start page or one dossier, the menus, and a bar that says when saving failed."""
 
+from collections.abc import Callable
 from contextlib import suppress
 
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -20,6 +21,7 @@ from gui.dialogs import inform
 from gui.dossier_editor import DossierEditor
 from gui.dossier_view import DossierView
 from gui.elided_label import TITLE_MAX_LENGTH, shortened
+from gui.menus import MENUS, MenuEntry
 from gui.start_page import StartPage
 from gui.summary_printer import SummaryPrinter
 from gui.window_geometry import encoded_geometry, place_main_window
@@ -33,6 +35,7 @@ from model.version import __version__
 BACKUP_DELAY_MS = 1500  # after the first paint: start-up stays quick
 ZOOM_SETTING = "zoom"  # remembered in the data folder, so on this laptop
 GEOMETRY_SETTING = "windowGeometry"  # Qt's saveGeometry, base64
+STATUS_MESSAGE_MS = 20_000  # long enough to read a backup's path aloud in a meeting
 
 
 def stored_zoom(value: str | None) -> float:
@@ -76,7 +79,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.printer = SummaryPrinter(self, store, content, self.clock)
-        self.data_actions = DataActions(self)
+        self.data_actions = DataActions(store, self)
+        self.data_actions.aboutToReplaceData.connect(self.show_start)
+        self.data_actions.dataReplaced.connect(self.show_start)
+        self.data_actions.dossierImported.connect(self.open_dossier)
+        self.data_actions.message.connect(self.show_message)
+        self.data_actions.failed.connect(self.show_failure)  # a method: queued from the backup thread
         self._build_menus()
         self._apply_zoom()
         self._reopen_last_dossier()
@@ -84,79 +92,36 @@ class MainWindow(QMainWindow):
             self.show_start()
         QTimer.singleShot(BACKUP_DELAY_MS, self, self.data_actions.backup_on_start)
 
-    def _action(self, name: str, text: str, shortcut: QKeySequence | str, slot) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        return action
-
     def _build_menus(self) -> None:
-        dossier_menu = self.menuBar().addMenu("&Dossier")
-        dossier_menu.addAction(
-            self._action("actionNewDossier", "&Nieuw dossier", QKeySequence.StandardKey.New, self.new_dossier)
-        )
-        dossier_menu.addAction(
-            self._action(
-                "actionOpenDossier", "&Alle dossiers …", QKeySequence.StandardKey.Open, self.show_start
-            )
-        )
-        dossier_menu.addSeparator()
-        self.dossier_actions = [
-            self._action(
-                "actionPrintPreview", "Afdruk&voorbeeld …", "Ctrl+Shift+P", lambda: self.preview_summary()
-            ),
-            self._action("actionPrint", "Af&drukken …", QKeySequence.StandardKey.Print, self.print_summary),
-            self._action("actionExportPdf", "Opslaan als &PDF …", "Ctrl+Shift+S", self.export_pdf),
-        ]
-        self.history_in_summary = QAction("&Geschiedenis in samenvatting", self)
-        self.history_in_summary.setObjectName("actionSummaryHistory")
-        self.history_in_summary.setCheckable(True)
-        self.history_in_summary.toggled.connect(self._summary_history_toggled)
-        export = self._action(
-            "actionExportDossier", "Dossier &exporteren …", "", self.data_actions.export_dossier
-        )
-        self.dossier_actions.append(export)
-        for action in self.dossier_actions:
-            dossier_menu.addAction(action)
-        dossier_menu.addAction(self.history_in_summary)
-        dossier_menu.addSeparator()
-        dossier_menu.addAction(
-            self._action("actionImportDossier", "Dossier &importeren …", "", self.data_actions.import_dossier)
-        )
-        dossier_menu.addAction(
-            self._action(
-                "actionRestoreBackup", "&Back-up terugzetten …", "", self.data_actions.restore_backup
-            )
-        )
-        dossier_menu.addSeparator()
-        dossier_menu.addAction(self._action("actionQuit", "&Afsluiten", "Ctrl+Q", self.close))
+        """One action per row of MENUS; those that need an open dossier are kept in `dossier_actions`."""
+        self.dossier_actions: list[QAction] = []
+        for title, entries in MENUS:
+            menu = self.menuBar().addMenu(title) if title else None
+            for entry in entries:
+                if entry is None:
+                    menu.addSeparator()
+                    continue
+                action = self._action(entry)
+                (menu or self).addAction(action)
+                if entry.needs_dossier:
+                    self.dossier_actions.append(action)
         self._enable_dossier_actions()
-        view_menu = self.menuBar().addMenu("&Beeld")
-        view_menu.addAction(
-            self._action("actionZoomIn", "&Groter", QKeySequence.StandardKey.ZoomIn, self.zoom_in)
-        )
-        view_menu.addAction(
-            self._action("actionZoomOut", "&Kleiner", QKeySequence.StandardKey.ZoomOut, self.zoom_out)
-        )
-        view_menu.addAction(self._action("actionZoomReset", "&Normale grootte", "Ctrl+0", self.zoom_reset))
-        view_menu.addSeparator()
-        self.presentation_action = self._action(
-            "actionPresentation",
-            "&Presentatiemodus",
-            "F11",
-            lambda: self.set_presentation(not self.presenting),
-        )
-        view_menu.addAction(self.presentation_action)
-        self.addAction(
-            self._action("actionZoomInEquals", "Groter", "Ctrl+=", self.zoom_in)
-        )  # no Shift needed
         self.leave_presentation = QShortcut(QKeySequence("Esc"), self, lambda: self.set_presentation(False))
         self.leave_presentation.setEnabled(False)
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(self._action("actionAbout", f"&Over {APP_NAME}", "", self._about))
 
-    def _about(self) -> None:
+    def _action(self, entry: MenuEntry) -> QAction:
+        action = QAction(entry.text, self)
+        action.setObjectName(entry.name)
+        action.setShortcut(QKeySequence(entry.shortcut))
+        slot = getattr(self, entry.slot)
+        if entry.checkable:
+            action.setCheckable(True)
+            action.toggled.connect(slot)
+        else:
+            action.triggered.connect(lambda: slot())  # not slot(checked)
+        return action
+
+    def about(self) -> None:
         inform(self, f"Over {APP_NAME}", f"{APP_NAME} {__version__}\n\n{self.content.general.welcome}")
 
     # Zoom and presentation
@@ -170,7 +135,7 @@ class MainWindow(QMainWindow):
         try:
             self.store.set_setting(ZOOM_SETTING, str(level))
         except StoreError as error:
-            self.show_save_error(str(error), kept_on_screen=False)
+            self.show_failure(str(error))
 
     def zoom_in(self) -> None:
         self._set_zoom(next_level(self.zoom, 1))
@@ -180,6 +145,9 @@ class MainWindow(QMainWindow):
 
     def zoom_reset(self) -> None:
         self._set_zoom(1.0)
+
+    def toggle_presentation(self) -> None:
+        self.set_presentation(not self.presenting)
 
     def set_presentation(self, on: bool) -> None:
         """Full screen and larger, the current step with the countdown and the step list; Esc leaves."""
@@ -197,7 +165,7 @@ class MainWindow(QMainWindow):
         else:
             self.setWindowState(self._state_before_presentation)
 
-    def _summary_history_toggled(self, included: bool) -> None:
+    def include_history_in_summary(self, included: bool) -> None:
         self.printer.with_history = included
 
     @property
@@ -219,32 +187,39 @@ class MainWindow(QMainWindow):
         view = self.dossier_view
         return view.editor.dossier if view is not None and view.editor is not None else None
 
-    def preview_summary(self, step_id: str | None = None) -> None:
+    def _with_open_dossier(self, act: Callable[[Dossier], None]) -> None:
+        """Run a menu action on the open dossier, its pending edits saved first; without one, nothing."""
         dossier = self.open_dossier_record()
         if dossier is not None:
             self.dossier_view.flush_notes()
-            self.printer.preview(dossier, step_id)
+            act(dossier)
+
+    def preview_summary(self, step_id: str | None = None) -> None:
+        self._with_open_dossier(lambda dossier: self.printer.preview(dossier, step_id))
 
     def print_summary(self) -> None:
-        dossier = self.open_dossier_record()
-        if dossier is not None:
-            self.dossier_view.flush_notes()
-            self.printer.print(dossier)
+        self._with_open_dossier(self.printer.print)
 
     def export_pdf(self) -> None:
-        dossier = self.open_dossier_record()
-        if dossier is None:
-            return
-        self.dossier_view.flush_notes()
+        self._with_open_dossier(self._save_pdf)
+
+    def _save_pdf(self, dossier: Dossier) -> None:
         try:
             path = self.printer.save_pdf(dossier)
         except OSError as error:
-            self.show_save_error(
-                f"Het PDF-bestand kon niet worden opgeslagen: {error.strerror or error}", kept_on_screen=False
-            )
+            self.show_failure(f"Het PDF-bestand kon niet worden opgeslagen: {error.strerror or error}")
             return
         if path is not None:
-            self.statusBar().showMessage(f"PDF opgeslagen: {path}", 15_000)
+            self.show_message(f"PDF opgeslagen: {path}")
+
+    def export_dossier(self) -> None:
+        self._with_open_dossier(self.data_actions.export_dossier)
+
+    def import_dossier(self) -> None:
+        self.data_actions.import_dossier()
+
+    def restore_backup(self) -> None:
+        self.data_actions.restore_backup()
 
     def _reopen_last_dossier(self) -> None:
         last = self.store.last_dossier_id()
@@ -324,6 +299,13 @@ class MainWindow(QMainWindow):
         )
         self.save_error_text.setText(message + kept)
         self.save_error.show()
+
+    def show_failure(self, message: str) -> None:
+        """An action that changed nothing failed: say why (no edit of the user's is at stake)."""
+        self.show_save_error(message, kept_on_screen=False)
+
+    def show_message(self, message: str) -> None:
+        self.statusBar().showMessage(message, STATUS_MESSAGE_MS)
 
     def changeEvent(self, event: QEvent) -> None:
         """Back from sleep past midnight: the timer may not have run, so look at the date now."""

@@ -1,6 +1,6 @@
 """The last page: how far the whole dossier is, step by step, and where to read more."""
 
-from html import escape
+from markupsafe import Markup
 
 from gui.dossier_editor import DossierEditor
 from gui.page_parts import Page, label
@@ -29,19 +29,16 @@ class OverviewPage(Page):
     def refresh(self) -> None:
         editor = self.editor
         flow, ticked = editor.flow, editor.ticked
-        progress = flow_progress(flow, ticked, editor.dossier.role)
-        done = " Alle actiepunten zijn afgevinkt." if progress.complete else ""
-        self.total.setText(f"{progress.done} van {progress.total} actiepunten afgevinkt.{done}")
-        rows = []
+        self.total.setText(flow_progress(flow, ticked, editor.dossier.role).sentence())
+        rows = Markup("")
         for step in flow.steps:
             status = editor.content.general.status_labels[
                 step_status(flow, step, ticked, editor.dossier.role)
             ]
             counts = step_progress(step, ticked)
             actor = editor.content.actor_wording(step.actor, editor.dossier.role)
-            rows.append(
-                f"<tr><td><b>{step.number}.</b></td><td>{escape(step.title)}<br>"
-                f"<span style='color:#4a4a4a'>{escape(actor)}</span></td>"
-                f"<td>{escape(status)} ({counts.done}/{counts.total})</td></tr>"
-            )
-        self.steps.setText(f"<table cellspacing='0' cellpadding='6'>{''.join(rows)}</table>")
+            rows += Markup(
+                "<tr><td><b>{}.</b></td><td>{}<br><span style='color:#4a4a4a'>{}</span></td>"
+                "<td>{} ({}/{})</td></tr>"
+            ).format(step.number, step.title, actor, status, counts.done, counts.total)
+        self.steps.setText(Markup("<table cellspacing='0' cellpadding='6'>{}</table>").format(rows))

@@ -7,8 +7,7 @@ and says what it still needs ("Vul nog in: …"), a doubtful value is kept and e
 field, and `model.register.counted` decides what the checklist and the deadlines count.
 """
 
-from html import escape
-
+from markupsafe import Markup
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -30,18 +29,9 @@ from gui.page_parts import Page, label, row_table, sized_after_filling
 from gui.rich_text import plain_tooltip
 from gui.step_page import NOTES_SAVE_DELAY_MS
 from model.dossier import CareProvider
-from model.dutch import long_date, short_date
-from model.register import (
-    HISTORY_STEP,
-    TEXT_LIMITS,
-    cleaned,
-    conditions,
-    problems,
-    remark,
-    second_production_date,
-    still_to_fill,
-)
-from model.summary import REGISTER_TITLES
+from model.dutch import short_date
+from model.register import HISTORY_STEP, TEXT_LIMITS, cleaned, problems, remark, still_to_fill
+from model.summary import REGISTER_TITLES, register_checklist_html
 
 TEXT_FIELDS = {
     "name": ("Naam zorgaanbieder", "providerName"),
@@ -181,35 +171,10 @@ class RegisterPage(Page):
     def refresh(self) -> None:
         providers = self.editor.providers
         today = self.clock.today()
-        state = conditions(providers, today)
-        unsigned = ", ".join(state.unsigned_in_production)
-        signed = (
-            "Elke zorgaanbieder in productie heeft het aangepaste contract en de akkoordverklaring getekend"
+        t0 = self.editor.t0_explanation()
+        self.checklist.setText(
+            register_checklist_html(providers, today) + (Markup("<p>{}</p>").format(t0) if t0 else "")
         )
-        rows = [
-            (
-                "✔ voldaan" if state.enough_in_production else "✘ nog niet",
-                f"Minstens twee zorgaanbieders in productie (nu {state.in_production}).",
-            ),
-            (
-                "– nog niet van toepassing"
-                if not state.in_production
-                else "✔ voldaan"
-                if state.all_signed
-                else "✘ nog niet",
-                signed + (f" (nog niet: {unsigned})." if unsigned else "."),
-            ),
-        ]
-        lines = "".join(f"<p><b>{verdict}</b>: {escape(text)}</p>" for verdict, text in rows)
-        if any(still_to_fill(each) for each in providers):
-            lines += "<p>Zorgaanbieders bij wie ‘Vul nog in’ staat, tellen nog niet mee.</p>"
-        t0 = second_production_date(providers, today)
-        if t0:
-            lines += (
-                f"<p>De termijn van twee maanden loopt vanaf {long_date(t0)}, de dag waarop de tweede "
-                "zorgaanbieder in productie ging.</p>"
-            )
-        self.checklist.setText(lines)
         self.empty.setVisible(not providers)
         with QSignalBlocker(self.table), sized_after_filling(self.table):
             self.table.setRowCount(len(providers))

@@ -1,7 +1,6 @@
 """The start page: the dossiers with New, Open, Rename and Delete, and what the assessment is."""
 
-from html import escape
-
+from markupsafe import Markup
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -14,12 +13,11 @@ from gui.dialogs import ask_text, confirm
 from gui.page_parts import Page, label, row_table, sized_after_filling, warning_box
 from gui.rich_text import blocks_html, paragraph, plain_tooltip
 from model.content import Content
+from model.deadline_text import next_deadline_in_brief
 from model.dossier import NAME_MAX_LENGTH, DamagedDossier, Dossier, DossierNameError
-from model.dutch import days_phrase, long_date
 from model.progress import flow_progress
-from model.register import effective_dates
+from model.register import deadline_dates
 from model.store import Store, StoreError
-from model.timeline import State, next_deadline
 
 DOSSIER_ID_ROLE = Qt.ItemDataRole.UserRole
 DEADLINE_COLUMN = 4
@@ -72,16 +70,23 @@ class StartPage(Page):
         for kind in general.connection_types.values():
             self.add(
                 label(
-                    f"<p><b>{escape(kind.choice)}</b></p>"
-                    + paragraph(kind.summary)
-                    + paragraph(kind.who_does_the_work),
+                    Markup("<p><b>{}</b></p>{}{}").format(
+                        kind.choice,
+                        Markup(paragraph(kind.summary)),
+                        Markup(paragraph(kind.who_does_the_work)),
+                    ),
                     rich=True,
                 )
             )
         self.add(warning_box(general.important_label, general.important))
         self.add(label(general.title, "heading"))
         for section in general.sections:
-            self.add(label(f"<p><b>{escape(section.title)}</b></p>" + blocks_html(section.blocks), rich=True))
+            self.add(
+                label(
+                    Markup("<p><b>{}</b></p>{}").format(section.title, Markup(blocks_html(section.blocks))),
+                    rich=True,
+                )
+            )
         self.refresh()
 
     def refresh(self) -> None:
@@ -120,24 +125,18 @@ class StartPage(Page):
         general = self.content.general
         flow = self.content.flows[dossier.connection]
         progress = flow_progress(flow, self.store.ticked_items(dossier.id), dossier.role)
-        dates = effective_dates(dossier, self.store.care_providers(dossier.id), self.clock.today())
-        deadline = next_deadline(dates, self.clock.today())
-        urgent = deadline is not None and deadline.state in (State.DUE_SOON, State.TODAY, State.OVERDUE)
-        if deadline is None:
-            when = "nog niet bekend"
-        elif deadline.state == State.OVERDUE:
-            late = -deadline.days_left
-            when = f"⚠ {long_date(deadline.day)} ({late} {'dag' if late == 1 else 'dagen'} te laat)"
-        else:
-            when = f"{'⚠ ' if urgent else ''}{long_date(deadline.day)} ({days_phrase(deadline.days_left)})"
+        today = self.clock.today()
+        deadline = next_deadline_in_brief(
+            deadline_dates(dossier, self.store.care_providers(dossier.id), today), today
+        )
         cells = (
             dossier.name,
             general.connection_types[dossier.connection].label,
             general.roles[dossier.role].name,
-            f"{progress.done} van {progress.total} actiepunten",
-            when,
+            progress.counted(),
+            deadline.text,
         )
-        return cells, urgent
+        return cells, deadline.threatened
 
     def selected_dossier(self) -> Dossier | None:
         items = self.table.selectedItems()

@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from model.content import Connection, TimelineWording
 from model.deadline_text import milestone_label
+from model.dutch import day_count
 from model.locations import APP_NAME
 from model.timeline import DossierDates, State, milestones
 from model.version import __version__
@@ -47,7 +48,7 @@ def deadlines_calendar(
         for days in REMINDER_DAYS:
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
-            alarm.add("description", f"Over {days} dagen: {label} ({name})")
+            alarm.add("description", f"Over {day_count(days)}: {label} ({name})")
             alarm.add("trigger", timedelta(days=-days))
             event.add_component(alarm)
         calendar.add_component(event)

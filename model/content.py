@@ -66,7 +66,9 @@ class Block:
 
 
 @dataclass(frozen=True)
-class Warning:
+class StepWarning:
+    """A "Let op" or "Belangrijk" note on a step."""
+
     label: str
     text: str
 
@@ -86,7 +88,7 @@ class Step:
     actor: Role
     purpose: str
     blocks: tuple[Block, ...]
-    warnings: tuple[Warning, ...]
+    warnings: tuple[StepWarning, ...]
     action_items_intro: str
     action_items: tuple[ActionItem, ...]
     links: tuple[Link, ...]

@@ -34,8 +34,8 @@ from model.content import (
     Source,
     Step,
     StepStatus,
+    StepWarning,
     TimelineWording,
-    Warning,
 )
 
 WARNING_LABELS = ("Let op", "Belangrijk")
@@ -153,7 +153,7 @@ def _step(node: _Reader, flow_id: str) -> Step:
         label = warning.text("label")
         if label not in WARNING_LABELS:
             raise warning.child("label").fail(f"onbekend soort waarschuwing '{label}'")
-        warnings.append(Warning(label=label, text=warning.text("text")))
+        warnings.append(StepWarning(label=label, text=warning.text("text")))
     action_items = []
     for item in node.items("action_items", required=True):
         item_id = item.text("id")

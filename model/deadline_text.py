@@ -5,7 +5,7 @@ from datetime import date
 
 from model.content import Connection, TimelineWording
 from model.dossier import Dossier
-from model.dutch import days_phrase, long_date
+from model.dutch import day_count, days_phrase, long_date
 from model.timeline import DossierDates, Milestone, MilestoneKind, State, deadline_threatened, next_deadline
 
 
@@ -14,6 +14,23 @@ class Countdown:
     text: str
     state: State | None  # None while there is nothing to count down to yet
     threatened: bool  # the next deadline is due soon or late: show what to do
+
+
+@dataclass(frozen=True)
+class NextDeadline:
+    text: str  # "⚠ 28 februari 2027 (3 dagen te laat)"; "nog niet bekend" without one
+    threatened: bool
+
+
+def next_deadline_in_brief(dates: DossierDates, today: date) -> NextDeadline:
+    """The next deadline in a few words, for the list of dossiers; ⚠ when it threatens."""
+    deadline = next_deadline(dates, today)
+    if deadline is None:
+        return NextDeadline("nog niet bekend", False)
+    sign = "⚠ " if deadline.threatening else ""
+    late = deadline.state == State.OVERDUE
+    when = f"{day_count(-deadline.days_left)} te laat" if late else days_phrase(deadline.days_left)
+    return NextDeadline(f"{sign}{long_date(deadline.day)} ({when})", deadline.threatening)
 
 
 def milestone_label(milestone: Milestone, connection: Connection, wording: TimelineWording) -> str:

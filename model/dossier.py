@@ -6,7 +6,6 @@ from enum import StrEnum
 
 from model.content import Connection, Role
 from model.limits import NAME_MAX_LENGTH, parse_date, text_problem
-from model.timeline import DossierDates
 
 TICKED, UNTICKED = "afgevinkt", "niet afgevinkt"  # an action item's values in the history
 
@@ -35,12 +34,6 @@ class Dossier:
     report_sent: date | None = None
     logius_fix_deadline: date | None = None
     findings_fixed: date | None = None
-
-    @property
-    def dates(self) -> DossierDates:
-        return DossierDates(
-            self.activation_date, self.report_sent, self.logius_fix_deadline, self.findings_fixed
-        )
 
 
 @dataclass(frozen=True)

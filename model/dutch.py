@@ -37,13 +37,18 @@ def local_date(moment_utc: datetime) -> date:
     return local_time(moment_utc).date()
 
 
+def day_count(days: int) -> str:
+    """1 dag · 3 dagen"""
+    return f"{days} {'dag' if days == 1 else 'dagen'}"
+
+
 def days_phrase(days_left: int) -> str:
     """nog 23 dagen · vandaag · 3 dagen geleden"""
     if days_left == 0:
         return "vandaag"
     if days_left > 0:
-        return f"nog {days_left} {'dag' if days_left == 1 else 'dagen'}"
-    return f"{-days_left} {'dag' if days_left == -1 else 'dagen'} geleden"
+        return f"nog {day_count(days_left)}"
+    return f"{day_count(-days_left)} geleden"
 
 
 def date_and_time(moment: datetime) -> str:

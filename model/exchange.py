@@ -42,7 +42,7 @@ from model.register import (
     parse_history_subject,
     too_long,
 )
-from model.schema import START_POSITION
+from model.store.schema import START_POSITION
 from model.version import __version__
 
 FORMAT_NAME = "digid-assessment-wegwijzer/dossier"
@@ -52,7 +52,7 @@ MAX_NESTING = 8  # an export nests 3 deep
 TOO_BIG = "Het bestand is te groot voor een dossier."
 POSITION_PATTERN = re.compile(rf"^[a-z0-9_.-]{{1,{POSITION_MAX_LENGTH}}}$")
 DATE_SUBJECTS = frozenset(field.value for field in DateField)
-FIELD_SUBJECTS = frozenset({"note", "name", "connection", "role", *DATE_SUBJECTS})  # what Store._log records
+FIELD_SUBJECTS = frozenset({"note", "name", "connection", "role", *DATE_SUBJECTS})  # what model.store logs
 DATE_PROBLEM = f"is geen datum tussen {EARLIEST_DATE.year} en {LATEST_DATE.year}"
 
 

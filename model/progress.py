@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from model.content import Connection, Flow, Role, Step, StepStatus
 from model.dutch import listing
 
+ALL_TICKED = "Alle actiepunten zijn afgevinkt."
+
 
 @dataclass(frozen=True)
 class Progress:
@@ -19,6 +21,18 @@ class Progress:
     @property
     def complete(self) -> bool:
         return self.done == self.total
+
+    def counted(self) -> str:
+        """'3 van 20 actiepunten'"""
+        return f"{self.done} van {self.total} actiepunten"
+
+    def ticked(self) -> str:
+        """'3 van 20 actiepunten afgevinkt', the one way the app says how far a dossier or step is."""
+        return f"{self.counted()} afgevinkt"
+
+    def sentence(self) -> str:
+        """'3 van 20 actiepunten afgevinkt.', with 'Alle actiepunten zijn afgevinkt.' once complete."""
+        return f"{self.ticked()}." + (f" {ALL_TICKED}" if self.complete else "")
 
 
 def done_by_supplier(flow: Flow, step: Step, reader: Role) -> bool:
@@ -49,7 +63,7 @@ def what_remains(flow: Flow, ticked: Collection[str], reader: Role) -> str:
     """One sentence for the end of the walkthrough: the open action items and the steps they are in."""
     progress = flow_progress(flow, ticked, reader)
     if progress.complete:
-        return "Alle actiepunten zijn afgevinkt. Houd de termijnen bij tot de bevindingen zijn hersteld."
+        return f"{ALL_TICKED} Houd de termijnen bij tot de bevindingen zijn hersteld."
     open_steps = [
         str(step.number)
         for step in flow.steps

@@ -227,11 +227,45 @@ def keeps_register(dossier: Dossier) -> bool:
     return dossier.connection == Connection.CLUSTER and dossier.role == Role.SUPPLIER
 
 
-def effective_dates(dossier: Dossier, providers: list[CareProvider], today: date) -> DossierDates:
-    """The dossier's dates with T0 from the register once two care providers are live."""
-    from_register = second_production_date(providers, today)
-    dates = dossier.dates
-    return replace(dates, activation=from_register) if from_register else dates
+def deadline_dates(dossier: Dossier, providers: list[CareProvider], today: date) -> DossierDates:
+    """The dates a dossier's deadlines count from: those recorded in it, with T0 from the register
+    once two care providers are live. Every deadline on screen and on paper comes from here."""
+    return DossierDates(
+        second_production_date(providers, today) or dossier.activation_date,
+        dossier.report_sent,
+        dossier.logius_fix_deadline,
+        dossier.findings_fixed,
+    )
+
+
+MET, NOT_MET, NOT_APPLICABLE = "✔ voldaan", "✘ nog niet", "– nog niet van toepassing"
+ALL_SIGNED = "Elke zorgaanbieder in productie heeft het aangepaste contract en de akkoordverklaring getekend"
+UNCOUNTED = "Zorgaanbieders bij wie ‘Vul nog in’ staat, tellen nog niet mee."
+
+
+@dataclass(frozen=True)
+class CheckedCondition:
+    verdict: str  # MET, NOT_MET or NOT_APPLICABLE
+    text: str
+
+
+def checklist(providers: list[CareProvider], today: date) -> list[CheckedCondition]:
+    """The factsheet's conditions, each with its verdict: on the register page and in the summary."""
+    state = conditions(providers, today)
+    unsigned = ", ".join(state.unsigned_in_production)
+    signed = NOT_APPLICABLE if not state.in_production else MET if state.all_signed else NOT_MET
+    return [
+        CheckedCondition(
+            MET if state.enough_in_production else NOT_MET,
+            f"Minstens twee zorgaanbieders in productie (nu {state.in_production}).",
+        ),
+        CheckedCondition(signed, ALL_SIGNED + (f" (nog niet: {unsigned})." if unsigned else ".")),
+    ]
+
+
+def uncounted_note(providers: list[CareProvider]) -> str:
+    """Said under the checklist while an entry still lacks what it needs to count; else empty."""
+    return UNCOUNTED if any(still_to_fill(each) for each in providers) else ""
 
 
 @dataclass(frozen=True)

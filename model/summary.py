@@ -1,14 +1,16 @@
 """The step summary of a dossier as HTML: what goes into the file, to the auditor and to meetings.
 
 Built here, from model data only, so the print preview, the printer, the PDF export and the
-command line all show the same document; the GUI merely renders it. Every piece of user text is
-escaped, so a note with <script> or <b> prints as typed. The HTML keeps to what QTextDocument
-renders and to black on white, so it reads on any printer.
+command line all show the same document; the GUI merely renders it. It is built with markupsafe:
+a value put into a `Markup` template is escaped unless it is `Markup` itself, so a note with
+<script> or <b> prints as typed and no call can forget to escape. The HTML keeps to what
+QTextDocument renders and to black on white, so it reads on any printer.
 """
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from html import escape
+
+from markupsafe import Markup, escape
 
 from model.content import Content, Flow, Step
 from model.deadline_text import milestone_label, milestone_when, state_label
@@ -17,13 +19,13 @@ from model.dutch import local_date, long_date, short_date
 from model.history_text import described
 from model.locations import APP_NAME
 from model.progress import flow_progress, step_progress, step_status
-from model.register import DATE_FIELDS, conditions, effective_dates, remark, t0_explanation
+from model.register import DATE_FIELDS, checklist, deadline_dates, remark, t0_explanation, uncounted_note
 from model.store import Store
 from model.timeline import milestones
 
 TICKED, UNTICKED = "☑", "☐"
 
-STYLE = """
+STYLE = Markup("""
 body { font-size: 10pt; color: #000000; }
 h1 { font-size: 18pt; margin-bottom: 2pt; }
 h2 { font-size: 13pt; margin-top: 14pt; margin-bottom: 2pt; }
@@ -32,7 +34,7 @@ td { padding-top: 2pt; padding-bottom: 2pt; padding-right: 10pt; vertical-align:
 .meta { color: #333333; }
 .box { font-size: 12pt; }
 .label { font-weight: bold; margin-top: 8pt; }
-"""
+""")
 
 
 @dataclass(frozen=True)
@@ -66,39 +68,40 @@ def footer_text(dossier: Dossier) -> str:
     return f"{APP_NAME} · {dossier.name}"
 
 
-def _text(text: str) -> str:
+def _text(text: str) -> Markup:
     """User text, escaped, with its line breaks kept."""
-    return escape(text).replace("\n", "<br>")
+    return Markup("<br>").join(escape(text).split("\n"))
 
 
-def _header(data: SummaryInput) -> str:
+def _header(data: SummaryInput) -> Markup:
     dossier, general = data.dossier, data.content.general
     kind = general.connection_types[dossier.connection]
     wording = general.timeline
+    providers = list(data.providers)
     rows = [
-        ("Organisatie", escape(dossier.name)),
-        ("Aansluiting", f"{escape(kind.label)} ({escape(kind.assessment.lower())})"),
-        ("Eigen rol", escape(general.roles[dossier.role].name)),
+        ("Organisatie", dossier.name),
+        ("Aansluiting", f"{kind.label} ({kind.assessment.lower()})"),
+        ("Eigen rol", general.roles[dossier.role].name),
         (
             "Activatie in productie",
             long_date(dossier.activation_date) if dossier.activation_date else "nog niet bekend",
         ),
     ]
-    explanation = t0_explanation(dossier, list(data.providers), data.today)
+    explanation = t0_explanation(dossier, providers, data.today)
     if explanation:
-        rows.append(("Start termijn", escape(explanation)))
-    for milestone in milestones(effective_dates(dossier, list(data.providers), data.today), data.today):
+        rows.append(("Start termijn", explanation))
+    for milestone in milestones(deadline_dates(dossier, providers, data.today), data.today):
         if milestone.is_deadline:
             label = milestone_label(milestone, dossier.connection, wording)
-            rows.append(
-                (escape(label), escape(milestone_when(milestone, dossier, state_label(milestone, wording))))
-            )
-    progress = flow_progress(data.flow, data.ticked, data.dossier.role)
-    rows.append(("Voortgang", f"{progress.done} van {progress.total} actiepunten afgevinkt"))
+            rows.append((label, milestone_when(milestone, dossier, state_label(milestone, wording))))
+    rows.append(("Voortgang", flow_progress(data.flow, data.ticked, data.dossier.role).ticked()))
     rows.append(("Afgedrukt op", long_date(data.today)))
-    cells = "".join(f"<tr><td><b>{name}</b></td><td>{value}</td></tr>" for name, value in rows)
-    title = f"<h1>DigiD-assessment: {escape(dossier.name)}</h1>"
-    return f"{title}<table cellpadding='2'>{cells}</table><p>&nbsp;</p>"
+    cells = Markup("").join(
+        Markup("<tr><td><b>{}</b></td><td>{}</td></tr>").format(name, value) for name, value in rows
+    )
+    return Markup("<h1>DigiD-assessment: {}</h1><table cellpadding='2'>{}</table><p>&nbsp;</p>").format(
+        dossier.name, cells
+    )
 
 
 REGISTER_TITLES = (
@@ -112,6 +115,16 @@ REGISTER_TITLES = (
 )
 
 
+def register_checklist_html(providers: list[CareProvider], today: date) -> Markup:
+    """The factsheet's conditions for a cluster, checked against the register, and what doesn't count
+    yet: the same lines on the register page and in the summary."""
+    lines = Markup("").join(
+        Markup("<p><b>{}</b>: {}</p>").format(each.verdict, each.text) for each in checklist(providers, today)
+    )
+    note = uncounted_note(providers)
+    return lines + (Markup("<p>{}</p>").format(note) if note else "")
+
+
 def _register_cells(provider: CareProvider, today: date) -> tuple[str, ...]:
     signatory = ", ".join(part for part in (provider.signatory_name, provider.signatory_function) if part)
     days = (short_date(day) if day else "—" for day in (getattr(provider, field) for field in DATE_FIELDS))
@@ -120,83 +133,103 @@ def _register_cells(provider: CareProvider, today: date) -> tuple[str, ...]:
     return (name, provider.kvk or "—", signatory or "—", *days)
 
 
-def _register(data: SummaryInput) -> str:
-    """The cluster register as a table, with the factsheet's conditions."""
-    state = conditions(list(data.providers), data.today)
-    header = "".join(f"<td><b>{title}</b></td>" for title in REGISTER_TITLES)
-    rows = "".join(
-        "<tr>" + "".join(f"<td>{_text(cell)}</td>" for cell in cells) + "</tr>"
+def _register(data: SummaryInput) -> Markup:
+    """The cluster register as a table, under the factsheet's conditions."""
+    header = Markup("").join(Markup("<td><b>{}</b></td>").format(title) for title in REGISTER_TITLES)
+    rows = Markup("").join(
+        Markup("<tr>{}</tr>").format(
+            Markup("").join(Markup("<td>{}</td>").format(_text(cell)) for cell in cells)
+        )
         for cells in (_register_cells(provider, data.today) for provider in data.providers)
     )
-    met = "voldaan" if state.enough_in_production and state.all_signed else "nog niet voldaan"
-    return (
-        "<h2>Deelnemende zorgaanbieders</h2>"
-        f"<p>{state.in_production} van {len(data.providers)} in productie; "
-        f"voorwaarden van de factsheet: {met}.</p>"
-        f"<table cellpadding='3'><tr>{header}</tr>{rows}</table><p>&nbsp;</p>"
-    )
+    return Markup(
+        "<h2>Deelnemende zorgaanbieders</h2>{}<table cellpadding='3'><tr>{}</tr>{}</table><p>&nbsp;</p>"
+    ).format(register_checklist_html(list(data.providers), data.today), header, rows)
 
 
-def _current_notes(data: SummaryInput, step: Step) -> str:
-    return "".join(
-        f"<p><b>Actueel (niet uit de factsheet): {escape(note.title)}.</b> {escape(note.text)} "
-        + "; ".join(
-            f"Bron: {escape(source.label)}, {escape(source.url)}, gelezen in {escape(source.read_text)}"
-            for source in note.sources
+def _current_notes(data: SummaryInput, step: Step) -> Markup:
+    return Markup("").join(
+        Markup("<p><b>Actueel (niet uit de factsheet): {}.</b> {} {}.</p>").format(
+            note.title,
+            note.text,
+            "; ".join(
+                f"Bron: {source.label}, {source.url}, gelezen in {source.read_text}"
+                for source in note.sources
+            ),
         )
-        + ".</p>"
         for note in data.content.notes_for(step.id)
     )
 
 
-def _step(data: SummaryInput, step: Step) -> str:
+def _action_items(data: SummaryInput, step: Step) -> Markup:
+    rows = Markup("")
+    for item in step.action_items:
+        ticked_at = data.ticked.get(item.id)
+        when = (
+            Markup(" <span class='meta'>(afgevinkt op {})</span>").format(long_date(local_date(ticked_at)))
+            if ticked_at
+            else ""
+        )
+        mark = TICKED if ticked_at else UNTICKED
+        rows += Markup("<tr><td class='box'>{}</td><td>{}{}</td></tr>").format(mark, item.text, when)
+    return Markup("<p class='label'>Actiepunten</p><table>{}</table>").format(rows)
+
+
+def _links(step: Step) -> Markup:
+    if not step.links:
+        return Markup("")
+    items = Markup("").join(
+        Markup("<li>{}: {}{}</li>").format(
+            link.label, link.address, f" (nieuwer adres: {link.newer_url})" if link.newer_url else ""
+        )
+        for link in step.links
+    )
+    return Markup("<p class='label'>Links</p><ul>{}</ul>").format(items)
+
+
+def _step(data: SummaryInput, step: Step) -> Markup:
     general = data.content.general
     actor = data.content.actor_wording(step.actor, data.dossier.role)
     status = general.status_labels[step_status(data.flow, step, data.ticked, data.dossier.role)]
     counts = step_progress(step, data.ticked)
-    parts = [
-        f"<h2>Stap {step.number} van {len(data.flow.steps)}: {escape(step.title)}</h2>",
-        f"<p class='meta'><b>Aan zet:</b> {escape(actor)} &nbsp;·&nbsp; <b>Status:</b> {escape(status)} "
-        f"({counts.done} van {counts.total} actiepunten)</p>",
-        f"<p><i>{escape(step.purpose)}</i></p>",
-    ]
-    for warning in step.warnings:
-        parts.append(f"<p><b>{escape(warning.label)}:</b> {escape(warning.text)}</p>")
-    parts.append(_current_notes(data, step))
-    parts.append("<p class='label'>Actiepunten</p><table>")
-    for item in step.action_items:
-        ticked_at = data.ticked.get(item.id)
-        mark = TICKED if ticked_at else UNTICKED
-        when = (
-            f" <span class='meta'>(afgevinkt op {long_date(local_date(ticked_at))})</span>"
-            if ticked_at
-            else ""
-        )
-        parts.append(f"<tr><td class='box'>{mark}</td><td>{escape(item.text)}{when}</td></tr>")
-    parts.append("</table>")
+    warnings = Markup("").join(
+        Markup("<p><b>{}:</b> {}</p>").format(warning.label, warning.text) for warning in step.warnings
+    )
     note = data.notes.get(step.id, "").strip()
-    parts.append(f"<p class='label'>Notities</p><p>{_text(note) if note else '<i>Geen notities.</i>'}</p>")
-    if step.links:
-        links = "".join(
-            f"<li>{escape(link.label)}: {escape(link.address)}"
-            + (f" (nieuwer adres: {escape(link.newer_url)})" if link.newer_url else "")
-            + "</li>"
-            for link in step.links
-        )
-        parts.append(f"<p class='label'>Links</p><ul>{links}</ul>")
-    return "".join(parts)
+    return Markup(
+        "<h2>Stap {} van {}: {}</h2>"
+        "<p class='meta'><b>Aan zet:</b> {} &nbsp;·&nbsp; <b>Status:</b> {} ({})</p>"
+        "<p><i>{}</i></p>{}{}{}"
+        "<p class='label'>Notities</p><p>{}</p>{}"
+    ).format(
+        step.number,
+        len(data.flow.steps),
+        step.title,
+        actor,
+        status,
+        counts.counted(),
+        step.purpose,
+        warnings,
+        _current_notes(data, step),
+        _action_items(data, step),
+        _text(note) if note else Markup("<i>Geen notities.</i>"),
+        _links(step),
+    )
 
 
-def _history(data: SummaryInput, step_id: str | None) -> str:
+def _history(data: SummaryInput, step_id: str | None) -> Markup:
     changes = [change for change in data.changes if step_id is None or change.step_id == step_id]
-    rows = "".join(
-        f"<tr><td>{when}</td><td>{escape(what)}</td></tr>"
+    rows = Markup("").join(
+        Markup("<tr><td>{}</td><td>{}</td></tr>").format(when, what)
         for when, what in described(changes, data.content, data.providers)
     )
     history = data.content.general.history
-    return f"<h2>Geschiedenis</h2><p class='meta'>{escape(history.intro)}</p>" + (
-        f"<table>{rows}</table>" if rows else f"<p>{escape(history.templates['empty'])}</p>"
+    listed = (
+        Markup("<table>{}</table>").format(rows)
+        if rows
+        else Markup("<p>{}</p>").format(history.templates["empty"])
     )
+    return Markup("<h2>Geschiedenis</h2><p class='meta'>{}</p>{}").format(history.intro, listed)
 
 
 def summary_html(data: SummaryInput, step_id: str | None = None) -> str:
@@ -205,7 +238,7 @@ def summary_html(data: SummaryInput, step_id: str | None = None) -> str:
     body = _header(data)
     if data.providers and not step_id:
         body += _register(data)
-    body += "".join(_step(data, step) for step in steps)
+    body += Markup("").join(_step(data, step) for step in steps)
     if data.changes:
         body += _history(data, step_id)
-    return f"<html><head><style>{STYLE}</style></head><body>{body}</body></html>"
+    return str(Markup("<html><head><style>{}</style></head><body>{}</body></html>").format(STYLE, body))

@@ -62,6 +62,11 @@ class Milestone:
     def is_deadline(self) -> bool:
         return self.kind != MilestoneKind.ACTIVATION
 
+    @property
+    def threatening(self) -> bool:
+        """Due within 14 days, or late: time to inform Logius."""
+        return self.state in (State.DUE_SOON, State.TODAY, State.OVERDUE)
+
 
 def first_report_deadline(activation: date) -> date:
     """T0 + 2 calendar months: 31 December → 28/29 February (relativedelta clips to month end)."""
@@ -162,4 +167,4 @@ def next_deadline(dates: DossierDates, today: date) -> Milestone | None:
 def deadline_threatened(dates: DossierDates, today: date) -> bool:
     """The next deadline is due within 14 days, or late: time to inform Logius."""
     deadline = next_deadline(dates, today)
-    return deadline is not None and deadline.state in (State.DUE_SOON, State.TODAY, State.OVERDUE)
+    return deadline is not None and deadline.threatening

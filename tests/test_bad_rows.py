@@ -9,11 +9,10 @@ from PySide6.QtWidgets import QPushButton, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from model.content import Connection, Role, bundled_content
-from model.dossier import DossierDates
 from model.history_text import change_time, describe_change, item_texts
 from model.store import DATABASE_NAME, Store
 from model.summary import load_summary_input, summary_html
-from model.timeline import milestones
+from model.timeline import DossierDates, milestones
 from tests.app_process import run_app
 from tests.gui_helpers import child, click, open_window
 

@@ -14,8 +14,14 @@ import pytest
 
 from model.backups import backup_if_changed, list_backups, make_backup, prune
 from model.content import Connection, Role
-from model.schema import SCHEMA_VERSION
-from model.store import DATABASE_NAME, DamagedDatabaseError, DatabaseInUseError, NewerDatabaseError, Store
+from model.store import (
+    DATABASE_NAME,
+    SCHEMA_VERSION,
+    DamagedDatabaseError,
+    DatabaseInUseError,
+    NewerDatabaseError,
+    Store,
+)
 from tests.app_process import ROOT, run_app
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -11,6 +11,7 @@ from model.deadline_text import countdown, milestone_label, milestone_when, stat
 from model.dossier import Change, Dossier
 from model.dutch import date_and_time, days_phrase, local_date, long_date, short_date
 from model.history_text import change_time, describe_change, item_texts
+from model.register import deadline_dates
 from model.timeline import DossierDates, Milestone, MilestoneKind, State, milestones
 from model.version import __version__
 
@@ -87,7 +88,7 @@ def test_milestone_labels_and_states() -> None:
 def test_when_a_milestone_falls_in_words() -> None:
     today = date(2027, 2, 20)
     record = dossier(activation_date=date(2026, 12, 31))
-    found = by_kind(record.dates, today)
+    found = by_kind(deadline_dates(record, [], date(2027, 4, 10)), today)
     assert milestone_when(found[MilestoneKind.FIRST_REPORT], record, "binnenkort") == (
         "uiterlijk 28 februari 2027 (nog 8 dagen; binnenkort)"
     )
@@ -106,7 +107,7 @@ def test_a_done_deadline_says_when_it_was_done() -> None:
         logius_fix_deadline=date(2027, 5, 1),
         findings_fixed=date(2027, 4, 2),
     )
-    found = by_kind(record.dates, date(2027, 4, 10))
+    found = by_kind(deadline_dates(record, [], date(2027, 4, 10)), date(2027, 4, 10))
     assert milestone_when(found[MilestoneKind.FIRST_REPORT], record, "afgerond") == (
         "ingediend op 10 februari 2027 (uiterste datum was 28 februari 2027)"
     )
@@ -115,7 +116,7 @@ def test_a_done_deadline_says_when_it_was_done() -> None:
     )
     open_fix = dossier(activation_date=date(2026, 12, 31), report_sent=date(2027, 2, 10),
                        logius_fix_deadline=date(2027, 5, 1))  # fmt: skip
-    fix = by_kind(open_fix.dates, date(2027, 4, 10))[MilestoneKind.FINDINGS_FIXED]
+    fix = by_kind(deadline_dates(open_fix, [], date(2027, 4, 10)), date(2027, 4, 10))[MilestoneKind.FINDINGS_FIXED]
     assert milestone_when(fix, open_fix, "gepland") == (
         "uiterlijk 1 mei 2027, de datum uit de brief van Logius (nog 21 dagen; gepland)"
     )

@@ -27,7 +27,7 @@ from model.exchange import export_json, parse_import
 from model.register import (
     conditions,
     counted,
-    effective_dates,
+    deadline_dates,
     problems,
     remark,
     second_production_date,
@@ -140,8 +140,8 @@ def test_the_register_date_wins_and_the_difference_is_said(data_dir: Path) -> No
     store = Store(data_dir)
     dossier = store.create_dossier("Leverancier", Connection.CLUSTER, Role.SUPPLIER, date(2026, 9, 30))
     providers = [live("A", date(2026, 10, 1)), live("B", date(2026, 10, 8))]
-    assert effective_dates(dossier, providers, TODAY).activation == date(2026, 10, 8)
-    assert effective_dates(dossier, providers[:1], TODAY).activation == date(2026, 9, 30)
+    assert deadline_dates(dossier, providers, TODAY).activation == date(2026, 10, 8)
+    assert deadline_dates(dossier, providers[:1], TODAY).activation == date(2026, 9, 30)
     text = t0_explanation(dossier, providers, TODAY)
     assert "8 oktober 2026" in text and "30 september 2026" in text and "niet meer gebruikt" in text
     store.close()

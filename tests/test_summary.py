@@ -177,7 +177,7 @@ def test_user_text_is_escaped_wherever_it_appears(store: Store) -> None:
     assert f"<h1>DigiD-assessment: {name}</h1>" in html
     assert f"<tr><td><b>Organisatie</b></td><td>{name}</td></tr>" in html
     assert (
-        "<p>Let op &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; en &lt;b&gt;vet&lt;/b&gt; &amp; meer"
+        "<p>Let op &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; en &lt;b&gt;vet&lt;/b&gt; &amp; meer"
         "<br>Tweede regel</p>"
     ) in html
     assert "<td>Zorg &lt;i&gt;Oost&lt;/i&gt;</td>" in html

@@ -87,5 +87,5 @@ def test_pip_install_builds_an_app_with_its_content_and_command(tmp_path: Path) 
     resources = (ROOT / "resources").rglob("*")
     content = {path.relative_to(ROOT).as_posix() for path in resources if path.is_file()}
     assert content <= names
-    assert {"main.py", "model/store.py", "gui/main_window.py"} <= names
+    assert {"main.py", "model/store/__init__.py", "gui/main_window.py"} <= names
     assert b"digid-assessment-wegwijzer = main:main" in entry_points

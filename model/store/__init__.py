@@ -1,0 +1,39 @@
+"""The local SQLite database: dossiers, ticked action items, notes, history, the register, settings.
+
+One file per kind of record, each a part of `Store` built on `connection.Database` (opening,
+upgrades, transactions). The GUI calls the plain methods of `Store` and gets frozen records
+back; it never sees SQL.
+"""
+
+from model.store.connection import DATABASE_NAME, Database, schema_version_of
+from model.store.errors import (
+    DamagedDatabaseError,
+    DatabaseInUseError,
+    ForeignDatabaseError,
+    NewerDatabaseError,
+    StoreError,
+    open_problem,
+)
+from model.store.schema import SCHEMA_VERSION, START_POSITION
+from model.store.settings import Settings
+from model.store.snapshots import Snapshots
+
+
+class Store(Snapshots, Settings):
+    """The dossiers in one data folder."""
+
+
+__all__ = [
+    "DATABASE_NAME",
+    "SCHEMA_VERSION",
+    "START_POSITION",
+    "DamagedDatabaseError",
+    "Database",
+    "DatabaseInUseError",
+    "ForeignDatabaseError",
+    "NewerDatabaseError",
+    "Store",
+    "StoreError",
+    "open_problem",
+    "schema_version_of",
+]

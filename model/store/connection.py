@@ -1,0 +1,161 @@
+"""The database file: opening it (checked, upgraded after a backup), transactions, putting a backup back.
+
+Every edit is its own committed transaction, with WAL and synchronous=FULL, so whatever the
+screen shows as saved survives a crash or a power cut. Opening checks the file first: a damaged
+one is set aside untouched, a newer schema is refused, an older one is upgraded after a backup.
+"""
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from model.backups import SQLITE_HEADER, Backup, copy_database, list_backups, make_backup, set_aside
+from model.store import errors
+from model.store.schema import SCHEMA_VERSION, UPGRADES, Base, tables_of
+
+DATABASE_NAME = "wegwijzer.db"
+
+
+def schema_version_of(path: Path) -> int:
+    """The file's schema version (0: new or empty); raises DamagedDatabaseError or DatabaseInUseError."""
+    if not path.exists():
+        return 0
+    with path.open("rb") as stream:
+        header = stream.read(len(SQLITE_HEADER))
+    if not header:
+        if list_backups(path):
+            raise errors.DamagedDatabaseError(path, "het bestand is leeg")
+        return 0
+    if header != SQLITE_HEADER:
+        raise errors.DamagedDatabaseError(path, "het bestand is geen SQLite-database")
+    try:
+        connection = sqlite3.connect(path, timeout=2)
+        try:
+            check = connection.execute("PRAGMA quick_check").fetchall()
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            tables = {
+                row[0]
+                for row in connection.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                )
+            }
+        finally:
+            connection.close()
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise errors.DatabaseInUseError(
+                f"De database {path} wordt gebruikt door een ander programma. Sluit dat programma en "
+                "probeer het opnieuw."
+            ) from error
+        raise errors.DamagedDatabaseError(path, str(error)) from error
+    except sqlite3.DatabaseError as error:
+        raise errors.DamagedDatabaseError(path, str(error)) from error
+    if check != [("ok",)]:
+        raise errors.DamagedDatabaseError(path, "; ".join(row[0] for row in check[:3]))
+    if version < 0 or (version == 0 and tables):
+        raise errors.ForeignDatabaseError(
+            f"Het bestand {path} is geen database van DigiD Assessment Wegwijzer (schema {version}); het "
+            "blijft ongewijzigd. Zet het elders neer of start de app met een andere gegevensmap."
+        )
+    if 0 < version <= SCHEMA_VERSION:
+        missing = sorted(tables_of(version) - tables)
+        if missing:
+            raise errors.DamagedDatabaseError(path, f"de tabel ‘{missing[0]}’ ontbreekt")
+    return version
+
+
+def _configure_connection(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    dbapi_connection.isolation_level = None  # SQLAlchemy's BEGIN below makes DDL transactional too
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _begin(connection: object) -> None:
+    connection.exec_driver_sql("BEGIN")  # type: ignore[attr-defined]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Database:
+    """The open file in one data folder; the record kinds (`model.store.dossiers` …) build on it."""
+
+    def __init__(
+        self, data_dir: Path, clock: Callable[[], datetime] = utc_now, set_aside_damaged: bool = True
+    ) -> None:
+        self.path = Path(data_dir) / DATABASE_NAME
+        self._clock = clock
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._open(set_aside_damaged)
+        except (OSError, SQLAlchemyError, sqlite3.Error) as error:
+            raise errors.StoreError(errors.open_problem(self.path, error)) from None
+
+    def _local_now(self) -> datetime:
+        return self._clock().replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+
+    def _open(self, set_aside_damaged: bool) -> None:
+        try:
+            version = schema_version_of(self.path)
+        except errors.DamagedDatabaseError as damaged:
+            if set_aside_damaged:
+                damaged.moved_to = set_aside(self.path, self._local_now())
+            raise
+        if version > SCHEMA_VERSION:
+            raise errors.NewerDatabaseError(
+                f"De gegevens in {self.path} zijn gemaakt met een nieuwere versie van DigiD Assessment "
+                f"Wegwijzer (schema {version}; deze versie kent schema {SCHEMA_VERSION}). Installeer de "
+                "nieuwste versie. Er is niets gewijzigd."
+            )
+        if 0 < version < SCHEMA_VERSION:
+            make_backup(self.path, self._local_now(), f"voor-upgrade-v{version}")
+        self._engine = self._create_engine()
+        with self._engine.begin() as connection:
+            if version == 0:
+                Base.metadata.create_all(connection)
+            for old in range(version or SCHEMA_VERSION, SCHEMA_VERSION):
+                UPGRADES[old](connection)
+            connection.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+
+    def _create_engine(self) -> Engine:
+        engine = create_engine(f"sqlite:///{self.path}")
+        event.listen(engine, "connect", _configure_connection)
+        event.listen(engine, "begin", _begin)
+        return engine
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Session]:
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except SQLAlchemyError as error:
+            raise errors.StoreError(f"Opslaan is mislukt: {getattr(error, 'orig', None) or error}") from error
+
+    def backups(self) -> list[Backup]:
+        return list_backups(self.path)
+
+    def restore_backup(self, backup: Backup) -> Path:
+        """Put a backup's contents in place, after a backup of the current state; returns that backup."""
+        current = make_backup(self.path, self._local_now(), "voor-terugzetten")
+        self._engine.dispose()
+        staged = self.path.with_name(self.path.name + ".restore")
+        copy_database(backup.path, staged)
+        for suffix in ("-wal", "-shm"):
+            self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
+        staged.replace(self.path)
+        self._open(set_aside_damaged=False)
+        return current

@@ -1,0 +1,45 @@
+"""What can go wrong with the database, each as an error whose message is Dutch and fit to show."""
+
+import errno
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """A read or write failed; the message is Dutch and fit to show the user."""
+
+
+class DamagedDatabaseError(StoreError):
+    """The file is not a readable SQLite database; `moved_to` says where it was set aside."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"De database {path} is beschadigd of onleesbaar ({reason}).")
+        self.path, self.reason = path, reason
+        self.moved_to: Path | None = None
+
+
+class NewerDatabaseError(StoreError):
+    """Made by a newer version of the app: left untouched."""
+
+
+class DatabaseInUseError(StoreError):
+    """Another program holds a lock on the file."""
+
+
+class ForeignDatabaseError(StoreError):
+    """Not this app's database (another program's, or an unknown schema version): left untouched."""
+
+
+def open_problem(path: Path, error: Exception) -> str:
+    """Why the database can't be opened, in one Dutch sentence, from the system's or SQLite's error."""
+    reason = str(getattr(error, "orig", None) or error).lower()
+    code = getattr(error, "errno", None)
+    if "readonly" in reason or "read-only" in reason or code in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return (
+            f"De gegevens in {path} kunnen niet worden opgeslagen: het bestand of de map is alleen-lezen. "
+            "Geef uzelf schrijfrechten, of start de app met een andere gegevensmap."
+        )
+    if "disk is full" in reason or "disk full" in reason or code == errno.ENOSPC:
+        return f"De schijf met de gegevens ({path}) is vol. Maak ruimte vrij en start de app opnieuw."
+    if "unable to open" in reason:
+        return f"De database {path} kan niet worden geopend; controleer of de map bestaat en schrijfbaar is."
+    return f"De gegevens in {path} kunnen niet worden geopend ({reason.splitlines()[0] if reason else '?'})."

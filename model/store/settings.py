@@ -1,0 +1,24 @@
+"""Values the app remembers between runs, such as the dossier used last."""
+
+from model.store.connection import Database
+from model.store.schema import SettingRow
+
+LAST_DOSSIER = "last_dossier"
+
+
+class Settings(Database):
+    def setting(self, key: str) -> str | None:
+        with self._transaction() as session:
+            row = session.get(SettingRow, key)
+            return row.value if row else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._transaction() as session:
+            session.merge(SettingRow(key=key, value=value))
+
+    def last_dossier_id(self) -> int | None:
+        value = self.setting(LAST_DOSSIER)
+        return int(value) if value and value.isdigit() else None
+
+    def remember_last_dossier(self, dossier_id: int | None) -> None:
+        self.set_setting(LAST_DOSSIER, str(dossier_id or ""))

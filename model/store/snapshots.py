@@ -1,0 +1,66 @@
+"""A whole dossier at once, for export and import."""
+
+from sqlalchemy import delete
+
+from model.dossier import DateField, Dossier, DossierSnapshot
+from model.register import renumbered_providers
+from model.store.care_providers import CARE_PROVIDER_FIELDS, CareProviders
+from model.store.dossiers import Dossiers, dossier_record
+from model.store.errors import StoreError
+from model.store.schema import CareProviderRow, ChangeRow, DossierRow, NoteRow, TickedItemRow
+from model.store.ticks_and_notes import TicksAndNotes
+
+
+class Snapshots(Dossiers, TicksAndNotes, CareProviders):
+    def snapshot(self, dossier_id: int) -> DossierSnapshot:
+        dossier = self.dossier(dossier_id)
+        if dossier is None:
+            raise StoreError("Dit dossier bestaat niet meer.")
+        return DossierSnapshot(
+            dossier,
+            self.ticked_items(dossier_id),
+            self.notes(dossier_id),
+            tuple(self.history(dossier_id)),
+            tuple(self.care_providers(dossier_id)),
+        )
+
+    def add_snapshot(self, snapshot: DossierSnapshot, name: str, replace: Dossier | None = None) -> Dossier:
+        """Store an imported dossier under `name` in one transaction, replacing `replace` if given."""
+        cleaned = self.check_name(name, replace.id if replace else None)
+        source, now = snapshot.dossier, self._clock()
+        with self._transaction() as session:
+            if replace is not None:
+                session.execute(delete(DossierRow).where(DossierRow.id == replace.id))
+            row = DossierRow(
+                name=cleaned,
+                connection=source.connection.value,
+                role=source.role.value,
+                position=source.position,
+                created_at=now,
+                updated_at=now,
+                **{each.value: getattr(source, each.value) for each in DateField},
+            )
+            session.add(row)
+            session.flush()
+            session.add_all(
+                TickedItemRow(dossier_id=row.id, item_id=item, ticked_at=at)
+                for item, at in snapshot.ticked.items()
+            )
+            session.add_all(
+                NoteRow(dossier_id=row.id, step_id=step, text=text, updated_at=now)
+                for step, text in snapshot.notes.items()
+            )
+            session.add_all(
+                ChangeRow(
+                    dossier_id=row.id, at=c.at, step_id=c.step_id, subject=c.subject, old=c.old, new=c.new
+                )
+                for c in renumbered_providers(snapshot.changes)
+            )
+            session.add_all(
+                CareProviderRow(
+                    dossier_id=row.id, **{field: getattr(p, field) for field in CARE_PROVIDER_FIELDS}
+                )
+                for p in snapshot.care_providers
+            )
+            session.flush()
+            return dossier_record(row)

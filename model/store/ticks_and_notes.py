@@ -1,0 +1,50 @@
+"""A dossier's progress: ticked action items (and when) and each step's notes."""
+
+from datetime import datetime
+
+from sqlalchemy import select
+
+from model.dossier import TICKED, UNTICKED
+from model.store.history import History, log_change, log_typing
+from model.store.schema import NoteRow, TickedItemRow
+
+
+class TicksAndNotes(History):
+    def set_item_ticked(self, dossier_id: int, item_id: str, ticked: bool) -> datetime | None:
+        """Record a tick (returns when it was made) or an untick (returns None)."""
+        step_id = item_id.rsplit(".", 1)[0]
+        now = self._clock()
+        with self._transaction() as session:
+            row = session.get(TickedItemRow, (dossier_id, item_id))
+            if ticked and row is None:
+                row = TickedItemRow(dossier_id=dossier_id, item_id=item_id, ticked_at=now)
+                session.add(row)
+                log_change(session, now, dossier_id, step_id, item_id, UNTICKED, TICKED)
+            elif not ticked and row is not None:
+                session.delete(row)
+                log_change(session, now, dossier_id, step_id, item_id, TICKED, UNTICKED)
+                return None
+            return row.ticked_at if row else None
+
+    def ticked_items(self, dossier_id: int) -> dict[str, datetime]:
+        with self._transaction() as session:
+            rows = session.scalars(select(TickedItemRow).where(TickedItemRow.dossier_id == dossier_id))
+            return {row.item_id: row.ticked_at for row in rows}
+
+    def set_note(self, dossier_id: int, step_id: str, text: str) -> None:
+        now = self._clock()
+        with self._transaction() as session:
+            row = session.get(NoteRow, (dossier_id, step_id))
+            old = row.text if row else ""
+            if old == text:
+                return
+            if row is None:
+                session.add(NoteRow(dossier_id=dossier_id, step_id=step_id, text=text, updated_at=now))
+            else:
+                row.text, row.updated_at = text, now
+            log_typing(session, now, dossier_id, step_id, "note", old, text)
+
+    def notes(self, dossier_id: int) -> dict[str, str]:
+        with self._transaction() as session:
+            rows = session.scalars(select(NoteRow).where(NoteRow.dossier_id == dossier_id))
+            return {row.step_id: row.text for row in rows if row.text}
