@@ -116,7 +116,8 @@ def test_a_done_deadline_says_when_it_was_done() -> None:
     )
     open_fix = dossier(activation_date=date(2026, 12, 31), report_sent=date(2027, 2, 10),
                        logius_fix_deadline=date(2027, 5, 1))  # fmt: skip
-    fix = by_kind(deadline_dates(open_fix, [], date(2027, 4, 10)), date(2027, 4, 10))[MilestoneKind.FINDINGS_FIXED]
+    open_dates = deadline_dates(open_fix, [], date(2027, 4, 10))
+    fix = by_kind(open_dates, date(2027, 4, 10))[MilestoneKind.FINDINGS_FIXED]
     assert milestone_when(fix, open_fix, "gepland") == (
         "uiterlijk 1 mei 2027, de datum uit de brief van Logius (nog 21 dagen; gepland)"
     )
