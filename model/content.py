@@ -121,6 +121,11 @@ class Flow:
     more_info: InfoPage
     intro_corrections: tuple[Correction, ...] = ()
 
+    @property
+    def intro_heading(self) -> str:
+        """Above the flow's introduction, on its first step and in the summary."""
+        return f"Over dit stappenplan: {self.title.lower()} ({self.assessment.lower()})"
+
     def step(self, step_id: str) -> Step:
         return next(step for step in self.steps if step.id == step_id)
 

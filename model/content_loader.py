@@ -228,7 +228,9 @@ def _check_same_as(root: _Reader, steps: tuple[Step, ...]) -> None:
         for item in step.action_items:
             target = earlier.get(item.same_as)
             if item.same_as and (target is None or target.same_as or target.id.startswith(f"{step.id}.")):
-                raise root.child("steps").fail(f"'same_as' van {item.id} wijst niet naar een eerder actiepunt")
+                raise root.child("steps").fail(
+                    f"'same_as' van {item.id} wijst niet naar een eerder actiepunt"
+                )
         earlier.update((item.id, item) for item in step.action_items)
 
 
@@ -449,7 +451,9 @@ def load_glossary(path: Path) -> tuple[Term, ...]:
     seen: set[str] = set()
     forms_seen: set[str] = set()
     for node in root.items("terms", required=True):
-        term = Term(_identifier(node, seen), node.text("name"), node.texts("forms", required=True), node.text("text"))
+        term = Term(
+            _identifier(node, seen), node.text("name"), node.texts("forms", required=True), node.text("text")
+        )
         if not term.forms or forms_seen & set(term.forms):
             raise node.child("forms").fail("geen vormen, of een vorm die al bij een ander begrip staat")
         forms_seen.update(term.forms)

@@ -98,7 +98,7 @@ def _header(data: SummaryInput) -> str:
     rows.append(("Afgedrukt op", long_date(data.today)))
     cells = "".join(f"<tr><td><b>{name}</b></td><td>{value}</td></tr>" for name, value in rows)
     title = f"<h1>DigiD-assessment: {escape(dossier.name)}</h1>"
-    return f"{title}<table cellpadding='2'>{cells}</table><p>&nbsp;</p>"
+    return f"{title}<table cellpadding='2'>{cells}</table>{_flow_intro(data.flow)}<p>&nbsp;</p>"
 
 
 REGISTER_TITLES = (
@@ -163,7 +163,10 @@ def _step(data: SummaryInput, step: Step) -> str:
     for warning in step.warnings:
         parts.append(f"<p><b>{escape(warning.label)}:</b> {escape(warning.text)}</p>")
     parts.append(_current_notes(data, step))
-    parts.append("<p class='label'>Actiepunten</p><table>")
+    parts.append("<p class='label'>Actiepunten</p>")
+    if step.deviation_note:
+        parts.append(f"<p><b>Anders dan in de factsheet:</b> {escape(step.deviation_note)}</p>")
+    parts.append("<table>")
     for item in step.action_items:
         ticked_at = data.ticked.get(item.id)
         mark = TICKED if ticked_at else UNTICKED
@@ -185,6 +188,12 @@ def _step(data: SummaryInput, step: Step) -> str:
         )
         parts.append(f"<p class='label'>Links</p><ul>{links}</ul>")
     return "".join(parts)
+
+
+def _flow_intro(flow: Flow) -> str:
+    """The flow's introduction from the factsheet: who stays responsible, what may be delegated."""
+    paragraphs = "".join(f"<p>{escape(paragraph)}</p>" for paragraph in flow.intro)
+    return f"<p class='label'>{escape(flow.intro_heading)}</p>{paragraphs}"
 
 
 def _history(data: SummaryInput, step_id: str | None) -> str:

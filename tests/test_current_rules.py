@@ -140,9 +140,9 @@ def test_newer_addresses_where_the_research_found_them_and_the_norms_page_linked
         if link.newer_url
     }
     logius = "https://logius.nl/domeinen/toegang/digid/ict-beveiligingsassessments-digid/"
-    assert newer["https://logius.nl/diensten/digid/ict-beveiligingsassessments-digid/het-meervoudig-assessment"] == (
-        logius + "het-meervoudig-assessment"
-    )
+    assert newer[
+        "https://logius.nl/diensten/digid/ict-beveiligingsassessments-digid/het-meervoudig-assessment"
+    ] == (logius + "het-meervoudig-assessment")
     assert newer["https://www.dictu.nl/diensten/toegangverleningservice/documentatie-en-links"] == (
         "https://www.dictu.nl/toegangverleningservice/documentatie-en-links"
     )
