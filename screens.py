@@ -111,6 +111,7 @@ PAGE_NAMES = {
     "deadlines": "termijnen",
     "register": "deelnemers",
     "overview": "overzicht",
+    "glossary": "begrippen",
     "info": "meer-informatie",
 }
 

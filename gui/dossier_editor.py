@@ -50,14 +50,18 @@ class DossierEditor(QObject):
             raise
 
     def set_item_ticked(self, item_id: str, ticked: bool) -> bool:
-        try:
-            when = self._save(self.store.set_item_ticked, item_id, ticked)
-        except StoreError:
-            return False
-        if when is None:
-            self.ticked.pop(item_id, None)
-        else:
-            self.ticked[item_id] = when
+        """Tick the item and every item that is the same task (cluster step 6 repeats step 4's)."""
+        for same in self.flow.same_task(item_id):
+            if (same in self.ticked) == ticked and same != item_id:
+                continue
+            try:
+                when = self._save(self.store.set_item_ticked, same, ticked)
+            except StoreError:
+                return False  # the box keeps the tick on screen, beside the message that it wasn't saved
+            if when is None:
+                self.ticked.pop(same, None)
+            else:
+                self.ticked[same] = when
         self.changed.emit()
         return True
 

@@ -21,6 +21,7 @@ from gui.deadlines_page import DeadlinesPage
 from gui.dossier_editor import DossierEditor
 from gui.dossier_page import DossierPage
 from gui.elided_label import ElidedLabel
+from gui.glossary_page import GlossaryPage
 from gui.info_page import DONE_BUTTON, InfoPage
 from gui.overview_page import OverviewPage
 from gui.register_page import RegisterPage
@@ -36,6 +37,7 @@ PREPARE_DELAY_MS = 300  # pages not yet visited are built after the first paint
 DEADLINES = "deadlines"
 REGISTER = "register"
 OVERVIEW = "overview"
+GLOSSARY = "glossary"
 INFO = "info"
 SIDEBAR_WIDTH = 320  # at 100 %
 SIDEBAR_SHARE = 0.3
@@ -168,6 +170,7 @@ class DossierView(QWidget):
             DEADLINES: QPushButton("Termijnen"),
             REGISTER: QPushButton("Deelnemende zorgaanbieders"),
             OVERVIEW: QPushButton("Overzicht"),
+            GLOSSARY: QPushButton("Begrippen"),
             INFO: QPushButton("Meer informatie"),
         }
         self.step_list = StepList(editor)
@@ -181,6 +184,7 @@ class DossierView(QWidget):
             layout.addWidget(self.nav_buttons[key])
         layout.addWidget(self.step_list, 1)
         layout.addWidget(self.nav_buttons[OVERVIEW])
+        layout.addWidget(self.nav_buttons[GLOSSARY])
         layout.addWidget(self.nav_buttons[INFO])
         return sidebar
 
@@ -198,6 +202,7 @@ class DossierView(QWidget):
             *register,
             *(step.id for step in self.editor.flow.steps),
             OVERVIEW,
+            GLOSSARY,
             INFO,
         ]
 
@@ -217,6 +222,8 @@ class DossierView(QWidget):
             return RegisterPage(self.editor, self.clock)
         if key == INFO:
             return InfoPage(self.content, self.editor)
+        if key == GLOSSARY:
+            return GlossaryPage(self.content)
         page = StepPage(self.editor.flow.step(key), self.editor)
         page.printRequested.connect(self.printStepRequested)
         page.print_button.setHidden(self.presenting)  # a page first shown during a meeting

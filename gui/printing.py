@@ -20,7 +20,7 @@ from PySide6.QtGui import (
 )
 
 PAGE_MARGINS_MM = QMarginsF(18, 16, 18, 14)
-PDF_RESOLUTION = 300
+PDF_RESOLUTION = 1200  # as a high-resolution printer: text wraps alike, so the PDF has the preview's pages
 FOOTER_POINT_SIZE = 8.5
 
 

@@ -2,22 +2,48 @@
 
 from html import escape
 
-from model.content import Block, Link, Source
+from model.content import Block, Link, Source, Term
+from model.glossary import term_spans
+
+TERM_SCHEME = "begrip"  # a marked term links to "begrip:<id>": its explanation, never a web page
+TERM_STYLE = "color:#1a1a1a; text-decoration: underline"  # not the blue of a web link
 
 
 def paragraph(text: str) -> str:
     return f"<p>{escape(text)}</p>"
 
 
-def blocks_html(blocks: tuple[Block, ...]) -> str:
+def with_terms(text: str, glossary: tuple[Term, ...], seen: set[str]) -> str:
+    """`text` escaped, each term not in `seen` marked where it first occurs (see term_spans)."""
+    parts, at = [], 0
+    for span in term_spans(text, glossary, seen):
+        parts.append(escape(text[at : span.start]))
+        parts.append(
+            f'<a href="{TERM_SCHEME}:{escape(span.term.id, quote=True)}" style="{TERM_STYLE}">'
+            f"{escape(text[span.start : span.end])}</a>"
+        )
+        at = span.end
+    parts.append(escape(text[at:]))
+    return "".join(parts)
+
+
+def blocks_html(
+    blocks: tuple[Block, ...], glossary: tuple[Term, ...] = (), seen: set[str] | None = None
+) -> str:
+    """The blocks as paragraphs and lists; with a glossary, each term marked once per `seen`."""
+    seen = set() if seen is None else seen
+
+    def text(value: str) -> str:
+        return with_terms(value, glossary, seen)
+
     parts = []
     for block in blocks:
         if block.text:
-            parts.append(paragraph(block.text))
+            parts.append(f"<p>{text(block.text)}</p>")
             continue
         if block.intro:
-            parts.append(paragraph(block.intro))
-        items = "".join(f"<li>{escape(item)}</li>" for item in block.items)
+            parts.append(f"<p>{text(block.intro)}</p>")
+        items = "".join(f"<li>{text(item)}</li>" for item in block.items)
         parts.append(f"<ul>{items}</ul>")
     return "".join(parts)
 

@@ -12,10 +12,12 @@ from PySide6.QtWidgets import (
 )
 
 from gui.bounded_text import BoundedPlainTextEdit
+from gui.content_notes import FactsheetText, deviation_note, flow_intro
 from gui.dossier_editor import DossierEditor
 from gui.history_section import HistorySection
 from gui.page_parts import Page, current_note_box, label, warning_box
 from gui.rich_text import blocks_html, link_html
+from gui.term_explanations import explain_terms
 from model.content import ActionItem, Step
 from model.dutch import local_date, long_date
 from model.limits import NOTE_MAX_LENGTH
@@ -65,6 +67,7 @@ class ActionItemRow(QWidget):
         layout.addLayout(texts, 1)
         self._show_when()
         self.checkbox.toggled.connect(self._toggled)
+        editor.changed.connect(self._follow_store)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Light the whole row up while its box has keyboard focus: the bare box shows too little."""
@@ -77,6 +80,15 @@ class ActionItemRow(QWidget):
     def _toggled(self, ticked: bool) -> None:
         self.editor.set_item_ticked(self.item.id, ticked)
         self._show_when()
+
+    def _follow_store(self) -> None:
+        """A tick made elsewhere (the same task on another step) shows here too."""
+        ticked = self.item.id in self.editor.ticked
+        if self.checkbox.isChecked() != ticked:
+            self.checkbox.blockSignals(True)
+            self.checkbox.setChecked(ticked)
+            self.checkbox.blockSignals(False)
+            self._show_when()
 
     def _show_when(self) -> None:
         ticked_at = self.editor.ticked.get(self.item.id)
@@ -125,8 +137,13 @@ class StepPage(Page):
         self.print_button = QPushButton("Deze stap afdrukken …")
         self.print_button.setObjectName(f"printStep.{step.id}")
         self.print_button.clicked.connect(lambda: self.printRequested.emit(step.id))
+        first = step == editor.flow.steps[0]
+        corrections = step.corrections + (editor.flow.intro_corrections if first else ())
+        self.factsheet = FactsheetText(step.id, corrections)
+        top.addWidget(self.factsheet.button)
         top.addWidget(self.print_button)
         self.body.addLayout(top)
+        self.add(self.factsheet.text)
         title = self.add(label(step.title, "title"))
         title.setAccessibleName(f"Stap {step.number} van {total}: {step.title}")
 
@@ -152,18 +169,25 @@ class StepPage(Page):
         self.register_count = self.add(label(kind="purpose"))
         self.register_count.setObjectName(f"registerCount.{step.id}")
         self.add(label(step.purpose, "purpose"))
+        glossary, terms_seen = editor.content.glossary, set[str]()  # each term marked once per page
         if step.blocks:
-            self.add(label(blocks_html(step.blocks), rich=True))
+            self.add(
+                explain_terms(label(blocks_html(step.blocks, glossary, terms_seen), rich=True), glossary)
+            )
         for warning in step.warnings:
             self.add(warning_box(warning.label, (warning.text,)))
 
         self.add(label("Actiepunten", "heading"))
+        if step.deviation_note:
+            self.add(deviation_note(step))
         if step.action_items_intro:
             self.add(label(step.action_items_intro))
         self.rows = [ActionItemRow(item, editor) for item in step.action_items]
         for row in self.rows:
             self.add(row)
 
+        if first:
+            self.add(flow_intro(editor.flow, glossary, terms_seen))
         for note in editor.content.notes_for(step.id):  # below the items: what to do comes first
             self.add(current_note_box(note))
 

@@ -44,6 +44,14 @@ class ContentError(ValueError):
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A text the factsheet got wrong: what the app shows, and the factsheet's own wording."""
+
+    shown: str
+    original: str
+
+
+@dataclass(frozen=True)
 class Link:
     label: str
     url: str
@@ -77,6 +85,7 @@ class StepWarning:
 class ActionItem:
     id: str
     text: str
+    same_as: str = ""  # the id of an earlier item that is the same task: the two are ticked together
 
 
 @dataclass(frozen=True)
@@ -92,6 +101,8 @@ class Step:
     action_items_intro: str
     action_items: tuple[ActionItem, ...]
     links: tuple[Link, ...]
+    corrections: tuple[Correction, ...] = ()  # where the shown text differs from the factsheet's
+    deviation_note: str = ""  # where the app differs from the factsheet in substance, said on the page
 
 
 @dataclass(frozen=True)
@@ -99,6 +110,7 @@ class InfoPage:
     title: str
     blocks: tuple[Block, ...]
     links: tuple[Link, ...]
+    corrections: tuple[Correction, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -109,9 +121,21 @@ class Flow:
     intro: tuple[str, ...]
     steps: tuple[Step, ...]
     more_info: InfoPage
+    intro_corrections: tuple[Correction, ...] = ()
+
+    @property
+    def intro_heading(self) -> str:
+        """Above the flow's introduction, on its first step and in the summary."""
+        return f"Over dit stappenplan: {self.title.lower()} ({self.assessment.lower()})"
 
     def step(self, step_id: str) -> Step:
         return next(step for step in self.steps if step.id == step_id)
+
+    def same_task(self, item_id: str) -> tuple[str, ...]:
+        """The item and every item that repeats it (`same_as`): one task, ticked together."""
+        items = {item.id: item for step in self.steps for item in step.action_items}
+        root = items[item_id].same_as or item_id if item_id in items else item_id
+        return (root, *(each.id for each in items.values() if each.same_as == root))
 
     @property
     def action_item_ids(self) -> tuple[str, ...]:
@@ -218,11 +242,22 @@ class InfoSection:
 
 
 @dataclass(frozen=True)
+class Term:
+    """A word a practice manager may not know, with its explanation (begrippen.nl.toml)."""
+
+    id: str
+    name: str
+    forms: tuple[str, ...]  # how it is written in the texts, matched as whole words
+    explanation: str
+
+
+@dataclass(frozen=True)
 class Content:
     general: General
     flows: dict[Connection, Flow]
     current_notes: tuple[CurrentNote, ...] = ()
     info: tuple[InfoSection, ...] = ()
+    glossary: tuple[Term, ...] = ()
 
     def notes_for(self, step_id: str) -> tuple[CurrentNote, ...]:
         return tuple(note for note in self.current_notes if step_id in note.steps)

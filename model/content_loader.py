@@ -21,6 +21,7 @@ from model.content import (
     ConnectionType,
     Content,
     ContentError,
+    Correction,
     CurrentNote,
     Flow,
     General,
@@ -35,6 +36,7 @@ from model.content import (
     Step,
     StepStatus,
     StepWarning,
+    Term,
     TimelineWording,
 )
 
@@ -45,8 +47,16 @@ EnumT = TypeVar("EnumT", bound=StrEnum)
 class _Reader:
     """Typed access to one file's parsed TOML that reports the file and the dotted key path."""
 
-    def __init__(self, path: Path, data: Any, key: str = "") -> None:
+    def __init__(
+        self, path: Path, data: Any, key: str = "", found: list[tuple[str, Correction]] | None = None
+    ) -> None:
         self.path, self.data, self.key = path, data, key
+        self.found = [] if found is None else found  # every correction read, with its key; shared by children
+
+    def corrections(self) -> tuple[Correction, ...]:
+        """The corrections read so far below this node."""
+        below = (f"{self.key}.", f"{self.key}[")
+        return tuple(each for key, each in self.found if key == self.key or key.startswith(below))
 
     def fail(self, problem: str) -> ContentError:
         where = f", sleutel '{self.key}'" if self.key else ""
@@ -59,22 +69,32 @@ class _Reader:
             else ".".join(part for part in (self.key, name) if part)
         )
         if isinstance(name, int):
-            return _Reader(self.path, self.data[name], key)
+            return _Reader(self.path, self.data[name], key, self.found)
         if not isinstance(self.data, dict):
             raise self.fail("hier wordt een tabel verwacht")
         if name not in self.data:
             if required:
                 raise _Reader(self.path, None, key).fail("ontbreekt")
-            return _Reader(self.path, None, key)
-        return _Reader(self.path, self.data[name], key)
+            return _Reader(self.path, None, key, self.found)
+        return _Reader(self.path, self.data[name], key, self.found)
 
     def text(self, name: str, required: bool = True) -> str:
         node = self.child(name, required)
-        if node.data is None:
-            return ""
-        if not isinstance(node.data, str) or not node.data.strip():
-            raise node.fail("hier wordt een niet-lege tekst verwacht")
-        return " ".join(node.data.split())
+        return "" if node.data is None else node.shown_text()
+
+    def shown_text(self) -> str:
+        """This node's text: a string, or a correction `{ text = "shown", original = "factsheet" }`."""
+        if isinstance(self.data, dict):
+            if set(self.data) != {"text", "original"}:
+                raise self.fail("een verbeterde tekst heeft precies 'text' en 'original'")
+            shown, original = self.text("text"), self.text("original")
+            if shown == original:
+                raise self.fail("'text' en 'original' zijn gelijk")
+            self.found.append((self.key, Correction(shown, original)))
+            return shown
+        if not isinstance(self.data, str) or not self.data.strip():
+            raise self.fail("hier wordt een niet-lege tekst verwacht")
+        return " ".join(self.data.split())
 
     def integer(self, name: str) -> int:
         node = self.child(name)
@@ -91,12 +111,7 @@ class _Reader:
         return [node.child(index) for index in range(len(node.data))]
 
     def texts(self, name: str, required: bool = False) -> tuple[str, ...]:
-        result = []
-        for node in self.items(name, required):
-            if not isinstance(node.data, str) or not node.data.strip():
-                raise node.fail("hier wordt een niet-lege tekst verwacht")
-            result.append(" ".join(node.data.split()))
-        return tuple(result)
+        return tuple(node.shown_text() for node in self.items(name, required))
 
     def choice(self, name: str, kind: type[EnumT]) -> EnumT:
         value = self.text(name)
@@ -159,10 +174,12 @@ def _step(node: _Reader, flow_id: str) -> Step:
         item_id = item.text("id")
         if not item_id.startswith(f"{step_id}."):
             raise item.child("id").fail(f"id '{item_id}' hoort te beginnen met '{step_id}.'")
-        action_items.append(ActionItem(id=item_id, text=item.text("text")))
+        action_items.append(
+            ActionItem(id=item_id, text=item.text("text"), same_as=item.text("same_as", required=False))
+        )
     if not action_items:
         raise node.child("action_items").fail("een stap heeft minstens één actiepunt")
-    return Step(
+    step = Step(
         id=step_id,
         number=number,
         title=node.text("title"),
@@ -174,7 +191,9 @@ def _step(node: _Reader, flow_id: str) -> Step:
         action_items_intro=node.text("action_items_intro", required=False),
         action_items=tuple(action_items),
         links=_links(node),
+        deviation_note=node.text("deviation_note", required=False),
     )
+    return replace(step, corrections=node.corrections())
 
 
 def load_flow(path: Path) -> Flow:
@@ -187,15 +206,32 @@ def load_flow(path: Path) -> Flow:
     duplicates = sorted({each for each in ids if ids.count(each) > 1})
     if duplicates:
         raise root.child("steps").fail(f"id komt meer dan eens voor: {', '.join(duplicates)}")
+    _check_same_as(root, steps)
     more_info = root.child("more_info")
+    info_page = InfoPage(title=more_info.text("title"), blocks=_blocks(more_info), links=_links(more_info))
+    intro = root.texts("intro", required=True)
     return Flow(
         id=flow_id,
         title=root.text("title"),
         assessment=root.text("assessment"),
-        intro=root.texts("intro", required=True),
+        intro=intro,
         steps=steps,
-        more_info=InfoPage(title=more_info.text("title"), blocks=_blocks(more_info), links=_links(more_info)),
+        more_info=replace(info_page, corrections=more_info.corrections()),
+        intro_corrections=root.child("intro").corrections(),
     )
+
+
+def _check_same_as(root: _Reader, steps: tuple[Step, ...]) -> None:
+    """A repeated item points at an earlier item of another step that repeats nothing itself."""
+    earlier: dict[str, ActionItem] = {}
+    for step in steps:
+        for item in step.action_items:
+            target = earlier.get(item.same_as)
+            if item.same_as and (target is None or target.same_as or target.id.startswith(f"{step.id}.")):
+                raise root.child("steps").fail(
+                    f"'same_as' van {item.id} wijst niet naar een eerder actiepunt"
+                )
+        earlier.update((item.id, item) for item in step.action_items)
 
 
 def load_general(path: Path) -> General:
@@ -408,6 +444,23 @@ def _with_newer(flow: Flow, newer: dict[str, str]) -> Flow:
     return replace(flow, steps=steps, more_info=replace(flow.more_info, links=update(flow.more_info.links)))
 
 
+def load_glossary(path: Path) -> tuple[Term, ...]:
+    """The Begrippen: each term with the forms it is written in and its explanation."""
+    root = _read_file(path)
+    terms: list[Term] = []
+    seen: set[str] = set()
+    forms_seen: set[str] = set()
+    for node in root.items("terms", required=True):
+        term = Term(
+            _identifier(node, seen), node.text("name"), node.texts("forms", required=True), node.text("text")
+        )
+        if not term.forms or forms_seen & set(term.forms):
+            raise node.child("forms").fail("geen vormen, of een vorm die al bij een ander begrip staat")
+        forms_seen.update(term.forms)
+        terms.append(term)
+    return tuple(terms)
+
+
 def load_content(directory: Path, language: str = "nl") -> Content:
     flows = {}
     for connection in Connection:
@@ -424,4 +477,5 @@ def load_content(directory: Path, language: str = "nl") -> Content:
         flows=flows,
         current_notes=notes,
         info=info,
+        glossary=load_glossary(directory / f"begrippen.{language}.toml"),
     )

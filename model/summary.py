@@ -99,8 +99,8 @@ def _header(data: SummaryInput) -> Markup:
     cells = Markup("").join(
         Markup("<tr><td><b>{}</b></td><td>{}</td></tr>").format(name, value) for name, value in rows
     )
-    return Markup("<h1>DigiD-assessment: {}</h1><table cellpadding='2'>{}</table><p>&nbsp;</p>").format(
-        dossier.name, cells
+    return Markup("<h1>DigiD-assessment: {}</h1><table cellpadding='2'>{}</table>{}<p>&nbsp;</p>").format(
+        dossier.name, cells, _flow_intro(data.flow)
     )
 
 
@@ -172,7 +172,12 @@ def _action_items(data: SummaryInput, step: Step) -> Markup:
         )
         mark = TICKED if ticked_at else UNTICKED
         rows += Markup("<tr><td class='box'>{}</td><td>{}{}</td></tr>").format(mark, item.text, when)
-    return Markup("<p class='label'>Actiepunten</p><table>{}</table>").format(rows)
+    deviation = (
+        Markup("<p><b>Anders dan in de factsheet:</b> {}</p>").format(step.deviation_note)
+        if step.deviation_note
+        else ""
+    )
+    return Markup("<p class='label'>Actiepunten</p>{}<table>{}</table>").format(deviation, rows)
 
 
 def _links(step: Step) -> Markup:
@@ -215,6 +220,12 @@ def _step(data: SummaryInput, step: Step) -> Markup:
         _text(note) if note else Markup("<i>Geen notities.</i>"),
         _links(step),
     )
+
+
+def _flow_intro(flow: Flow) -> Markup:
+    """The flow's introduction from the factsheet: who stays responsible, what may be delegated."""
+    paragraphs = Markup("").join(Markup("<p>{}</p>").format(paragraph) for paragraph in flow.intro)
+    return Markup("<p class='label'>{}</p>{}").format(flow.intro_heading, paragraphs)
 
 
 def _history(data: SummaryInput, step_id: str | None) -> Markup:

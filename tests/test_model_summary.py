@@ -95,6 +95,8 @@ HEADER = [
     "Voortgang | 1 van 33 actiepunten afgevinkt",
     "Afgedrukt op | 28 november 2026",
 ]
+CLUSTER_FLOW = CONTENT.flows[Connection.CLUSTER]
+INTRO = [CLUSTER_FLOW.intro_heading, *CLUSTER_FLOW.intro]  # the factsheet's introduction of the flow
 
 
 def test_one_step_of_a_supplier_dossier_line_by_line() -> None:
@@ -107,6 +109,7 @@ def test_one_step_of_a_supplier_dossier_line_by_line() -> None:
     [link] = step.links
     assert supplier_summary((), "cluster.1", report_sent=date(2026, 11, 20)) == [
         *HEADER,
+        *INTRO,
         f"Stap 1 van 10: {step.title}",
         "Aan zet: U bent aan zet (ICT-leverancier) \xa0·\xa0 Status: Bezig (1 van 2 actiepunten)",
         step.purpose,
@@ -118,7 +121,7 @@ def test_one_step_of_a_supplier_dossier_line_by_line() -> None:
         "Eerste",
         "Tweede",
         "Links",
-        f"{link.label}: {link.address}",
+        f"{link.label}: {link.address} (nieuwer adres: {link.newer_url})",
         "Geschiedenis",
         CONTENT.general.history.intro,
         f"20 november 2026 10:00 | Afgevinkt: {first}",
@@ -140,16 +143,18 @@ def test_the_register_in_the_whole_summary() -> None:
     )
     lines = supplier_summary(providers)
     start = lines.index("Deelnemende zorgaanbieders")
-    assert lines[start : start + 5] == [
+    assert lines[start : start + 6] == [
         "Deelnemende zorgaanbieders",
-        "1 van 2 in productie; voorwaarden van de factsheet: nog niet voldaan.",
+        "✘ nog niet: Minstens twee zorgaanbieders in productie (nu 1).",
+        "✔ voldaan: Elke zorgaanbieder in productie heeft het aangepaste contract en de akkoordverklaring"
+        " getekend.",
         "Zorgaanbieder | KvK | Ondertekenaar | Contract | Akkoord | Bij DICTU | In productie",
         "Zorg Oost | 12345678 | J. Jansen, directeur | 1-9-2026 | 2-9-2026 | 3-9-2026 | 1-10-2026",
         "Tandarts | 87654321 | eigenaar | — | — | — | —",
     ]
-    assert lines[start + 5] == f"Stap 1 van 10: {CONTENT.flows[Connection.CLUSTER].steps[0].title}"
+    assert lines[start + 6] == f"Stap 1 van 10: {CONTENT.flows[Connection.CLUSTER].steps[0].title}"
     report = "Auditrapport bij Logius | uiterlijk 30 november 2026 (nog 2 dagen; binnenkort)"
-    assert lines[:start] == [*HEADER[:5], report, *HEADER[-3:]]
+    assert lines[:start] == [*HEADER[:5], report, *HEADER[-3:], *INTRO]
     history = lines[lines.index("Geschiedenis") :]
     when = [line.split(" | ")[0] for line in history[2:]]
     assert when == ["20 november 2026 10:00", "21 november 2026 10:00"]
@@ -158,7 +163,7 @@ def test_the_register_in_the_whole_summary() -> None:
 def test_the_register_conditions_met_and_t0_from_it() -> None:
     providers = (live("A", "12345678", date(2026, 10, 1)), live("B", "87654321", date(2026, 10, 8)))
     lines = supplier_summary(providers)
-    assert "2 van 2 in productie; voorwaarden van de factsheet: voldaan." in lines
+    assert "✔ voldaan: Minstens twee zorgaanbieders in productie (nu 2)." in lines
     t0 = "Start termijn | Volgens het register ging de tweede zorgaanbieder op 8 oktober 2026 in productie"
     assert lines[5].startswith(t0)
     assert "Auditrapport bij Logius | uiterlijk 8 december 2026 (nog 10 dagen; binnenkort)" in lines
@@ -170,7 +175,7 @@ def test_steps_history_rows_and_notes_each_end_where_they_should() -> None:
     flow = CONTENT.flows[Connection.CLUSTER]
     last_link = flow.steps[0].links[-1]
     assert lines[lines.index(f"Stap 2 van 10: {flow.steps[1].title}") - 1] == (
-        f"{last_link.label}: {last_link.address}"
+        f"{last_link.label}: {last_link.address} (nieuwer adres: {last_link.newer_url})"
     )
     history = lines[lines.index("Geschiedenis") + 2 :]
     assert history[0] == f"20 november 2026 10:00 | Afgevinkt: {flow.steps[0].action_items[0].text}"

@@ -1,0 +1,65 @@
+"""What a step page says about its own text: the factsheet's wording where the app corrected it,
+where the app differs from the factsheet, and the flow's introduction on its first step."""
+
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout
+
+from gui.page_parts import label
+from gui.rich_text import blocks_html, paragraph
+from gui.term_explanations import explain_terms
+from model.content import Block, Correction, Flow, Step, Term
+
+FACTSHEET_BUTTON = "Tekst uit de factsheet"
+DEVIATION_LABEL = "Anders dan in de factsheet"
+
+
+def factsheet_wording(corrections: tuple[Correction, ...]) -> str:
+    """Plain text: the factsheet's own wording of every text this page shows corrected."""
+    if not corrections:
+        return "De tekst op deze pagina is die van de factsheet; alleen de opmaak is hersteld."
+    lines = [
+        "Op deze pagina is de taal van de factsheet verbeterd. Zo staat het in de factsheet:",
+        *(f"• ‘{each.original}’" for each in corrections),
+    ]
+    return "\n".join(lines)
+
+
+class FactsheetText:
+    """A small toggle and the plain text it unfolds; closed until asked for."""
+
+    def __init__(self, step_id: str, corrections: tuple[Correction, ...]) -> None:
+        self.button = QPushButton(FACTSHEET_BUTTON)
+        self.button.setObjectName(f"factsheetText.{step_id}")
+        self.button.setCheckable(True)
+        self.button.setToolTip("Toon of verberg hoe de factsheet deze tekst schrijft")
+        self.text = label(factsheet_wording(corrections), "hint")
+        self.text.setObjectName(f"factsheetWording.{step_id}")
+        self.text.setAccessibleName(FACTSHEET_BUTTON)
+        self.text.hide()
+        self.button.toggled.connect(self.text.setVisible)
+
+
+def deviation_note(step: Step) -> QFrame:
+    """Where the app differs from the factsheet in substance: said on the page, in its own box."""
+    box = QFrame()
+    box.setProperty("kind", "panel")
+    box.setObjectName(f"deviation.{step.id}")
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(14, 8, 14, 8)
+    text = label(f"<b>{DEVIATION_LABEL}</b>{paragraph(step.deviation_note)}", rich=True)
+    text.setAccessibleName(DEVIATION_LABEL)
+    layout.addWidget(text)
+    return box
+
+
+def flow_intro(flow: Flow, glossary: tuple[Term, ...], seen: set[str]) -> QFrame:
+    """The flow's own introduction (who stays responsible, what may be delegated), on its first step."""
+    box = QFrame()
+    box.setProperty("kind", "panel")
+    box.setObjectName(f"flowIntro.{flow.id.value}")
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(14, 8, 14, 10)
+    layout.addWidget(label(flow.intro_heading, "heading"))
+    blocks = tuple(Block(text=paragraph) for paragraph in flow.intro)
+    text: QLabel = label(blocks_html(blocks, glossary, seen), rich=True)
+    layout.addWidget(explain_terms(text, glossary))
+    return box
