@@ -24,7 +24,7 @@ from gui.elided_label import ElidedLabel
 from gui.info_page import DONE_BUTTON, InfoPage
 from gui.overview_page import OverviewPage
 from gui.register_page import RegisterPage
-from gui.step_list import StepList
+from gui.step_list import StepList, compact_width
 from gui.step_page import StepPage
 from gui.wizard import NEXT_TEXT, AssessmentWizard
 from gui.zoom import BASE_POINT_SIZE
@@ -39,7 +39,15 @@ REGISTER = "register"
 OVERVIEW = "overview"
 INFO = "info"
 SIDEBAR_WIDTH = 320  # at 100 %
-SIDEBAR_SHARE = 0.3
+SIDEBAR_SHARE = 0.3  # wider than this share of the window, the step list folds to numbers
+NAV_LABELS = {  # the side page's name, and the short one of a folded side bar
+    START_POSITION: ("Dossiergegevens", "Dossier"),
+    DEADLINES: ("Termijnen", "Termijnen"),
+    REGISTER: ("Deelnemende zorgaanbieders", "Deelnemers"),
+    OVERVIEW: ("Overzicht", "Overzicht"),
+    INFO: ("Meer informatie", "Meer info"),
+}
+RESIZING_EVENTS = (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange, QEvent.Type.StyleChange)
 TEXT_FIELDS = (QPlainTextEdit, QLineEdit, QAbstractSpinBox)  # where PageDown and Alt+arrows edit text
 
 
@@ -114,11 +122,26 @@ class DossierView(QWidget):
         QTimer.singleShot(0, self, self._prepare_next_page)
 
     def _fit_sidebar(self) -> None:
-        """The step list grows with the zoom, but never takes more than 30 % of the window."""
+        """The step list grows with the zoom up to 30 % of the window; beyond that it folds to
+        numbers and status icons and the side pages to short names, so the page keeps the room."""
         if self.editor is None:
             return
         zoom = QApplication.font().pointSizeF() / BASE_POINT_SIZE
-        self.sidebar.setFixedWidth(min(round(SIDEBAR_WIDTH * zoom), int(self.width() * SIDEBAR_SHARE)))
+        full = round(SIDEBAR_WIDTH * zoom)
+        compact = full > self.width() * SIDEBAR_SHARE
+        self.step_list.set_compact(compact)
+        for key, button in self.nav_buttons.items():
+            full_name, short_name = NAV_LABELS[key]
+            button.setText(short_name if compact else full_name)
+            button.setToolTip(full_name if compact else "")
+            button.setProperty("compact", compact)
+            button.style().unpolish(button)
+            button.style().polish(button)
+        if compact:
+            buttons = max(button.sizeHint().width() for button in self.nav_buttons.values())
+            self.sidebar.setFixedWidth(max(buttons, compact_width(QApplication.font())))
+        else:
+            self.sidebar.setFixedWidth(full)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -126,7 +149,7 @@ class DossierView(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+        if event.type() in RESIZING_EVENTS:
             self._fit_sidebar()
 
     def _step_or_type(self, key: str, move: Callable[[], None]) -> None:
@@ -164,13 +187,7 @@ class DossierView(QWidget):
         layout = QVBoxLayout(sidebar)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.nav_buttons = {
-            START_POSITION: QPushButton("Dossiergegevens"),
-            DEADLINES: QPushButton("Termijnen"),
-            REGISTER: QPushButton("Deelnemende zorgaanbieders"),
-            OVERVIEW: QPushButton("Overzicht"),
-            INFO: QPushButton("Meer informatie"),
-        }
+        self.nav_buttons = {key: QPushButton(full_name) for key, (full_name, _) in NAV_LABELS.items()}
         self.step_list = StepList(editor)
         self.step_list.stepChosen.connect(self.wizard.go_to)
         for key, button in self.nav_buttons.items():
@@ -238,7 +255,7 @@ class DossierView(QWidget):
         if key in step_ids:
             self.wizard.position.setText(f"Stap {step_ids.index(key) + 1} van {len(steps)}")
         else:
-            self.wizard.position.setText(self.nav_buttons[key].text())
+            self.wizard.position.setText(NAV_LABELS[key][0])
         last = key == self.wizard.keys[-1]
         self.wizard.next_button.setText(DONE_BUTTON if last else NEXT_TEXT)
         self.step_list.select_step(key)

@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.save_error)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+        self.statusBar()  # where a hovered link shows its address (page_parts.RichLabel)
         self.printer = SummaryPrinter(self, store, content, self.clock)
         self.data_actions = DataActions(self)
         self._build_menus()
