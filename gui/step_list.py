@@ -127,7 +127,7 @@ def scroll_bar_width() -> int:
 def compact_cell_size(font: QFont, list_width: int) -> QSize:
     """A folded step: its icon and number, COMPACT_COLUMNS to a row."""
     height = QFontMetrics(font).height()
-    width = (list_width - scroll_bar_width()) // COMPACT_COLUMNS
+    width = (list_width - scroll_bar_width()) // COMPACT_COLUMNS - 1  # a row filling it exactly would wrap
     return QSize(width, round(height * COMPACT_ICON_SCALE) + 2 * COMPACT_PADDING)
 
 

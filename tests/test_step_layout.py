@@ -219,6 +219,8 @@ def test_at_a_large_zoom_the_step_list_folds_to_numbers_and_the_page_keeps_its_r
     assert steps.compact
     for row in range(steps.count()):
         assert steps.viewport().rect().contains(steps.visualItemRect(steps.item(row))), row + 1
+    first, second = (steps.visualItemRect(steps.item(row)) for row in (0, 1))
+    assert second.left() >= first.right() and second.top() == first.top()  # two to a row
     step = CONTENT.flows[Connection.CLUSTER].steps[5]
     assert steps.item(5).toolTip() == f"Stap 6: {step.title}"
     for key in ("dossier", "deadlines", "register", "overview", "info"):
