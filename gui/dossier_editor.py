@@ -1,6 +1,7 @@
 """The open dossier: every edit of a page goes through here to the store, and the pages hear of it."""
 
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import date, datetime
 
 from PySide6.QtCore import QObject, Signal
@@ -127,6 +128,24 @@ class DossierEditor(QObject):
             self.saveFailed.emit(str(error))
             return []
         return [change for change in changes if change.step_id == step_id]
+
+    def _explanation_setting(self, step_id: str) -> str:
+        return f"explanation.{self.dossier.id}.{step_id}"
+
+    def explanation_opened(self, step_id: str) -> bool:
+        """A step's "Toelichting" is open on its first visit in this dossier, folded on later ones
+        unless the user left it open: this visit counts as the first only once."""
+        with suppress(StoreError):  # only the fold is not remembered
+            stored = self.store.setting(self._explanation_setting(step_id))
+            if stored is None:
+                self.store.set_setting(self._explanation_setting(step_id), "folded")
+                return True
+            return stored == "open"
+        return True
+
+    def set_explanation_opened(self, step_id: str, opened: bool) -> None:
+        with suppress(StoreError):
+            self.store.set_setting(self._explanation_setting(step_id), "open" if opened else "folded")
 
     def set_position(self, position: str) -> None:
         try:

@@ -24,8 +24,9 @@ from gui.elided_label import ElidedLabel
 from gui.glossary_page import GlossaryPage
 from gui.info_page import DONE_BUTTON, InfoPage
 from gui.overview_page import OverviewPage
+from gui.page_parts import label
 from gui.register_page import RegisterPage
-from gui.step_list import StepList
+from gui.step_list import StepList, compact_width
 from gui.step_page import StepPage
 from gui.wizard import NEXT_TEXT, AssessmentWizard
 from gui.zoom import BASE_POINT_SIZE
@@ -40,7 +41,16 @@ OVERVIEW = "overview"
 GLOSSARY = "glossary"
 INFO = "info"
 SIDEBAR_WIDTH = 320  # at 100 %
-SIDEBAR_SHARE = 0.3
+SIDEBAR_SHARE = 0.3  # wider than this share of the window, the step list folds to numbers
+NAV_LABELS = {  # the side page's name, and the short one of a folded side bar
+    START_POSITION: ("Dossiergegevens", "Dossier"),
+    DEADLINES: ("Termijnen", "Termijnen"),
+    REGISTER: ("Deelnemende zorgaanbieders", "Deelnemers"),
+    OVERVIEW: ("Overzicht", "Overzicht"),
+    GLOSSARY: ("Begrippen", "Begrippen"),
+    INFO: ("Meer informatie", "Meer info"),
+}
+RESIZING_EVENTS = (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange, QEvent.Type.StyleChange)
 TEXT_FIELDS = (QPlainTextEdit, QLineEdit, QAbstractSpinBox)  # where PageDown and Alt+arrows edit text
 
 
@@ -55,6 +65,7 @@ class DossierView(QWidget):
         super().__init__()
         self.store, self.content, self.editor, self.clock = store, content, editor, clock
         self.presenting = False
+        self.sidebar: QWidget | None = None  # with the step list, once built (events come earlier)
         self._shape = self._pages_shape()
 
         header = QHBoxLayout()
@@ -68,6 +79,11 @@ class DossierView(QWidget):
         header.addWidget(self.all_dossiers)
         header.addSpacing(12)
         header.addWidget(self.title, 1)
+        self.presentation_hint = label("Presentatie · PageDown: volgende stap · Esc of F11: stoppen", "hint")
+        self.presentation_hint.setObjectName("presentationHint")
+        self.presentation_hint.setWordWrap(False)
+        self.presentation_hint.hide()
+        header.addWidget(self.presentation_hint)
 
         self.wizard = AssessmentWizard(self._build_page, self._keys())
         self.wizard.positionChanged.connect(self._position_changed)
@@ -115,11 +131,27 @@ class DossierView(QWidget):
         QTimer.singleShot(0, self, self._prepare_next_page)
 
     def _fit_sidebar(self) -> None:
-        """The step list grows with the zoom, but never takes more than 30 % of the window."""
-        if self.editor is None:
+        """The step list grows with the zoom up to 30 % of the window; beyond that it folds to
+        numbers and status icons and the side pages to short names, so the page keeps the room."""
+        if self.sidebar is None:
             return
         zoom = QApplication.font().pointSizeF() / BASE_POINT_SIZE
-        self.sidebar.setFixedWidth(min(round(SIDEBAR_WIDTH * zoom), int(self.width() * SIDEBAR_SHARE)))
+        full = round(SIDEBAR_WIDTH * zoom)
+        compact = full > self.width() * SIDEBAR_SHARE
+        self.step_list.set_compact(compact)
+        self._show_nav_buttons()
+        for key, button in self.nav_buttons.items():
+            full_name, short_name = NAV_LABELS[key]
+            button.setText(short_name if compact else full_name)
+            button.setToolTip(full_name if compact else "")
+            button.setProperty("compact", compact)
+            button.style().unpolish(button)
+            button.style().polish(button)
+        if compact:
+            buttons = max(button.sizeHint().width() for button in self.nav_buttons.values())
+            self.sidebar.setFixedWidth(max(buttons, compact_width(QApplication.font())))
+        else:
+            self.sidebar.setFixedWidth(full)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -127,7 +159,7 @@ class DossierView(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+        if event.type() in RESIZING_EVENTS:
             self._fit_sidebar()
 
     def _step_or_type(self, key: str, move: Callable[[], None]) -> None:
@@ -145,12 +177,22 @@ class DossierView(QWidget):
         """In a meeting: only the countdown, the step list and the page; nothing else to look at."""
         self.presenting = on
         self.all_dossiers.setVisible(not on)  # the dossier's name stays: whose assessment is on screen
+        self.presentation_hint.setVisible(on)
         self.wizard.buttons.setVisible(not on)
-        for key, button in self.nav_buttons.items():
-            button.setVisible(not on and (key != REGISTER or self.editor.keeps_register))
+        self._show_nav_buttons()
         for page in self.wizard.built_pages():
             if isinstance(page, StepPage):
                 page.print_button.setHidden(on)
+
+    def _show_nav_buttons(self) -> None:
+        """None while presenting; the register only for whoever keeps it; Begrippen not in a folded
+        side bar, where the step list needs the height (Help → Begrippen and Next still reach it)."""
+        if self.sidebar is None:
+            return
+        compact = self.step_list.compact
+        for key, button in self.nav_buttons.items():
+            shown = {REGISTER: self.editor.keeps_register, GLOSSARY: not compact}.get(key, True)
+            button.setVisible(not self.presenting and shown)
 
     def first_step(self) -> None:
         """The first step, with focus on its first action item: where a new dossier's work starts."""
@@ -161,18 +203,10 @@ class DossierView(QWidget):
     def _sidebar(self, editor: DossierEditor) -> QWidget:
         sidebar = QWidget()
         sidebar.setObjectName("sidebar")
-        self.sidebar = sidebar
         layout = QVBoxLayout(sidebar)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.nav_buttons = {
-            START_POSITION: QPushButton("Dossiergegevens"),
-            DEADLINES: QPushButton("Termijnen"),
-            REGISTER: QPushButton("Deelnemende zorgaanbieders"),
-            OVERVIEW: QPushButton("Overzicht"),
-            GLOSSARY: QPushButton("Begrippen"),
-            INFO: QPushButton("Meer informatie"),
-        }
+        self.nav_buttons = {key: QPushButton(full_name) for key, (full_name, _) in NAV_LABELS.items()}
         self.step_list = StepList(editor)
         self.step_list.stepChosen.connect(self.wizard.go_to)
         for key, button in self.nav_buttons.items():
@@ -186,6 +220,7 @@ class DossierView(QWidget):
         layout.addWidget(self.nav_buttons[OVERVIEW])
         layout.addWidget(self.nav_buttons[GLOSSARY])
         layout.addWidget(self.nav_buttons[INFO])
+        self.sidebar = sidebar
         return sidebar
 
     def _pages_shape(self) -> tuple[object, bool]:
@@ -244,7 +279,7 @@ class DossierView(QWidget):
         if key in step_ids:
             self.wizard.position.setText(f"Stap {step_ids.index(key) + 1} van {len(steps)}")
         else:
-            self.wizard.position.setText(self.nav_buttons[key].text())
+            self.wizard.position.setText(NAV_LABELS[key][0])
         last = key == self.wizard.keys[-1]
         self.wizard.next_button.setText(DONE_BUTTON if last else NEXT_TEXT)
         self.step_list.select_step(key)
@@ -256,7 +291,7 @@ class DossierView(QWidget):
         if self.editor is None:
             return
         self.title.setText(self.editor.dossier.name)
-        self.nav_buttons[REGISTER].setVisible(self.editor.keeps_register)
+        self._show_nav_buttons()
         if self._pages_shape() != self._shape:
             self._shape = self._pages_shape()
             current = self.wizard.current_key

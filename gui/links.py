@@ -12,3 +12,9 @@ def open_link(url: str) -> bool:
     if not qurl.isValid() or qurl.scheme() not in ALLOWED_LINK_SCHEMES:
         return False
     return QDesktopServices.openUrl(qurl)
+
+
+def link_address(url: str) -> str:
+    """Where a link leads, as a reader wants to see it: the mail address of a mailto, else the URL."""
+    qurl = QUrl(url)
+    return qurl.path() if qurl.scheme() == "mailto" else url

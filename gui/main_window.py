@@ -19,7 +19,7 @@ from gui.data_actions import DataActions
 from gui.day_clock import DayClock
 from gui.dialogs import inform
 from gui.dossier_editor import DossierEditor
-from gui.dossier_view import DossierView
+from gui.dossier_view import GLOSSARY, DossierView
 from gui.elided_label import TITLE_MAX_LENGTH, shortened
 from gui.menus import MENUS, MenuEntry
 from gui.start_page import StartPage
@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.save_error)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+        self.statusBar()  # where a hovered link shows its address (page_parts.RichLabel)
         self.printer = SummaryPrinter(self, store, content, self.clock)
         self.data_actions = DataActions(store, self)
         self.data_actions.aboutToReplaceData.connect(self.show_start)
@@ -102,7 +103,9 @@ class MainWindow(QMainWindow):
                     menu.addSeparator()
                     continue
                 action = self._action(entry)
-                (menu or self).addAction(action)
+                self.addAction(action)  # its shortcut works with the menu bar hidden (presentation)
+                if menu is not None:
+                    menu.addAction(action)
                 if entry.needs_dossier:
                     self.dossier_actions.append(action)
         self._enable_dossier_actions()
@@ -120,6 +123,10 @@ class MainWindow(QMainWindow):
         else:
             action.triggered.connect(lambda: slot())  # not slot(checked)
         return action
+
+    def show_glossary(self) -> None:
+        if self.dossier_view is not None and self.dossier_view.editor is not None:
+            self.dossier_view.wizard.go_to(GLOSSARY)
 
     def about(self) -> None:
         inform(self, f"Over {APP_NAME}", f"{APP_NAME} {__version__}\n\n{self.content.general.welcome}")

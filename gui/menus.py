@@ -70,7 +70,13 @@ MENUS: tuple[tuple[str, tuple[MenuEntry | None, ...]], ...] = (
             MenuEntry("actionPresentation", "&Presentatiemodus", "F11", "toggle_presentation"),
         ),
     ),
-    ("&Help", (MenuEntry("actionAbout", f"&Over {APP_NAME}", "", "about"),)),
+    (
+        "&Help",
+        (
+            MenuEntry("actionGlossary", "&Begrippen", Keys.HelpContents, "show_glossary", needs_dossier=True),
+            MenuEntry("actionAbout", f"&Over {APP_NAME}", "", "about"),
+        ),
+    ),
     # Untitled: shortcuts on the window, in no menu. Ctrl+= zooms in without Shift on most keyboards.
     ("", (MenuEntry("actionZoomInEquals", "Groter", "Ctrl+=", "zoom_in"),)),
 )

@@ -4,26 +4,40 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeyEvent, QStatusTipEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QScrollArea,
     QTableWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from gui.links import open_link
+from gui.links import link_address, open_link
 from gui.rich_text import paragraph, sources_html
 from model.content import CurrentNote
 
 
 class RichLabel(QLabel):
-    """Rich text that takes keyboard focus only while it holds a link: Tab skips text nobody can act on."""
+    """Rich text that takes keyboard focus only while it holds a link: Tab skips text nobody can act on.
+
+    A link shows only its label; the address it leads to appears in the tooltip and, through a
+    status tip event that climbs to the main window, in the status bar while the mouse is on it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.linkHovered.connect(self._show_address)
+
+    def _show_address(self, url: str) -> None:
+        address = link_address(url) if url else ""
+        self.setToolTip(address)
+        QCoreApplication.sendEvent(self, QStatusTipEvent(address))
 
     def setText(self, text: str) -> None:
         super().setText(text)
@@ -64,18 +78,55 @@ def warning_box(label_text: str, paragraphs: tuple[str, ...]) -> QFrame:
     return box
 
 
-def current_note_box(note: CurrentNote) -> QFrame:
-    """Today's rule beside the factsheet's text: its own colour, an "Actueel" label and its sources."""
-    box = QFrame()
-    box.setProperty("kind", "current")
-    box.setObjectName(f"current.{note.id}")
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(14, 10, 14, 10)
-    text = f"<b>Actueel: {escape(note.title)}</b>" + paragraph(note.text) + sources_html(note.sources)
-    content = label(text, rich=True)
-    content.setAccessibleName(f"Actueel: {note.title}")
-    layout.addWidget(content)
-    return box
+class FoldButton(QPushButton):
+    """A header that opens and closes `content`: a click, Space or Enter toggles it."""
+
+    def __init__(self, content: QWidget, text: str, opened_text: str = "") -> None:
+        super().__init__()
+        self.content = content
+        self._texts = (text, opened_text or text)
+        self.setProperty("kind", "fold")
+        self.setCheckable(True)
+        self.setAutoDefault(False)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.toggled.connect(self._show)
+        self._show(False)
+
+    def _show(self, opened: bool) -> None:
+        self.setText(f"{'▾' if opened else '▸'} {self._texts[opened]}")
+        self.content.setVisible(opened)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.isAutoRepeat():
+            self.click()
+            return
+        super().keyPressEvent(event)
+
+
+class CurrentNoteBox(QFrame):
+    """Today's rule beside the factsheet's text, in one line: "Actueel" and its title; "meer"
+    unfolds the rule and its sources. Its own colour, so it never passes for the factsheet."""
+
+    def __init__(self, note: CurrentNote) -> None:
+        super().__init__()
+        self.setProperty("kind", "current")
+        self.setObjectName(f"current.{note.id}")
+        self.details = label(paragraph(note.text) + sources_html(note.sources), rich=True)
+        self.details.setObjectName(f"currentText.{note.id}")
+        title = label(f"<b>Actueel:</b> {escape(note.title)}", rich=True)
+        title.setAccessibleName(f"Actueel: {note.title}")
+        self.more = FoldButton(self.details, "meer", "minder")
+        self.more.setProperty("kind", "more")
+        self.more.setObjectName(f"currentMore.{note.id}")
+        self.more.setAccessibleName(f"Meer over: {note.title}")
+        line = QHBoxLayout()
+        line.addWidget(title, 1)
+        line.addWidget(self.more, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 4, 8, 4)
+        layout.setSpacing(0)
+        layout.addLayout(line)
+        layout.addWidget(self.details)
 
 
 def row_table(columns: tuple[str, ...], name: str, accessible_name: str) -> QTableWidget:

@@ -48,21 +48,23 @@ def blocks_html(
     return "".join(parts)
 
 
+def anchor(url: str, text: str) -> str:
+    """A link that shows only its readable text; the address shows on hover (page_parts.RichLabel)."""
+    return f'<a href="{escape(url, quote=True)}">{escape(text)}</a>'
+
+
 def link_html(link: Link) -> str:
-    """The label as a link, with the address it leads to shown beside it, and the newer one if known."""
-    html = f'<a href="{escape(link.url, quote=True)}">{escape(link.label)}</a><br>{escape(link.address)}'
-    if link.newer_url:
-        html += (
-            f'<br>Nieuwer adres: <a href="{escape(link.newer_url, quote=True)}">{escape(link.newer_url)}</a>'
-        )
-    return html
+    """The label as a link, to the page's newer address when known; the factsheet's own address
+    stays one click away."""
+    if not link.newer_url:
+        return anchor(link.url, link.label)
+    return f"{anchor(link.newer_url, link.label)} · {anchor(link.url, 'adres in de factsheet')}"
 
 
 def sources_html(sources: tuple[Source, ...]) -> str:
-    """Each source as a link with its full address and when it was read."""
+    """Each source as a link with when it was read."""
     return "".join(
-        f'<p>Bron: <a href="{escape(source.url, quote=True)}">{escape(source.label)}</a>'
-        f"<br>{escape(source.url)} (gelezen in {escape(source.read_text)})</p>"
+        f"<p>Bron: {anchor(source.url, source.label)} (gelezen in {escape(source.read_text)})</p>"
         for source in sources
     )
 

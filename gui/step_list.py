@@ -2,7 +2,14 @@
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QResizeEvent
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QApplication,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
 from gui.dossier_editor import DossierEditor
 from gui.rich_text import plain_tooltip
@@ -13,8 +20,12 @@ from model.progress import step_status
 OWN_TURN = "U bent aan zet"
 STEP_ID_ROLE = Qt.ItemDataRole.UserRole
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 1
+NUMBER_ROLE = Qt.ItemDataRole.UserRole + 2
 ICON_SCALE = 1.4  # the status icon against the text's line height: it grows with the zoom
+COMPACT_ICON_SCALE = 1.1
 PADDING = 10
+COMPACT_PADDING = 5
+COMPACT_COLUMNS = 2
 SELECTED = QColor("#d6e4f5")
 MARKER = QColor("#154f8c")
 SUBTITLE = QColor("#3d3d3d")
@@ -24,7 +35,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class StepItemDelegate(QStyledItemDelegate):
-    """Draws a step as a wrapped bold title over 'who · status', so nothing is cut off."""
+    """Draws a step as a wrapped bold title over 'who · status', so nothing is cut off; in a
+    folded list only its status icon and number (the tooltip keeps the title)."""
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         title = QFont(option.font)
@@ -52,6 +64,8 @@ class StepItemDelegate(QStyledItemDelegate):
         return title.height(), subtitle.height()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        if self.parent().compact:
+            return compact_cell_size(option.font, self._row_width(option))
         title, subtitle = self._heights(option, index)
         return QSize(self._row_width(option), title + subtitle + 2 * PADDING + 2)
 
@@ -64,6 +78,10 @@ class StepItemDelegate(QStyledItemDelegate):
         painter.setPen(RULE)
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         icon = index.data(Qt.ItemDataRole.DecorationRole)
+        if self.parent().compact:
+            self._paint_number(painter, option, index)
+            painter.restore()
+            return
         size = self._icon_size(option)
         icon.paint(painter, QRect(rect.left() + PADDING + 2, rect.top() + PADDING, size, size))
         title_font, subtitle_font = self._fonts(option)
@@ -84,6 +102,44 @@ class StepItemDelegate(QStyledItemDelegate):
         )
         painter.restore()
 
+    def _paint_number(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        rect = option.rect
+        size = round(QFontMetrics(option.font).height() * COMPACT_ICON_SCALE)
+        top = rect.top() + (rect.height() - size) // 2
+        index.data(Qt.ItemDataRole.DecorationRole).paint(
+            painter, QRect(rect.left() + COMPACT_PADDING + 4, top, size, size)
+        )
+        title_font, _ = self._fonts(option)
+        painter.setFont(title_font)
+        painter.setPen(option.palette.text().color())
+        left = rect.left() + size + 2 * COMPACT_PADDING + 4
+        painter.drawText(
+            QRect(left, rect.top(), rect.right() - left, rect.height()),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            str(index.data(NUMBER_ROLE)),
+        )
+
+
+def scroll_bar_width() -> int:
+    """Room a wrapping list keeps free for a scroll bar, even while it shows none."""
+    return QApplication.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+
+
+def compact_cell_size(font: QFont, list_width: int) -> QSize:
+    """A folded step: its icon and number, COMPACT_COLUMNS to a row."""
+    height = QFontMetrics(font).height()
+    width = (list_width - scroll_bar_width()) // COMPACT_COLUMNS - 1  # a row filling it exactly would wrap
+    return QSize(width, round(height * COMPACT_ICON_SCALE) + 2 * COMPACT_PADDING)
+
+
+def compact_width(font: QFont) -> int:
+    """How wide a folded list must be to show COMPACT_COLUMNS of icon and number ("10")."""
+    title = QFont(font)
+    title.setBold(True)
+    number = QFontMetrics(title).horizontalAdvance("10")
+    icon = round(QFontMetrics(font).height() * COMPACT_ICON_SCALE)
+    return COMPACT_COLUMNS * (icon + number + 3 * COMPACT_PADDING + 4) + scroll_bar_width() + 2
+
 
 class StepList(QListWidget):
     stepChosen = Signal(str)  # step id
@@ -91,6 +147,7 @@ class StepList(QListWidget):
     def __init__(self, editor: DossierEditor) -> None:
         super().__init__()
         self.editor = editor
+        self.compact = False
         self.setObjectName("stepList")
         self.setAccessibleName("Stappen")
         self.setItemDelegate(StepItemDelegate(self))
@@ -106,6 +163,15 @@ class StepList(QListWidget):
         super().resizeEvent(event)
         self.scheduleDelayedItemsLayout()
 
+    def set_compact(self, compact: bool) -> None:
+        """Folded: only numbers and status icons, in rows of two, for a window narrow for its zoom."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        self.setFlow(QListWidget.Flow.LeftToRight if compact else QListWidget.Flow.TopToBottom)
+        self.setWrapping(compact)
+        self.scheduleDelayedItemsLayout()
+
     def refresh(self) -> None:
         content, dossier = self.editor.content, self.editor.dossier
         steps = self.editor.flow.steps
@@ -114,6 +180,7 @@ class StepList(QListWidget):
             for step in steps:
                 item = QListWidgetItem()
                 item.setData(STEP_ID_ROLE, step.id)
+                item.setData(NUMBER_ROLE, step.number)
                 self.addItem(item)
         for row, step in enumerate(steps):
             status = step_status(self.editor.flow, step, self.editor.ticked, dossier.role)

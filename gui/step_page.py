@@ -1,7 +1,10 @@
-"""One step of the flow: who acts, what it is for, the text, the action items, links and notes."""
+"""One step of the flow: who acts and the action items first, then the factsheet's explanation,
+today's rules and the notes."""
+
+from collections import Counter
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -15,7 +18,7 @@ from gui.bounded_text import BoundedPlainTextEdit
 from gui.content_notes import FactsheetText, deviation_note, flow_intro
 from gui.dossier_editor import DossierEditor
 from gui.history_section import HistorySection
-from gui.page_parts import Page, current_note_box, label, warning_box
+from gui.page_parts import CurrentNoteBox, FoldButton, Page, label, warning_box
 from gui.rich_text import blocks_html, link_html
 from gui.term_explanations import explain_terms
 from model.content import ActionItem, Step
@@ -25,6 +28,13 @@ from model.progress import done_by_supplier, step_progress
 from model.register import step_count
 
 NOTES_SAVE_DELAY_MS = 600
+
+
+def explanation_header(step: Step) -> str:
+    """ "Toelichting", with its warnings counted: a folded "Let op" must not go unnoticed."""
+    counts = Counter(warning.label.lower() for warning in step.warnings)
+    warnings = [name if count == 1 else f"{count} × {name}" for name, count in counts.items()]
+    return " · ".join(["Toelichting", *(f"⚠ {each}" for each in warnings)])
 
 
 class ItemText(QLabel):
@@ -126,6 +136,9 @@ class NotesField(BoundedPlainTextEdit):
 
 
 class StepPage(Page):
+    """What to do comes first: title, who acts and the action items; then the factsheet's
+    explanation under "Toelichting" (open on the first visit, folded after), notes and history."""
+
     printRequested = Signal(str)  # step id
 
     def __init__(self, step: Step, editor: DossierEditor) -> None:
@@ -168,33 +181,24 @@ class StepPage(Page):
         self.addressed.setObjectName(f"addressed.{step.id}")
         self.register_count = self.add(label(kind="purpose"))
         self.register_count.setObjectName(f"registerCount.{step.id}")
-        self.add(label(step.purpose, "purpose"))
-        glossary, terms_seen = editor.content.glossary, set[str]()  # each term marked once per page
-        if step.blocks:
-            self.add(
-                explain_terms(label(blocks_html(step.blocks, glossary, terms_seen), rich=True), glossary)
-            )
-        for warning in step.warnings:
-            self.add(warning_box(warning.label, (warning.text,)))
 
         self.add(label("Actiepunten", "heading"))
-        if step.deviation_note:
-            self.add(deviation_note(step))
         if step.action_items_intro:
             self.add(label(step.action_items_intro))
         self.rows = [ActionItemRow(item, editor) for item in step.action_items]
         for row in self.rows:
             self.add(row)
+        if step.deviation_note:  # below the items it speaks of, which stay on the first screen
+            self.add(deviation_note(step))
 
-        if first:
-            self.add(flow_intro(editor.flow, glossary, terms_seen))
-        for note in editor.content.notes_for(step.id):  # below the items: what to do comes first
-            self.add(current_note_box(note))
-
-        if step.links:
-            self.add(label("Meer informatie", "heading"))
-            for link in step.links:
-                self.add(label(link_html(link), rich=True))
+        explanation = self._explanation(first)
+        self.explanation_toggle = self.add(FoldButton(explanation, explanation_header(step)))
+        self.explanation_toggle.setObjectName(f"explanation.{step.id}")
+        self.explanation_toggle.setProperty("warns", bool(step.warnings))
+        self.explanation_toggle.clicked.connect(lambda opened: editor.set_explanation_opened(step.id, opened))
+        self.add(explanation)
+        for note in editor.content.notes_for(step.id):
+            self.add(CurrentNoteBox(note))
 
         self.add(label("Notities", "heading"))
         self.notes = self.add(NotesField(step, editor))
@@ -202,6 +206,36 @@ class StepPage(Page):
         self.notes.saved.connect(self.history.refresh)
         editor.changed.connect(self.refresh)
         self.refresh()
+
+    def _explanation(self, first: bool) -> QWidget:
+        """The factsheet's text: purpose, body, every warning and the links; on the flow's first
+        step its introduction too (who stays responsible, what may be delegated)."""
+        step = self.step
+        explanation = QWidget()
+        explanation.setObjectName(f"explanationText.{step.id}")
+        layout = QVBoxLayout(explanation)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(self.body.spacing())
+        layout.addWidget(label(step.purpose, "purpose"))
+        glossary, terms_seen = self.editor.content.glossary, set[str]()  # each term marked once per page
+        if step.blocks:
+            body = label(blocks_html(step.blocks, glossary, terms_seen), rich=True)
+            layout.addWidget(explain_terms(body, glossary))
+        if first:
+            layout.addWidget(flow_intro(self.editor.flow, glossary, terms_seen))
+        for warning in step.warnings:
+            layout.addWidget(warning_box(warning.label, (warning.text,)))
+        if step.links:
+            layout.addWidget(label("Meer informatie", "subheading"))
+        for link in step.links:
+            layout.addWidget(label(link_html(link), rich=True))
+        return explanation
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Each visit: the Toelichting as this dossier last had it (open the first time)."""
+        if not event.spontaneous():
+            self.explanation_toggle.setChecked(self.editor.explanation_opened(self.step.id))
+        super().showEvent(event)
 
     def focus_first_open_item(self) -> None:
         """Keyboard focus on the first action item not ticked yet: where the user starts."""

@@ -216,9 +216,10 @@ def test_a_step_shows_its_current_notes_apart_from_the_factsheet(qtbot: QtBot, d
     for note in CONTENT.notes_for("direct.7"):
         box = child(window, QFrame, f"current.{note.id}")
         assert box.property("kind") == "current"
-        text = box.findChild(QLabel).text()
-        assert text.startswith("<b>Actueel: ") and "gelezen in november 2026" in text
-        assert all(source.url in text for source in note.sources)
+        title, details = (each.text() for each in box.findChildren(QLabel))
+        assert title.startswith("<b>Actueel:</b> ")
+        assert "gelezen in november 2026" in details
+        assert all(f'href="{source.url}"' in details for source in note.sources)
     child(window, QWidget, "assessmentWizard").go_to("info")
     assert child(window, QLabel, "info.norms").isVisible()
 

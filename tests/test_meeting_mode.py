@@ -103,6 +103,23 @@ def test_presentation_mode_shows_only_step_countdown_and_list(qtbot: QtBot, wind
     assert page_title_size(window) == pytest.approx(size_before)
 
 
+def test_in_presentation_mode_the_keys_still_zoom_and_f11_leaves(qtbot: QtBot, window: QWidget) -> None:
+    """The menu bar is hidden while presenting; its shortcuts must not go with it."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert window.presenting and not window.menuBar().isVisible()
+    assert child(window, QLabel, "presentationHint").isVisible()
+    size_presenting = page_title_size(window)
+    qtbot.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert window.zoom == 1.1 and page_title_size(window) > size_presenting
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.zoom == 1.0
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert not window.presenting and window.menuBar().isVisible()
+    assert not child(window, QLabel, "presentationHint").isVisible()
+
+
 def test_custom_widgets_have_accessible_names(qtbot: QtBot, window: QWidget) -> None:
     page = child(window, QWidget, "assessmentWizard").stack.currentWidget()
     assert page.actor.accessibleName() == "Wie is aan zet: Uw ICT-leverancier is aan zet"

@@ -1,0 +1,246 @@
+"""A step page says what to do first: who acts and the action items on the first screen, the
+factsheet's explanation folded under "Toelichting", links that show a label, not an address, and
+a step list that folds to numbers when the zoom leaves it too little room."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QAction, QDesktopServices, QTextDocument
+from PySide6.QtWidgets import QApplication, QCheckBox, QFrame, QLabel, QListWidget, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from gui.rich_text import plain_tooltip
+from model.content import Connection, Role, bundled_content
+from model.store import Store
+from tests.gui_helpers import child, open_window, settle
+
+CONTENT = bundled_content()
+READERS = [
+    (Connection.DIRECT, Role.CARE_PROVIDER),
+    (Connection.CLUSTER, Role.CARE_PROVIDER),  # a supplier's step carries an extra hint for this reader
+    (Connection.CLUSTER, Role.SUPPLIER),
+]
+
+
+def open_dossier(
+    qtbot: QtBot, data_dir: Path, connection: Connection, role: Role, zoom: float = 1.0
+) -> QWidget:
+    store = Store(data_dir)
+    dossier = store.create_dossier("Huisartsenpraktijk De Linde", connection, role, None)
+    store.remember_last_dossier(dossier.id)
+    store.set_setting("zoom", str(zoom))
+    store.close()
+    return open_window(qtbot, data_dir)
+
+
+def activate(qtbot: QtBot, window: QWidget) -> None:
+    """Keys and the mouse reach a window only once it is the active one."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def wizard(window: QWidget) -> QWidget:
+    return child(window, QWidget, "assessmentWizard")
+
+
+def go_to(window: QWidget, key: str) -> QWidget:
+    wizard(window).go_to(key)
+    settle()
+    return wizard(window).stack.currentWidget()
+
+
+def shown_in(page: QWidget, widget: QWidget) -> bool:
+    """Whether the whole widget lies in the part of the page's scroll area one can see."""
+    corner = widget.mapTo(page.viewport(), QPoint(0, 0))
+    return widget.isVisible() and page.viewport().rect().contains(QRect(corner, widget.size()))
+
+
+def assert_what_to_do_is_on_the_first_screen(window: QWidget, connection: Connection) -> None:
+    for step in CONTENT.flows[connection].steps:
+        page = go_to(window, step.id)
+        assert page.verticalScrollBar().value() == 0
+        title = next(each for each in page.findChildren(QLabel) if each.property("kind") == "title")
+        assert shown_in(page, title), step.id
+        assert shown_in(page, page.actor), step.id
+        for item in step.action_items:
+            assert shown_in(page, child(page, QCheckBox, item.id)), (item.id, page.viewport().size())
+
+
+@pytest.mark.parametrize("connection, role", READERS)
+def test_in_presentation_mode_every_step_shows_who_acts_and_its_items_without_scrolling(
+    qtbot: QtBot, data_dir: Path, connection: Connection, role: Role
+) -> None:
+    window = open_dossier(qtbot, data_dir, connection, role)
+    go_to(window, CONTENT.flows[connection].steps[0].id)
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert window.presenting
+    window.resize(1366, 768)  # the offscreen screen is smaller than the laptop's
+    qtbot.waitUntil(lambda: window.size().width() == 1366)
+    assert_what_to_do_is_on_the_first_screen(window, connection)
+
+
+@pytest.mark.parametrize("connection, role", READERS)
+def test_on_a_laptop_every_step_shows_who_acts_and_its_items_without_scrolling(
+    qtbot: QtBot, data_dir: Path, connection: Connection, role: Role
+) -> None:
+    window = open_dossier(qtbot, data_dir, connection, role)
+    window.resize(1366, 728)  # a 1366x768 screen minus its task bar
+    qtbot.waitUntil(lambda: window.size().height() == 728)
+    assert_what_to_do_is_on_the_first_screen(window, connection)
+
+
+def test_the_explanation_is_open_on_the_first_visit_then_folded_unless_left_open(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    window = open_dossier(qtbot, data_dir, Connection.DIRECT, Role.CARE_PROVIDER)
+    page = go_to(window, "direct.1")
+    toggle = child(page, QPushButton, "explanation.direct.1")
+    explanation = child(page, QWidget, "explanationText.direct.1")
+    assert toggle.isChecked() and explanation.isVisible()
+    warning = next(each for each in explanation.findChildren(QFrame) if each.property("kind") == "warning")
+    assert warning.isVisible()
+    go_to(window, "direct.2")
+    go_to(window, "direct.1")
+    assert not explanation.isVisible()  # a later visit: what to do, not the text read before
+    assert "Toelichting" in toggle.text() and "⚠ let op" in toggle.text()  # the folded warning is counted
+    assert toggle.property("warns") is True
+    toggle.setFocus()
+    qtbot.keyClick(toggle, Qt.Key.Key_Space)
+    assert explanation.isVisible()
+    page_3 = go_to(window, "direct.3")
+    assert child(page_3, QWidget, "explanationText.direct.3").isVisible()  # its own first visit
+    assert child(page_3, QPushButton, "explanation.direct.3").text() == "▾ Toelichting"
+    window.close()
+
+    again = open_window(qtbot, data_dir)
+    assert child(go_to(again, "direct.1"), QWidget, "explanationText.direct.1").isVisible()  # left open
+    assert not child(go_to(again, "direct.2"), QWidget, "explanationText.direct.2").isVisible()
+    assert child(go_to(again, "direct.4"), QWidget, "explanationText.direct.4").isVisible()  # first visit
+
+
+def test_a_direct_step_counts_two_warnings_in_its_header(qtbot: QtBot, data_dir: Path) -> None:
+    window = open_dossier(qtbot, data_dir, Connection.DIRECT, Role.CARE_PROVIDER)
+    toggle = child(go_to(window, "direct.6"), QPushButton, "explanation.direct.6")
+    assert toggle.text() == "▾ Toelichting · ⚠ 2 × let op"
+
+
+def link_labels(page: QWidget) -> list[QLabel]:
+    return [each for each in page.findChildren(QLabel) if "<a href=" in each.text()]
+
+
+def visible_text(rich_label: QLabel) -> str:
+    document = QTextDocument()
+    document.setHtml(rich_label.text())
+    return document.toPlainText()
+
+
+@pytest.mark.parametrize("connection", [Connection.DIRECT, Connection.CLUSTER])
+def test_no_step_shows_an_address_as_text(qtbot: QtBot, data_dir: Path, connection: Connection) -> None:
+    window = open_dossier(qtbot, data_dir, connection, Role.CARE_PROVIDER)
+    shown = 0
+    for step in CONTENT.flows[connection].steps:
+        for each in link_labels(go_to(window, step.id)):
+            text = visible_text(each)
+            assert "https://" not in text and "mailto:" not in text and "www." not in text, text
+            shown += 1
+    assert shown >= len([link for step in CONTENT.flows[connection].steps for link in step.links])
+
+
+def test_a_hovered_link_shows_its_address_in_tooltip_and_status_bar(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+    # Kept a stub: the browser is another program; what is handed to it is checked.
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
+    window = open_dossier(qtbot, data_dir, Connection.DIRECT, Role.CARE_PROVIDER)
+    page = go_to(window, "direct.1")
+    norea = next(each for each in link_labels(page) if visible_text(each) == "Handreikingen (NOREA)")
+    activate(qtbot, window)
+    page.ensureWidgetVisible(norea)
+    qtbot.waitUntil(lambda: shown_in(page, norea))
+    on_the_link = QPoint(8, norea.fontMetrics().height() // 2)
+    qtbot.mouseMove(norea, on_the_link - QPoint(4, 0))  # the mouse arrives, then moves onto the words
+    qtbot.mouseMove(norea, on_the_link)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "https://www.norea.nl/handreikingen")
+    assert norea.toolTip() == "https://www.norea.nl/handreikingen"
+    qtbot.mouseMove(norea, QPoint(norea.width() - 2, norea.height() - 2))  # off the words
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "")
+    qtbot.mouseClick(norea, Qt.MouseButton.LeftButton, pos=on_the_link)
+    assert opened == ["https://www.norea.nl/handreikingen"]
+
+
+def test_a_mail_link_shows_the_mail_address_not_the_mailto(qtbot: QtBot, data_dir: Path) -> None:
+    window = open_dossier(qtbot, data_dir, Connection.DIRECT, Role.CARE_PROVIDER)
+    mail = next(each for each in link_labels(go_to(window, "direct.7")) if "mailto:" in each.text())
+    mail.linkHovered.emit("mailto:DigiDassessment@logius.nl?subject=DigiD-assessment")
+    assert mail.toolTip() == "DigiDassessment@logius.nl"
+    assert window.statusBar().currentMessage() == "DigiDassessment@logius.nl"
+
+
+def test_a_current_note_is_one_line_until_more_is_asked(qtbot: QtBot, data_dir: Path) -> None:
+    window = open_dossier(qtbot, data_dir, Connection.DIRECT, Role.CARE_PROVIDER)
+    page = go_to(window, "direct.7")
+    notes = CONTENT.notes_for("direct.7")
+    assert len(notes) > 1
+    for note in notes:
+        box = child(page, QFrame, f"current.{note.id}")
+        details = child(box, QLabel, f"currentText.{note.id}")
+        assert not details.isVisible()  # folded: the title only
+        assert box.height() < 3 * box.fontMetrics().height() + 20
+    first, second = notes[0], notes[1]
+    more = child(page, QPushButton, f"currentMore.{first.id}")
+    page.ensureWidgetVisible(more)
+    qtbot.mouseClick(more, Qt.MouseButton.LeftButton)
+    details = child(page, QLabel, f"currentText.{first.id}")
+    assert details.isVisible() and "minder" in more.text()
+    text = visible_text(details)
+    assert first.text in text and "gelezen in november 2026" in text and "https://" not in text
+    assert all(source.url in details.text() for source in first.sources)  # behind the labels
+    qtbot.mouseClick(more, Qt.MouseButton.LeftButton)
+    assert not details.isVisible()
+
+    by_keyboard = child(page, QPushButton, f"currentMore.{second.id}")
+    by_keyboard.setFocus()
+    qtbot.keyClick(by_keyboard, Qt.Key.Key_Return)
+    assert child(page, QLabel, f"currentText.{second.id}").isVisible()
+    qtbot.keyClick(by_keyboard, Qt.Key.Key_Space)
+    assert not child(page, QLabel, f"currentText.{second.id}").isVisible()
+
+
+@pytest.mark.parametrize("zoom", [1.5, 2.0])
+def test_at_a_large_zoom_the_step_list_folds_to_numbers_and_the_page_keeps_its_room(
+    qtbot: QtBot, data_dir: Path, zoom: float
+) -> None:
+    window = open_dossier(qtbot, data_dir, Connection.CLUSTER, Role.SUPPLIER, zoom)  # 10 steps, 5 side pages
+    page = go_to(window, "cluster.6")
+    assert page.width() >= window.width() * 2 / 3
+    steps = child(window, QListWidget, "stepList")
+    assert steps.compact
+    for row in range(steps.count()):
+        assert steps.viewport().rect().contains(steps.visualItemRect(steps.item(row))), row + 1
+    first, second = (steps.visualItemRect(steps.item(row)) for row in (0, 1))
+    assert second.left() >= first.right() and second.top() == first.top()  # two to a row
+    step = CONTENT.flows[Connection.CLUSTER].steps[5]
+    assert steps.item(5).toolTip() == plain_tooltip(f"Stap 6: {step.title}")
+    for key in ("dossier", "deadlines", "register", "overview", "info"):
+        button = child(window, QPushButton, f"nav.{key}")
+        assert button.isVisible() and button.width() >= button.sizeHint().width(), key
+    assert not child(window, QPushButton, "nav.glossary").isVisible()  # Help → Begrippen reaches it
+    child(window, QAction, "actionGlossary").trigger()
+    assert child(window, QWidget, "assessmentWizard").current_key == "glossary"
+    assert child(window, QPushButton, "nav.register").toolTip() == "Deelnemende zorgaanbieders"
+
+
+def test_at_normal_zoom_the_step_list_shows_the_titles(qtbot: QtBot, data_dir: Path) -> None:
+    window = open_dossier(qtbot, data_dir, Connection.CLUSTER, Role.SUPPLIER)
+    assert not child(window, QListWidget, "stepList").compact
+    assert child(window, QPushButton, "nav.register").text() == "Deelnemende zorgaanbieders"
+    child(window, QAction, "actionZoomIn").trigger()
+    child(window, QAction, "actionZoomIn").trigger()
+    child(window, QAction, "actionZoomIn").trigger()  # 1.5
+    assert child(window, QListWidget, "stepList").compact
+    assert child(window, QPushButton, "nav.register").text() == "Deelnemers"
+    child(window, QAction, "actionZoomReset").trigger()
+    assert not child(window, QListWidget, "stepList").compact
