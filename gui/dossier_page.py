@@ -86,7 +86,7 @@ class DossierPage(Page):
         self.name = QLineEdit()
         self.name.setObjectName("organisationName")
         self.name.setMaxLength(NAME_MAX_LENGTH)
-        self.name.setPlaceholderText("Naam van de zorgaanbieder, bijvoorbeeld Huisartsenpraktijk De Linde")
+        self.name.setPlaceholderText("Naam van de organisatie, bijvoorbeeld Huisartsenpraktijk De Linde")
         self.name.setAccessibleName("Naam van de organisatie")
         self.add(self.name)
         self.name_error = self.add(label(kind="error"))
@@ -95,6 +95,15 @@ class DossierPage(Page):
 
         self.add(label("Type DigiD-aansluiting", "heading"))
         self.add(label(general.choice_intro))
+        unsure = self.add(
+            label(
+                "Weet u niet welke aansluiting u heeft? Vraag het uw ICT-leverancier: die weet of uw "
+                "organisatie zelf via TVS op DigiD is aangesloten of via de clusteraansluiting van de "
+                "leverancier.",
+                "hint",
+            )
+        )
+        unsure.setObjectName("connectionUnsure")
         self.connections = QButtonGroup(self)
         self.connection_buttons: dict[Connection, QRadioButton] = {}
         for connection in Connection:

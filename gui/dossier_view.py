@@ -265,9 +265,11 @@ class DossierView(QWidget):
         return page
 
     def _show_what_is_missing(self, page: DossierPage) -> None:
-        """Beside the disabled button, so the user sees why it can't be pressed yet."""
+        """Beside the disabled button, so the user sees why it can't be pressed yet (and only there:
+        the same sentence twice on one screen reads as two problems)."""
         self.wizard.next_button.setEnabled(page.is_complete())
         self.wizard.position.setText(page.missing.text() if not page.is_complete() else "")
+        page.missing.hide()
 
     def _position_changed(self, key: str) -> None:
         self.flush_notes()

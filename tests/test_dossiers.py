@@ -70,6 +70,10 @@ def test_a_new_dossier_needs_name_connection_and_role(qtbot: QtBot, data_dir: Pa
     missing = child(window, QLabel, "dossierMissing")
     assert not next_button(window).isEnabled()
     assert missing.text() == "Vul nog in: de naam van de organisatie, het type aansluiting en uw rol."
+    unsure = child(window, QLabel, "connectionUnsure")
+    assert unsure.isVisible() and "Vraag het uw ICT-leverancier" in unsure.text()
+    shown = [each for each in window.findChildren(QLabel) if each.isVisible() and "Vul nog in" in each.text()]
+    assert [each.text() for each in shown] == [missing.text()]  # once, beside the disabled button
     qtbot.keyClicks(child(window, QLineEdit, "organisationName"), "   ")
     click(qtbot, child(window, QRadioButton, "connectionCluster"))
     assert missing.text() == "Vul nog in: de naam van de organisatie en uw rol."
