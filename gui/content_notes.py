@@ -1,6 +1,7 @@
 """What a step page says about its own text: the factsheet's wording where the app corrected it,
 where the app differs from the factsheet, and the flow's introduction on its first step."""
 
+from markupsafe import Markup
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout
 
 from gui.page_parts import label
@@ -45,7 +46,7 @@ def deviation_note(step: Step) -> QFrame:
     box.setObjectName(f"deviation.{step.id}")
     layout = QVBoxLayout(box)
     layout.setContentsMargins(14, 8, 14, 8)
-    text = label(f"<b>{DEVIATION_LABEL}</b>{paragraph(step.deviation_note)}", rich=True)
+    text = label(Markup("<b>{}</b>{}").format(DEVIATION_LABEL, paragraph(step.deviation_note)), rich=True)
     text.setAccessibleName(DEVIATION_LABEL)
     layout.addWidget(text)
     return box
