@@ -38,23 +38,14 @@ from model.content import (
     Term,
     TimelineWording,
 )
-from model.typed_reader import TypedReader, Wording
+from model.typed_reader import TypedReader
 
 WARNING_LABELS = ("Let op", "Belangrijk")
 
 
 class _Reader(TypedReader):
-    """One content file's parsed TOML; a failure names the file and the dotted key."""
-
-    WORDING = Wording(
-        missing="ontbreekt",
-        not_table="hier wordt een tabel verwacht",
-        not_list="hier wordt een lijst verwacht",
-        not_text="hier wordt een niet-lege tekst verwacht",
-        not_integer="hier wordt een geheel getal verwacht",
-        unknown_choice="onbekende waarde '{value}' (toegestaan: {allowed})",
-        not_date="hier wordt een datum verwacht",
-    )
+    """One content file's parsed TOML; a failure names the file and the dotted key (in the
+    reader's default words, for whoever edits the file)."""
 
     def __init__(
         self, file: Path, data: Any, path: str = "", found: list[tuple[str, Correction]] | None = None

@@ -273,7 +273,6 @@ class _Fields(TypedReader):
     """Checked access to one JSON object; each failure names the field, in Dutch."""
 
     WORDING = Wording(
-        missing="ontbreekt",
         not_table="is geen object",
         not_list="is geen lijst",
         not_text="is geen geldige tekst",

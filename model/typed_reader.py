@@ -3,8 +3,8 @@
 The content files (model.content_loader) and the dossier export (model.exchange) read their data
 the same way: a required or optional text, a table, a list of tables, one of an enum's values, a
 date. A subclass says what its failure is (`fail`: the exception type and the frame around the
-path) and words each problem (`WORDING`), so a content error stays one for the developer and an
-import error a Dutch sentence for the user.
+path) and may word each problem its own way (`WORDING`): the default words suit whoever edits a
+content file; the import words its problems for the user.
 """
 
 from dataclasses import dataclass
@@ -21,19 +21,19 @@ EnumT = TypeVar("EnumT", bound=StrEnum)
 class Wording:
     """How a reader says what is wrong with a field; `fail` adds where."""
 
-    missing: str
-    not_table: str
-    not_list: str
-    not_text: str
-    not_integer: str
-    unknown_choice: str  # may name {value} and {allowed}
-    not_date: str
+    missing: str = "ontbreekt"
+    not_table: str = "hier wordt een tabel verwacht"
+    not_list: str = "hier wordt een lijst verwacht"
+    not_text: str = "hier wordt een niet-lege tekst verwacht"
+    not_integer: str = "hier wordt een geheel getal verwacht"
+    unknown_choice: str = "onbekende waarde '{value}' (toegestaan: {allowed})"  # may name {value}, {allowed}
+    not_date: str = "hier wordt een datum verwacht"
 
 
 class TypedReader:
     """One node of the data (a table, a list, a value) and the dotted path that leads to it."""
 
-    WORDING: ClassVar[Wording]
+    WORDING: ClassVar[Wording] = Wording()
 
     def __init__(self, data: Any, path: str = "") -> None:
         self.data, self.path = data, path

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from model.content import Role
-from model.typed_reader import TypedReader, Wording
+from model.typed_reader import TypedReader
 
 
 class RefusedError(Exception):
@@ -15,15 +15,7 @@ class RefusedError(Exception):
 
 
 class Reader(TypedReader):
-    WORDING = Wording(
-        missing="missing",
-        not_table="not a table",
-        not_list="not a list",
-        not_text="not text",
-        not_integer="not an integer",
-        unknown_choice="unknown {value} of {allowed}",
-        not_date="not a date",
-    )
+    """In the default words, as the content files are read; the import's own words are in test_bad_data."""
 
     def fail(self, problem: str) -> RefusedError:
         return RefusedError(f"{self.path}: {problem}")
@@ -65,20 +57,23 @@ def test_values_are_read_typed() -> None:
 @pytest.mark.parametrize(
     "read, said",
     [
-        (lambda r: r.child("absent"), "absent: missing"),
-        (lambda r: r.table("name"), "name: not a table"),
-        (lambda r: r.child("name").child("x"), "name: not a table"),
-        (lambda r: r.items("name"), "name: not a list"),
-        (lambda r: r.items("absent", required=True), "absent: missing"),
-        (lambda r: r.tables("mixed"), "mixed[1]: not a table"),
-        (lambda r: r.child("blank").string(), "blank: not text"),
-        (lambda r: r.child("count").string(), "count: not text"),
-        (lambda r: r.integer("flag"), "flag: not an integer"),
-        (lambda r: r.choice("name", Role), "name: unknown Praktijk of care_provider, supplier"),
-        (lambda r: r.choice("steps", Role), "steps: unknown"),
-        (lambda r: r.optional_date("name"), "name: not a date"),
-        (lambda r: r.tables("steps")[1].child("id").string(), "steps[1].id: not text"),
-        (lambda r: r.table("table").table("inner").table("deep"), "table.inner.deep: not a table"),
+        (lambda r: r.child("absent"), "absent: ontbreekt"),
+        (lambda r: r.table("name"), "name: hier wordt een tabel verwacht"),
+        (lambda r: r.child("name").child("x"), "name: hier wordt een tabel verwacht"),
+        (lambda r: r.items("name"), "name: hier wordt een lijst verwacht"),
+        (lambda r: r.items("absent", required=True), "absent: ontbreekt"),
+        (lambda r: r.tables("mixed"), "mixed[1]: hier wordt een tabel verwacht"),
+        (lambda r: r.child("blank").string(), "blank: hier wordt een niet-lege tekst verwacht"),
+        (lambda r: r.child("count").string(), "count: hier wordt een niet-lege tekst"),
+        (lambda r: r.integer("flag"), "flag: hier wordt een geheel getal verwacht"),
+        (
+            lambda r: r.choice("name", Role),
+            "name: onbekende waarde 'Praktijk' (toegestaan: care_provider, supplier)",
+        ),
+        (lambda r: r.choice("steps", Role), "steps: onbekende waarde"),
+        (lambda r: r.optional_date("name"), "name: hier wordt een datum verwacht"),
+        (lambda r: r.tables("steps")[1].child("id").string(), "steps[1].id: hier wordt een niet-lege tekst"),
+        (lambda r: r.table("table").table("inner").table("deep"), "table.inner.deep: hier wordt een tabel"),
     ],
 )
 def test_a_failure_names_the_path_in_the_callers_words(read, said: str) -> None:
