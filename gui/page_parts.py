@@ -68,12 +68,20 @@ def label(text: str = "", kind: str = "", *, rich: bool = False) -> QLabel:
     return widget
 
 
+def framed(kind: str, name: str = "", bottom: int = 10, top: int = 10) -> tuple[QFrame, QVBoxLayout]:
+    """A box of `kind` (its border and colour are in style.qss) and the layout to fill it."""
+    box = QFrame()
+    box.setProperty("kind", kind)
+    if name:
+        box.setObjectName(name)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(14, top, 14, bottom)
+    return box, layout
+
+
 def warning_box(label_text: str, paragraphs: tuple[str, ...]) -> QFrame:
     """A "Let op"/"Belangrijk" box: a border, a sign and a bold label, so it reads in grey-scale too."""
-    box = QFrame()
-    box.setProperty("kind", "warning")
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(14, 10, 14, 10)
+    box, layout = framed("warning")
     text = Markup("<b>⚠ {}</b>{}").format(label_text, Markup("").join(map(paragraph, paragraphs)))
     content = label(text, rich=True)
     content.setAccessibleName(label_text)
