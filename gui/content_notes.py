@@ -1,9 +1,10 @@
 """What a step page says about its own text: the factsheet's wording where the app corrected it,
 where the app differs from the factsheet, and the flow's introduction on its first step."""
 
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout
+from markupsafe import Markup
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton
 
-from gui.page_parts import label
+from gui.page_parts import framed, label
 from gui.rich_text import blocks_html, paragraph
 from gui.term_explanations import explain_terms
 from model.content import Block, Correction, Flow, Step, Term
@@ -40,12 +41,8 @@ class FactsheetText:
 
 def deviation_note(step: Step) -> QFrame:
     """Where the app differs from the factsheet in substance: said on the page, in its own box."""
-    box = QFrame()
-    box.setProperty("kind", "panel")
-    box.setObjectName(f"deviation.{step.id}")
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(14, 8, 14, 8)
-    text = label(f"<b>{DEVIATION_LABEL}</b>{paragraph(step.deviation_note)}", rich=True)
+    box, layout = framed("panel", f"deviation.{step.id}", bottom=8, top=8)
+    text = label(Markup("<b>{}</b>{}").format(DEVIATION_LABEL, paragraph(step.deviation_note)), rich=True)
     text.setAccessibleName(DEVIATION_LABEL)
     layout.addWidget(text)
     return box
@@ -53,11 +50,7 @@ def deviation_note(step: Step) -> QFrame:
 
 def flow_intro(flow: Flow, glossary: tuple[Term, ...], seen: set[str]) -> QFrame:
     """The flow's own introduction (who stays responsible, what may be delegated), on its first step."""
-    box = QFrame()
-    box.setProperty("kind", "panel")
-    box.setObjectName(f"flowIntro.{flow.id.value}")
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(14, 8, 14, 10)
+    box, layout = framed("panel", f"flowIntro.{flow.id.value}", top=8)
     layout.addWidget(label(flow.intro_heading, "heading"))
     blocks = tuple(Block(text=paragraph) for paragraph in flow.intro)
     text: QLabel = label(blocks_html(blocks, glossary, seen), rich=True)

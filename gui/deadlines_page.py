@@ -3,7 +3,7 @@
 from datetime import date, datetime
 from pathlib import Path
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton
 
 from gui.date_field import OptionalDateField
@@ -99,7 +99,7 @@ class DeadlinesPage(Page):
             self.listing.setText(Markup("<ul>{}</ul>").format(rows))
         else:
             key = "unknown_cluster" if dossier.connection == Connection.CLUSTER else "unknown"
-            self.listing.setText(escape(wording.countdown[key]))
+            self.listing.setText(wording.countdown[key])  # plain text: escaped by the rich label
         for field, widget in self.fields.items():
             widget.set_value(getattr(dossier, field.value))
         self.cluster_note.setVisible(dossier.connection == Connection.CLUSTER)

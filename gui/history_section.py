@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 from gui.dossier_editor import DossierEditor
 from gui.page_parts import label
 from model.history_text import described
+from model.summary import history_table
 
 
 class HistorySection(QWidget):
@@ -37,13 +38,6 @@ class HistorySection(QWidget):
         content = self.editor.content
         wording = content.general.history
         changes = self.editor.history(self.step_id)
-        rows = Markup("").join(
-            Markup("<tr><td>{}&nbsp;&nbsp;</td><td>{}</td></tr>").format(when, what)
-            for when, what in reversed(described(changes, content, self.editor.providers))
-        )
-        body = (
-            Markup("<table>{}</table>").format(rows)
-            if rows
-            else Markup("<p>{}</p>").format(wording.templates["empty"])
-        )
+        newest_first = reversed(described(changes, content, self.editor.providers))
+        body = history_table(newest_first, wording.templates["empty"], Markup("&nbsp;&nbsp;"))
         self.listing.setText(Markup("<p style='color:#4a4a4a'>{}</p>{}").format(wording.intro, body))

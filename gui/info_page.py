@@ -1,10 +1,10 @@
 """The "Meer informatie" page, the last of the walkthrough: what remains, then the norms, the auditor,
 the report, deadlines and terms, with sources."""
 
-from PySide6.QtWidgets import QFrame, QVBoxLayout
+from PySide6.QtWidgets import QFrame
 
 from gui.dossier_editor import DossierEditor
-from gui.page_parts import Page, label
+from gui.page_parts import Page, framed, label
 from gui.rich_text import blocks_html, sources_html
 from model.content import Content
 from model.progress import what_remains
@@ -34,11 +34,7 @@ class InfoPage(Page):
 
     def _end_of_walkthrough(self) -> QFrame:
         """Instead of a Next button that can't be pressed: the walk is done, this is what remains."""
-        box = QFrame()
-        box.setObjectName("walkthroughDone")
-        box.setProperty("kind", "panel")
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(14, 10, 14, 12)
+        box, layout = framed("panel", "walkthroughDone", bottom=12)
         layout.addWidget(label("U bent aan het einde van de wegwijzer.", "purpose"))
         self.remaining = label()
         self.remaining.setObjectName("whatRemains")

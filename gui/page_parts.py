@@ -2,8 +2,8 @@
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from html import escape
 
+from markupsafe import Markup, escape
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent, QStatusTipEvent
 from PySide6.QtWidgets import (
@@ -27,8 +27,9 @@ from model.content import CurrentNote
 class RichLabel(QLabel):
     """Rich text that takes keyboard focus only while it holds a link: Tab skips text nobody can act on.
 
-    A link shows only its label; the address it leads to appears in the tooltip and, through a
-    status tip event that climbs to the main window, in the status bar while the mouse is on it."""
+    Only `Markup` is read as HTML; any other text is escaped, so it shows as typed. A link shows
+    only its label; the address it leads to appears in the tooltip and, through a status tip event
+    that climbs to the main window, in the status bar while the mouse is on it."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -40,16 +41,18 @@ class RichLabel(QLabel):
         QCoreApplication.sendEvent(self, QStatusTipEvent(address))
 
     def setText(self, text: str) -> None:
-        super().setText(text)
+        html = escape(text)
+        super().setText(html)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextBrowserInteraction
-            if "<a " in text
+            if "<a " in html
             else Qt.TextInteractionFlag.TextSelectableByMouse
         )
 
 
 def label(text: str = "", kind: str = "", *, rich: bool = False) -> QLabel:
-    """A wrapping label; plain text unless `rich`, and then links open through `open_link`.
+    """A wrapping label; plain text unless `rich`, and then links open through `open_link` and
+    only `Markup` is read as HTML (see RichLabel).
 
     Selectable with the mouse (to copy a sentence into an e-mail), never a stop for Tab."""
     widget = RichLabel() if rich else QLabel()
@@ -65,13 +68,21 @@ def label(text: str = "", kind: str = "", *, rich: bool = False) -> QLabel:
     return widget
 
 
+def framed(kind: str, name: str = "", bottom: int = 10, top: int = 10) -> tuple[QFrame, QVBoxLayout]:
+    """A box of `kind` (its border and colour are in style.qss) and the layout to fill it."""
+    box = QFrame()
+    box.setProperty("kind", kind)
+    if name:
+        box.setObjectName(name)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(14, top, 14, bottom)
+    return box, layout
+
+
 def warning_box(label_text: str, paragraphs: tuple[str, ...]) -> QFrame:
     """A "Let op"/"Belangrijk" box: a border, a sign and a bold label, so it reads in grey-scale too."""
-    box = QFrame()
-    box.setProperty("kind", "warning")
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(14, 10, 14, 10)
-    text = f"<b>⚠ {escape(label_text)}</b>" + "".join(paragraph(each) for each in paragraphs)
+    box, layout = framed("warning")
+    text = Markup("<b>⚠ {}</b>{}").format(label_text, Markup("").join(map(paragraph, paragraphs)))
     content = label(text, rich=True)
     content.setAccessibleName(label_text)
     layout.addWidget(content)
@@ -113,7 +124,7 @@ class CurrentNoteBox(QFrame):
         self.setObjectName(f"current.{note.id}")
         self.details = label(paragraph(note.text) + sources_html(note.sources), rich=True)
         self.details.setObjectName(f"currentText.{note.id}")
-        title = label(f"<b>Actueel:</b> {escape(note.title)}", rich=True)
+        title = label(Markup("<b>Actueel:</b> {}").format(note.title), rich=True)
         title.setAccessibleName(f"Actueel: {note.title}")
         self.more = FoldButton(self.details, "meer", "minder")
         self.more.setProperty("kind", "more")

@@ -1,6 +1,8 @@
-"""Content and user text as Qt rich text: everything escaped, so a name like <b>x</b> shows literally."""
+"""Content and user text as Qt rich text, escaped by default: every builder returns markupsafe's
+`Markup`, and a value put into a `Markup` template is escaped unless it is `Markup` itself, so a
+name like <b>x</b> shows literally and no caller can forget to escape it."""
 
-from html import escape
+from markupsafe import Markup, escape
 
 from model.content import Block, Link, Source, Term
 from model.glossary import term_spans
@@ -9,68 +11,75 @@ TERM_SCHEME = "begrip"  # a marked term links to "begrip:<id>": its explanation,
 TERM_STYLE = "color:#1a1a1a; text-decoration: underline"  # not the blue of a web link
 
 
-def paragraph(text: str) -> str:
-    return f"<p>{escape(text)}</p>"
+def paragraph(text: str) -> Markup:
+    return Markup("<p>{}</p>").format(text)
 
 
-def with_terms(text: str, glossary: tuple[Term, ...], seen: set[str]) -> str:
+def with_terms(text: str, glossary: tuple[Term, ...], seen: set[str]) -> Markup:
     """`text` escaped, each term not in `seen` marked where it first occurs (see term_spans)."""
     parts, at = [], 0
     for span in term_spans(text, glossary, seen):
         parts.append(escape(text[at : span.start]))
         parts.append(
-            f'<a href="{TERM_SCHEME}:{escape(span.term.id, quote=True)}" style="{TERM_STYLE}">'
-            f"{escape(text[span.start : span.end])}</a>"
+            Markup('<a href="{}:{}" style="{}">{}</a>').format(
+                TERM_SCHEME, span.term.id, TERM_STYLE, text[span.start : span.end]
+            )
         )
         at = span.end
     parts.append(escape(text[at:]))
-    return "".join(parts)
+    return Markup("").join(parts)
 
 
 def blocks_html(
     blocks: tuple[Block, ...], glossary: tuple[Term, ...] = (), seen: set[str] | None = None
-) -> str:
+) -> Markup:
     """The blocks as paragraphs and lists; with a glossary, each term marked once per `seen`."""
     seen = set() if seen is None else seen
 
-    def text(value: str) -> str:
+    def text(value: str) -> Markup:
         return with_terms(value, glossary, seen)
 
     parts = []
     for block in blocks:
         if block.text:
-            parts.append(f"<p>{text(block.text)}</p>")
+            parts.append(Markup("<p>{}</p>").format(text(block.text)))
             continue
         if block.intro:
-            parts.append(f"<p>{text(block.intro)}</p>")
-        items = "".join(f"<li>{text(item)}</li>" for item in block.items)
-        parts.append(f"<ul>{items}</ul>")
-    return "".join(parts)
+            parts.append(Markup("<p>{}</p>").format(text(block.intro)))
+        items = Markup("").join(Markup("<li>{}</li>").format(text(item)) for item in block.items)
+        parts.append(Markup("<ul>{}</ul>").format(items))
+    return Markup("").join(parts)
 
 
-def anchor(url: str, text: str) -> str:
+def anchor(url: str, text: str) -> Markup:
     """A link that shows only its readable text; the address shows on hover (page_parts.RichLabel)."""
-    return f'<a href="{escape(url, quote=True)}">{escape(text)}</a>'
+    return Markup('<a href="{}">{}</a>').format(url, text)
 
 
-def link_html(link: Link) -> str:
+def link_html(link: Link) -> Markup:
     """The label as a link, to the page's newer address when known; the factsheet's own address
     stays one click away."""
     if not link.newer_url:
         return anchor(link.url, link.label)
-    return f"{anchor(link.newer_url, link.label)} · {anchor(link.url, 'adres in de factsheet')}"
+    newer, original = anchor(link.newer_url, link.label), anchor(link.url, "adres in de factsheet")
+    return Markup("{} · {}").format(newer, original)
 
 
-def sources_html(sources: tuple[Source, ...]) -> str:
+def sources_html(sources: tuple[Source, ...]) -> Markup:
     """Each source as a link with when it was read."""
-    return "".join(
-        f"<p>Bron: {anchor(source.url, source.label)} (gelezen in {escape(source.read_text)})</p>"
+    return Markup("").join(
+        Markup("<p>Bron: {} (gelezen in {})</p>").format(anchor(source.url, source.label), source.read_text)
         for source in sources
     )
 
 
-def plain_tooltip(text: str) -> str:
+def bold_heading(title: str, body: Markup) -> Markup:
+    """A bold title over its text, as the start page's connection types and sections show."""
+    return Markup("<p><b>{}</b></p>{}").format(title, body)
+
+
+def plain_tooltip(text: str) -> Markup:
     """A tooltip that shows `text` as written: Qt reads a tooltip as rich text whenever
     `Qt.mightBeRichText` says so (then `<img src="file:…">` in a name would be loaded), so the text
     is escaped into a paragraph that keeps its line breaks and spaces."""
-    return f"<p style='white-space:pre-wrap'>{escape(text)}</p>" if text else ""
+    return Markup("<p style='white-space:pre-wrap'>{}</p>").format(text) if text else Markup("")

@@ -1,6 +1,5 @@
 """The start page: the dossiers with New, Open, Rename and Delete, and what the assessment is."""
 
-from markupsafe import Markup
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -11,7 +10,7 @@ from PySide6.QtWidgets import (
 from gui.day_clock import DayClock
 from gui.dialogs import ask_text, confirm
 from gui.page_parts import Page, label, row_table, sized_after_filling, warning_box
-from gui.rich_text import blocks_html, paragraph, plain_tooltip
+from gui.rich_text import blocks_html, bold_heading, paragraph, plain_tooltip
 from model.content import Content
 from model.deadline_text import next_deadline_in_brief
 from model.dossier import NAME_MAX_LENGTH, DamagedDossier, Dossier, DossierNameError
@@ -70,23 +69,14 @@ class StartPage(Page):
         for kind in general.connection_types.values():
             self.add(
                 label(
-                    Markup("<p><b>{}</b></p>{}{}").format(
-                        kind.choice,
-                        Markup(paragraph(kind.summary)),
-                        Markup(paragraph(kind.who_does_the_work)),
-                    ),
+                    bold_heading(kind.choice, paragraph(kind.summary) + paragraph(kind.who_does_the_work)),
                     rich=True,
                 )
             )
         self.add(warning_box(general.important_label, general.important))
         self.add(label(general.title, "heading"))
         for section in general.sections:
-            self.add(
-                label(
-                    Markup("<p><b>{}</b></p>{}").format(section.title, Markup(blocks_html(section.blocks))),
-                    rich=True,
-                )
-            )
+            self.add(label(bold_heading(section.title, blocks_html(section.blocks)), rich=True))
         self.refresh()
 
     def refresh(self) -> None:

@@ -249,7 +249,7 @@ class StepPage(Page):
         self.actor.setText(self.editor.content.actor_wording(self.step.actor, dossier.role))
         self.actor.setAccessibleName(f"Wie is aan zet: {self.actor.text()}")
         progress = step_progress(self.step, self.editor.ticked)
-        self.status.setText(f"{progress.done} van {progress.total} actiepunten afgevinkt")
+        self.status.setText(progress.ticked())
         by_supplier = done_by_supplier(self.editor.flow, self.step, dossier.role)
         self.by_supplier.setVisible(by_supplier)
         other = self.editor.content.general.roles[self.step.actor].noun

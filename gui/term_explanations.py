@@ -4,8 +4,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QLabel, QToolTip
 
-from gui.elided_label import plain_tooltip
-from gui.rich_text import TERM_SCHEME
+from gui.rich_text import TERM_SCHEME, plain_tooltip
 from model.content import Term
 
 TERM_TIP = "termTip"  # set while the label's tooltip is a term's, so only that tooltip is taken away

@@ -8,9 +8,8 @@ import re
 import string
 import tomllib
 from dataclasses import replace
-from enum import StrEnum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Self
 from urllib.parse import urlsplit
 
 from model.content import (
@@ -39,44 +38,33 @@ from model.content import (
     Term,
     TimelineWording,
 )
+from model.typed_reader import TypedReader
 
 WARNING_LABELS = ("Let op", "Belangrijk")
-EnumT = TypeVar("EnumT", bound=StrEnum)
 
 
-class _Reader:
-    """Typed access to one file's parsed TOML that reports the file and the dotted key path."""
+class _Reader(TypedReader):
+    """One content file's parsed TOML; a failure names the file and the dotted key (in the
+    reader's default words, for whoever edits the file)."""
 
     def __init__(
-        self, path: Path, data: Any, key: str = "", found: list[tuple[str, Correction]] | None = None
+        self, file: Path, data: Any, path: str = "", found: list[tuple[str, Correction]] | None = None
     ) -> None:
-        self.path, self.data, self.key = path, data, key
+        super().__init__(data, path)
+        self.file = file
         self.found = [] if found is None else found  # every correction read, with its key; shared by children
+
+    def node(self, data: Any, path: str) -> Self:
+        return type(self)(self.file, data, path, self.found)
+
+    def fail(self, problem: str) -> ContentError:
+        where = f", sleutel '{self.path}'" if self.path else ""
+        return ContentError(f"Inhoudsbestand {self.file.name}{where}: {problem}")
 
     def corrections(self) -> tuple[Correction, ...]:
         """The corrections read so far below this node."""
-        below = (f"{self.key}.", f"{self.key}[")
-        return tuple(each for key, each in self.found if key == self.key or key.startswith(below))
-
-    def fail(self, problem: str) -> ContentError:
-        where = f", sleutel '{self.key}'" if self.key else ""
-        return ContentError(f"Inhoudsbestand {self.path.name}{where}: {problem}")
-
-    def child(self, name: str | int, required: bool = True) -> "_Reader":
-        key = (
-            f"{self.key}[{name}]"
-            if isinstance(name, int)
-            else ".".join(part for part in (self.key, name) if part)
-        )
-        if isinstance(name, int):
-            return _Reader(self.path, self.data[name], key, self.found)
-        if not isinstance(self.data, dict):
-            raise self.fail("hier wordt een tabel verwacht")
-        if name not in self.data:
-            if required:
-                raise _Reader(self.path, None, key).fail("ontbreekt")
-            return _Reader(self.path, None, key, self.found)
-        return _Reader(self.path, self.data[name], key, self.found)
+        below = (f"{self.path}.", f"{self.path}[")
+        return tuple(each for key, each in self.found if key == self.path or key.startswith(below))
 
     def text(self, name: str, required: bool = True) -> str:
         node = self.child(name, required)
@@ -90,36 +78,12 @@ class _Reader:
             shown, original = self.text("text"), self.text("original")
             if shown == original:
                 raise self.fail("'text' en 'original' zijn gelijk")
-            self.found.append((self.key, Correction(shown, original)))
+            self.found.append((self.path, Correction(shown, original)))
             return shown
-        if not isinstance(self.data, str) or not self.data.strip():
-            raise self.fail("hier wordt een niet-lege tekst verwacht")
-        return " ".join(self.data.split())
-
-    def integer(self, name: str) -> int:
-        node = self.child(name)
-        if not isinstance(node.data, int) or isinstance(node.data, bool):
-            raise node.fail("hier wordt een geheel getal verwacht")
-        return node.data
-
-    def items(self, name: str, required: bool = False) -> list["_Reader"]:
-        node = self.child(name, required)
-        if node.data is None:
-            return []
-        if not isinstance(node.data, list):
-            raise node.fail("hier wordt een lijst verwacht")
-        return [node.child(index) for index in range(len(node.data))]
+        return " ".join(self.string().split())
 
     def texts(self, name: str, required: bool = False) -> tuple[str, ...]:
         return tuple(node.shown_text() for node in self.items(name, required))
-
-    def choice(self, name: str, kind: type[EnumT]) -> EnumT:
-        value = self.text(name)
-        try:
-            return kind(value)
-        except ValueError:
-            allowed = ", ".join(member.value for member in kind)
-            raise self.child(name).fail(f"onbekende waarde '{value}' (toegestaan: {allowed})") from None
 
 
 def _read_file(path: Path) -> _Reader:
@@ -410,7 +374,7 @@ def load_current_rules(
     for node in root.items("newer_addresses"):
         old, new = (
             node.text("old"),
-            _link(_Reader(node.path, {"label": "-", "url": node.text("new")}, node.key)).url,
+            _link(_Reader(node.file, {"label": "-", "url": node.text("new")}, node.path)).url,
         )
         if old in newer:
             raise node.child("old").fail(f"dit adres staat er al: {old}")

@@ -43,6 +43,7 @@ from model.register import (
     too_long,
 )
 from model.store.schema import START_POSITION
+from model.typed_reader import TypedReader, Wording
 from model.version import __version__
 
 FORMAT_NAME = "digid-assessment-wegwijzer/dossier"
@@ -156,14 +157,14 @@ def _parse(data: bytes) -> DossierSnapshot:
         **{field.value: raw.optional_date(field.value) for field in DateField},
     )
     ticked = {}
-    for entry in reader.entries("ticked"):
+    for entry in reader.tables("ticked"):
         ticked[entry.identifier("item", known.items)] = entry.moment("at")
     notes = {}
-    for entry in reader.entries("notes"):
+    for entry in reader.tables("notes"):
         notes[entry.identifier("step", known.steps)] = entry.text("text", NOTE_MAX_LENGTH, allow_empty=True)
-    changes = tuple(_change(entry, known) for entry in reader.entries("changes"))
+    changes = tuple(_change(entry, known) for entry in reader.tables("changes"))
     providers = []
-    for index, entry in enumerate(reader.entries("care_providers")):
+    for index, entry in enumerate(reader.tables("care_providers")):
         fields: dict[str, Any] = {
             key: entry.text(key, limit, allow_empty=True) for key, limit in TEXT_LIMITS.items()
         }
@@ -247,9 +248,9 @@ def _change_value(entry: "_Fields", key: str, subject: str, known: _KnownIds) ->
     else:
         allowed = None
     if allowed is not None and value not in allowed:
-        raise entry.fail(key, "heeft een onbekende waarde")
+        raise entry.child(key).fail(_Fields.WORDING.unknown_choice)
     if subject in DATE_SUBJECTS and value and parse_date(value) is None:
-        raise entry.fail(key, DATE_PROBLEM)
+        raise entry.child(key).fail(DATE_PROBLEM)
     return value
 
 
@@ -257,7 +258,7 @@ def _register_change_value(entry: "_Fields", key: str, field: str) -> str:
     """A register field's old or new value; for an entry added or removed, its name or the marker."""
     value = entry.text(key, TEXT_LIMITS.get(field, NAME_MAX_LENGTH), allow_empty=True)
     if field in DATE_FIELDS and value and parse_date(value) is None:
-        raise entry.fail(key, DATE_PROBLEM)
+        raise entry.child(key).fail(DATE_PROBLEM)
     return value
 
 
@@ -268,44 +269,29 @@ def _name(text: str) -> str:
         raise ImportFileError(f"De naam van het dossier in het bestand is niet bruikbaar: {error}") from None
 
 
-class _Fields:
-    """Checked access to one JSON object; each failure names the field."""
+class _Fields(TypedReader):
+    """Checked access to one JSON object; each failure names the field, in Dutch."""
 
-    def __init__(self, data: Any, where: str = "") -> None:
-        self.data, self.where = data, where
+    WORDING = Wording(
+        not_table="is geen object",
+        not_list="is geen lijst",
+        not_text="is geen geldige tekst",
+        not_integer="is geen geheel getal",
+        unknown_choice="heeft een onbekende waarde",
+        not_date=DATE_PROBLEM,
+    )
 
-    def fail(self, key: str, problem: str) -> ImportFileError:
-        return ImportFileError(f"Het veld ‘{self.where}{key}’ in het dossierbestand {problem}.")
-
-    def _get(self, key: str) -> Any:
-        if key not in self.data:
-            raise self.fail(key, "ontbreekt")
-        return self.data[key]
-
-    def table(self, key: str) -> "_Fields":
-        value = self._get(key)
-        if not isinstance(value, dict):
-            raise self.fail(key, "is geen object")
-        return _Fields(value, f"{self.where}{key}.")
-
-    def entries(self, key: str) -> list["_Fields"]:
-        value = self.data.get(key, [])
-        if not isinstance(value, list):
-            raise self.fail(key, "is geen lijst")
-        for index, entry in enumerate(value):
-            if not isinstance(entry, dict):
-                raise self.fail(f"{key}[{index}]", "is geen object")
-        return [_Fields(entry, f"{self.where}{key}[{index}].") for index, entry in enumerate(value)]
+    def fail(self, problem: str) -> ImportFileError:
+        return ImportFileError(f"Het veld ‘{self.path}’ in het dossierbestand {problem}.")
 
     def text(self, key: str, limit: int, allow_empty: bool = False) -> str:
-        value = self._get(key)
-        if not isinstance(value, str) or (not allow_empty and not value.strip()):
-            raise self.fail(key, "is geen geldige tekst")
+        node = self.child(key)
+        value = node.string(allow_empty)
         if len(value) > limit:
-            raise self.fail(key, f"is te lang (hooguit {limit} tekens)")
+            raise node.fail(f"is te lang (hooguit {limit} tekens)")
         wrong = text_problem(value)
         if wrong:
-            raise self.fail(key, wrong)
+            raise node.fail(wrong)
         return value
 
     def position(self, key: str) -> str:
@@ -313,40 +299,27 @@ class _Fields:
         value = self.data.get(key)
         return value if isinstance(value, str) and POSITION_PATTERN.match(value) else START_POSITION
 
-    def choice(self, key: str, kind: type[Connection] | type[Role]) -> Any:
-        value = self._get(key)
-        if not isinstance(value, str) or value not in set(kind):
-            raise self.fail(key, "heeft een onbekende waarde")
-        return kind(value)
-
-    def optional_date(self, key: str) -> date | None:
-        value = self.data.get(key)
-        if value is None:
-            return None
-        parsed = parse_date(value)
-        if parsed is None:
-            raise self.fail(key, DATE_PROBLEM)
-        return parsed
-
     def moment(self, key: str) -> datetime:
-        moment = parse_moment(self._get(key))
+        node = self.child(key)
+        moment = parse_moment(node.data)
         if moment is None:
-            raise self.fail(key, f"is geen tijdstip tussen {EARLIEST_DATE.year} en {LATEST_DATE.year}")
+            raise node.fail(f"is geen tijdstip tussen {EARLIEST_DATE.year} en {LATEST_DATE.year}")
         return moment
 
     def identifier(self, key: str, known: frozenset[str]) -> str:
-        value = self._get(key)
-        if not isinstance(value, str) or value not in known:
-            raise self.fail(key, "is geen bekende stap of actiepunt")
-        return value
+        node = self.child(key)
+        if not isinstance(node.data, str) or node.data not in known:
+            raise node.fail("is geen bekende stap of actiepunt")
+        return node.data
 
     def optional_identifier(self, key: str, known: frozenset[str]) -> str | None:
         return None if self.data.get(key) is None else self.identifier(key, known)
 
     def subject(self, key: str, items: frozenset[str]) -> str:
-        value = self._get(key)
+        node = self.child(key)
+        value = node.data
         if not isinstance(value, str) or not (
             value in items or value in FIELD_SUBJECTS or parse_history_subject(value) is not None
         ):
-            raise self.fail(key, "is geen geldig onderwerp")
+            raise node.fail("is geen geldig onderwerp")
         return value

@@ -7,6 +7,7 @@ a value put into a `Markup` template is escaped unless it is `Markup` itself, so
 QTextDocument renders and to black on white, so it reads on any printer.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -228,18 +229,19 @@ def _flow_intro(flow: Flow) -> Markup:
     return Markup("<p class='label'>{}</p>{}").format(flow.intro_heading, paragraphs)
 
 
+def history_table(lines: Iterable[tuple[str, str]], empty: str, gap: str = "") -> Markup:
+    """The history as a table of when and what (`gap` after the when), or `empty` when there is none:
+    as printed here and as the pages' "Geschiedenis" shows it."""
+    rows = Markup("").join(
+        Markup("<tr><td>{}{}</td><td>{}</td></tr>").format(when, gap, what) for when, what in lines
+    )
+    return Markup("<table>{}</table>").format(rows) if rows else Markup("<p>{}</p>").format(empty)
+
+
 def _history(data: SummaryInput, step_id: str | None) -> Markup:
     changes = [change for change in data.changes if step_id is None or change.step_id == step_id]
-    rows = Markup("").join(
-        Markup("<tr><td>{}</td><td>{}</td></tr>").format(when, what)
-        for when, what in described(changes, data.content, data.providers)
-    )
     history = data.content.general.history
-    listed = (
-        Markup("<table>{}</table>").format(rows)
-        if rows
-        else Markup("<p>{}</p>").format(history.templates["empty"])
-    )
+    listed = history_table(described(changes, data.content, data.providers), history.templates["empty"])
     return Markup("<h2>Geschiedenis</h2><p class='meta'>{}</p>{}").format(history.intro, listed)
 
 

@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
 from gui.day_clock import DayClock
+from gui.dossier_editor import DossierEditor
 from gui.start_page import StartPage
+from gui.step_page import StepPage
 from model.content import Connection, Role, bundled_content
 from model.deadline_text import next_deadline_in_brief
 from model.dossier import CareProvider
@@ -52,6 +54,19 @@ def test_progress_is_said_one_way() -> None:
     assert Progress(3, 20).ticked() == "3 van 20 actiepunten afgevinkt"
     assert Progress(3, 20).sentence() == "3 van 20 actiepunten afgevinkt."
     assert Progress(20, 20).sentence() == "20 van 20 actiepunten afgevinkt. Alle actiepunten zijn afgevinkt."
+
+
+def test_a_step_page_says_its_progress_the_same_way(qtbot: QtBot, data_dir: Path) -> None:
+    store = Store(data_dir)
+    content = bundled_content()
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    step = content.flows[Connection.DIRECT].steps[0]
+    page = StepPage(step, DossierEditor(store, content, dossier, lambda: TODAY))
+    qtbot.addWidget(page)
+    page.rows[0].checkbox.click()
+    assert page.status.text() == Progress(1, len(step.action_items)).ticked()
+    assert store.ticked_items(dossier.id).keys() == {step.action_items[0].id}
+    store.close()
 
 
 def test_the_start_page_and_the_summary_count_from_the_registers_t0(qtbot: QtBot, data_dir: Path) -> None:
