@@ -93,7 +93,7 @@ class DeadlinesPage(Page):
         self.register_t0.setVisible(bool(explanation))
         if shown:
             rows = Markup("").join(
-                Markup("<li><b>{}</b>: {}</li>").format(name, milestone_when(each, dossier, state))
+                Markup("<li><b>{}</b>: {}</li>").format(name, milestone_when(each, state))
                 for each, name, state in shown
             )
             self.listing.setText(Markup("<ul>{}</ul>").format(rows))

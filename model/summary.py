@@ -93,7 +93,7 @@ def _header(data: SummaryInput) -> Markup:
     for milestone in milestones(deadline_dates(dossier, providers, data.today), data.today):
         if milestone.is_deadline:
             label = milestone_label(milestone, dossier.connection, wording)
-            rows.append((label, milestone_when(milestone, dossier, state_label(milestone, wording))))
+            rows.append((label, milestone_when(milestone, state_label(milestone, wording))))
     rows.append(("Voortgang", flow_progress(data.flow, data.ticked, data.dossier.role).ticked()))
     rows.append(("Afgedrukt op", long_date(data.today)))
     cells = Markup("").join(
