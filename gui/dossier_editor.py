@@ -7,6 +7,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QObject, Signal
 
 from model.content import Connection, Content, Flow, Role
+from model.dated_items import dated_field, items_recording
 from model.dossier import CareProvider, Change, DateField, Dossier, DossierNameError
 from model.register import deadline_dates, keeps_register, t0_explanation
 from model.store import Store, StoreError
@@ -50,8 +51,20 @@ class DossierEditor(QObject):
             self.saveFailed.emit(str(error))
             raise
 
-    def set_item_ticked(self, item_id: str, ticked: bool) -> bool:
-        """Tick the item and every item that is the same task (cluster step 6 repeats step 4's)."""
+    def set_item_ticked(self, item_id: str, ticked: bool, day: date | None = None) -> bool:
+        """Tick the item and every item that is the same task (cluster step 6 repeats step 4's).
+
+        An item that stands for a dated event records its date too: `day`, the date already
+        recorded, or today; unticking it clears the date."""
+        field = dated_field(item_id)
+        if field is not None:
+            recorded = getattr(self.dossier, field.value)
+            wanted = (day or recorded or self.today()) if ticked else None
+            if wanted != recorded:
+                try:
+                    self.dossier = self._save(self.store.set_date, field, wanted)
+                except StoreError:
+                    return False
         for same in self.flow.same_task(item_id):
             if (same in self.ticked) == ticked and same != item_id:
                 continue
@@ -91,6 +104,17 @@ class DossierEditor(QObject):
         return self._update(self.store.set_role, role)
 
     def set_date(self, field: DateField, value: date | None) -> bool:
+        """Record the date; the action item standing for it is ticked (or unticked) with it."""
+        for item_id in items_recording(field):
+            if item_id in self.flow.action_item_ids and (item_id in self.ticked) != (value is not None):
+                try:
+                    when = self._save(self.store.set_item_ticked, item_id, value is not None)
+                except StoreError:
+                    return False
+                if when is None:
+                    self.ticked.pop(item_id, None)
+                else:
+                    self.ticked[item_id] = when
         return self._update(self.store.set_date, field, value)
 
     def _update(self, action, *values) -> bool:
