@@ -26,11 +26,12 @@ class DossierEditor(QObject):
         self.ticked: dict[str, datetime] = store.ticked_items(dossier.id)
         self.notes: dict[str, str] = store.notes(dossier.id)
         self.providers: list[CareProvider] = store.care_providers(dossier.id)
+        self.annual_reports: dict[int, date] = store.annual_reports(dossier.id)
 
     @property
     def deadline_dates(self) -> DossierDates:
         """The dates the deadlines count from: T0 from the register once two care providers are live."""
-        return deadline_dates(self.dossier, self.providers, self.today())
+        return deadline_dates(self.dossier, self.providers, self.today(), self.annual_reports)
 
     def t0_explanation(self) -> str:
         """Which T0 the deadlines use when the register supplies it; empty otherwise."""
@@ -102,6 +103,19 @@ class DossierEditor(QObject):
 
     def set_role(self, role: Role) -> bool:
         return self._update(self.store.set_role, role)
+
+    def set_annual_report(self, year: int, sent: date | None) -> bool:
+        """Record the day the yearly report of `year`'s window was sent; None forgets it."""
+        try:
+            self._save(self.store.set_annual_report, year, sent)
+        except StoreError:
+            return False
+        if sent is None:
+            self.annual_reports.pop(year, None)
+        else:
+            self.annual_reports[year] = sent
+        self.changed.emit()
+        return True
 
     def set_date(self, field: DateField, value: date | None) -> bool:
         """Record the date; the action item standing for it is ticked (or unticked) with it."""

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from gui.day_clock import DayClock
 from model.content import Connection, Role
+from model.dossier import DateField
 from model.store import Store
 from tests.gui_helpers import child, click, open_window, tick
 
@@ -83,3 +84,22 @@ def test_the_day_entered_on_the_deadlines_page_ticks_the_item(
     child(window, QWidget, "assessmentWizard").go_to("deadlines")
     child(window, QCheckBox, "reportSentUnknown").setChecked(True)
     assert store.ticked_items(store.list_dossiers()[0].id) == {}
+
+
+def test_a_yearly_report_recorded_on_the_deadlines_page(qtbot: QtBot, data_dir: Path, store: Store) -> None:
+    dossier = store.create_dossier("Praktijk Zuid", Connection.DIRECT, Role.CARE_PROVIDER, date(2024, 1, 1))
+    store.set_date(dossier.id, DateField.REPORT_SENT, date(2024, 2, 20))
+    store.set_date(dossier.id, DateField.FINDINGS_FIXED, date(2024, 4, 1))
+    store.remember_last_dossier(dossier.id)
+    store.set_position(dossier.id, "deadlines")
+    window = open_window(qtbot, data_dir, DayClock(lambda: date(2026, 11, 29)))
+    listing = child(window, QLabel, "milestoneList").text()
+    assert "Jaarlijks auditrapport 2025</b>: tussen 1 januari 2025 en 1 mei 2025" in listing
+    assert "2026</b>: tussen 1 januari 2026 en 1 mei 2026 (212 dagen geleden; niet vastgelegd)" in listing
+    child(window, QCheckBox, "annualReport.2026Unknown").setChecked(False)
+    child(window, QDateEdit, "annualReport.2026").setDate(QDate(2026, 4, 20))
+    assert store.annual_reports(dossier.id) == {2026: date(2026, 4, 20)}
+    assert "ingediend op 20 april 2026" in child(window, QLabel, "milestoneList").text()
+    assert child(window, QLabel, "countdown").text() == (
+        "Nog 153 dagen tot de uiterste datum voor het jaarlijkse auditrapport bij Logius (1 mei 2027)"
+    )
