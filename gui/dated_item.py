@@ -39,8 +39,11 @@ class DatedItemLine(QWidget):
         self.undo_timer.timeout.connect(self._forget_undo)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.caption, self.edit, self.undo_text, self.undo):
-            layout.addWidget(widget)
+        self.caption.setWordWrap(False)  # a short caption: the date field goes beside it, not under
+        layout.addWidget(self.caption)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.undo_text, 1)
+        layout.addWidget(self.undo)
         layout.addStretch(1)
         self.refresh()
 
