@@ -4,7 +4,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from markupsafe import Markup
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from gui.date_field import OptionalDateField
 from gui.day_clock import DayClock
@@ -17,7 +17,7 @@ from model.deadline_text import milestone_label, milestone_when, state_label
 from model.dossier import DateField
 from model.locations import safe_file_name
 from model.progress import flow_progress
-from model.timeline import milestones
+from model.timeline import MilestoneKind, milestones
 
 RECORDED_DATES = (
     (DateField.REPORT_SENT, "Auditrapport ingediend bij Logius op", "Nog niet ingediend", "reportSent"),
@@ -52,6 +52,11 @@ class DeadlinesPage(Page):
             widget = self.add(OptionalDateField(title, unknown, name, f"{name}Unknown"))
             widget.changed.connect(lambda value, field=field: self._save(field, value))
             self.fields[field] = widget
+        self.add(label("Jaarlijkse auditrapporten", "heading"))
+        self.annual_box = self.add(QWidget())
+        self.annual_rows = QVBoxLayout(self.annual_box)
+        self.annual_rows.setContentsMargins(0, 0, 0, 0)
+        self.annual_fields: dict[int, OptionalDateField] = {}
 
         self.add(label("Zo worden de termijnen berekend", "heading"))
         self.cluster_note = self.add(label(wording.notes["cluster"]))
@@ -93,7 +98,7 @@ class DeadlinesPage(Page):
         self.register_t0.setVisible(bool(explanation))
         if shown:
             rows = Markup("").join(
-                Markup("<li><b>{}</b>: {}</li>").format(name, milestone_when(each, dossier, state))
+                Markup("<li><b>{}</b>: {}</li>").format(name, milestone_when(each, state))
                 for each, name, state in shown
             )
             self.listing.setText(Markup("<ul>{}</ul>").format(rows))
@@ -102,8 +107,29 @@ class DeadlinesPage(Page):
             self.listing.setText(wording.countdown[key])  # plain text: escaped by the rich label
         for field, widget in self.fields.items():
             widget.set_value(getattr(dossier, field.value))
+        self._show_annual_fields(
+            [each.day.year for each, _, _ in shown if each.kind == MilestoneKind.ANNUAL_REPORT]
+        )
         self.cluster_note.setVisible(dossier.connection == Connection.CLUSTER)
         self.agenda_button.setEnabled(bool(shown))
+
+    def _show_annual_fields(self, years: list[int]) -> None:
+        """One date per yearly report on the list: when it went to Logius."""
+        if list(self.annual_fields) != years:
+            while self.annual_rows.count():
+                self.annual_rows.takeAt(0).widget().deleteLater()
+            self.annual_fields = {}
+            for year in years:
+                title = f"Auditrapport over {year - 1} ingediend op"
+                self.annual_rows.addWidget(label(title))
+                field = OptionalDateField(
+                    title, "Niet vastgelegd", f"annualReport.{year}", f"annualReport.{year}Unknown"
+                )
+                field.changed.connect(lambda value, year=year: self.editor.set_annual_report(year, value))
+                self.annual_rows.addWidget(field)
+                self.annual_fields[year] = field
+        for year, field in self.annual_fields.items():
+            field.set_value(self.editor.annual_reports.get(year))
 
     def export_calendar(self) -> None:
         dossier = self.editor.dossier

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QObject, Signal
 
 from model.content import Connection, Content, Flow, Role
+from model.dated_items import dated_field, items_recording
 from model.dossier import CareProvider, Change, DateField, Dossier, DossierNameError
 from model.register import deadline_dates, keeps_register, t0_explanation
 from model.store import Store, StoreError
@@ -25,11 +26,12 @@ class DossierEditor(QObject):
         self.ticked: dict[str, datetime] = store.ticked_items(dossier.id)
         self.notes: dict[str, str] = store.notes(dossier.id)
         self.providers: list[CareProvider] = store.care_providers(dossier.id)
+        self.annual_reports: dict[int, date] = store.annual_reports(dossier.id)
 
     @property
     def deadline_dates(self) -> DossierDates:
         """The dates the deadlines count from: T0 from the register once two care providers are live."""
-        return deadline_dates(self.dossier, self.providers, self.today())
+        return deadline_dates(self.dossier, self.providers, self.today(), self.annual_reports)
 
     def t0_explanation(self) -> str:
         """Which T0 the deadlines use when the register supplies it; empty otherwise."""
@@ -50,8 +52,20 @@ class DossierEditor(QObject):
             self.saveFailed.emit(str(error))
             raise
 
-    def set_item_ticked(self, item_id: str, ticked: bool) -> bool:
-        """Tick the item and every item that is the same task (cluster step 6 repeats step 4's)."""
+    def set_item_ticked(self, item_id: str, ticked: bool, day: date | None = None) -> bool:
+        """Tick the item and every item that is the same task (cluster step 6 repeats step 4's).
+
+        An item that stands for a dated event records its date too: `day`, the date already
+        recorded, or today; unticking it clears the date."""
+        field = dated_field(item_id)
+        if field is not None:
+            recorded = getattr(self.dossier, field.value)
+            wanted = (day or recorded or self.today()) if ticked else None
+            if wanted != recorded:
+                try:
+                    self.dossier = self._save(self.store.set_date, field, wanted)
+                except StoreError:
+                    return False
         for same in self.flow.same_task(item_id):
             if (same in self.ticked) == ticked and same != item_id:
                 continue
@@ -90,7 +104,31 @@ class DossierEditor(QObject):
     def set_role(self, role: Role) -> bool:
         return self._update(self.store.set_role, role)
 
+    def set_annual_report(self, year: int, sent: date | None) -> bool:
+        """Record the day the yearly report of `year`'s window was sent; None forgets it."""
+        try:
+            self._save(self.store.set_annual_report, year, sent)
+        except StoreError:
+            return False
+        if sent is None:
+            self.annual_reports.pop(year, None)
+        else:
+            self.annual_reports[year] = sent
+        self.changed.emit()
+        return True
+
     def set_date(self, field: DateField, value: date | None) -> bool:
+        """Record the date; the action item standing for it is ticked (or unticked) with it."""
+        for item_id in items_recording(field):
+            if item_id in self.flow.action_item_ids and (item_id in self.ticked) != (value is not None):
+                try:
+                    when = self._save(self.store.set_item_ticked, item_id, value is not None)
+                except StoreError:
+                    return False
+                if when is None:
+                    self.ticked.pop(item_id, None)
+                else:
+                    self.ticked[item_id] = when
         return self._update(self.store.set_date, field, value)
 
     def _update(self, action, *values) -> bool:

@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
 
 from gui.bounded_text import BoundedPlainTextEdit
 from gui.content_notes import FactsheetText, deviation_note, flow_intro
+from gui.dated_item import DatedItemLine
 from gui.dossier_editor import DossierEditor
 from gui.history_section import HistorySection
 from gui.page_parts import CurrentNoteBox, FoldButton, Page, label, warning_box
 from gui.rich_text import blocks_html, link_html
 from gui.term_explanations import explain_terms
 from model.content import ActionItem, Step
+from model.dated_items import dated_field
 from model.dutch import local_date, long_date
 from model.limits import NOTE_MAX_LENGTH
 from model.progress import done_by_supplier, step_progress
@@ -67,10 +69,12 @@ class ActionItemRow(QWidget):
         self.text.setCursor(Qt.CursorShape.PointingHandCursor)
         self.text.clicked.connect(self.checkbox.toggle)
         self.when = label(kind="hint")
+        field = dated_field(item.id)
+        self.dated = DatedItemLine(item.id, field, editor) if field else None
         texts = QVBoxLayout()
         texts.setSpacing(2)
         texts.addWidget(self.text)
-        texts.addWidget(self.when)
+        texts.addWidget(self.dated or self.when)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.addWidget(self.checkbox, 0, Qt.AlignmentFlag.AlignTop)
@@ -88,7 +92,10 @@ class ActionItemRow(QWidget):
         return super().eventFilter(watched, event)
 
     def _toggled(self, ticked: bool) -> None:
+        recorded = self.dated and getattr(self.editor.dossier, self.dated.field.value)
         self.editor.set_item_ticked(self.item.id, ticked)
+        if self.dated and not ticked:
+            self.dated.unticked(recorded)
         self._show_when()
 
     def _follow_store(self) -> None:
@@ -98,9 +105,12 @@ class ActionItemRow(QWidget):
             self.checkbox.blockSignals(True)
             self.checkbox.setChecked(ticked)
             self.checkbox.blockSignals(False)
-            self._show_when()
+        self._show_when()
 
     def _show_when(self) -> None:
+        if self.dated:  # the date of the event, not of the tick
+            self.dated.refresh()
+            return
         ticked_at = self.editor.ticked.get(self.item.id)
         self.when.setText(f"Afgevinkt op {long_date(local_date(ticked_at))}" if ticked_at else "")
         self.when.setVisible(ticked_at is not None)

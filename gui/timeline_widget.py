@@ -19,6 +19,7 @@ STATE_COLOURS = {
     State.DUE_SOON: QColor("#8a5200"),
     State.TODAY: QColor("#8a5200"),
     State.OVERDUE: QColor("#a4000f"),
+    State.NOT_RECORDED: QColor("#5a6572"),
 }
 LINE = QColor("#5a6572")
 TODAY = QColor("#1a1a1a")
@@ -101,12 +102,6 @@ class TimelineWidget(QWidget):
         painter.drawLine(QPointF(MARGIN, middle), QPointF(self.width() - MARGIN, middle))
 
         xs, today_x = self._positions()
-        painter.setPen(QPen(TODAY, 2, Qt.PenStyle.DashLine))
-        painter.drawLine(
-            QPointF(today_x, middle - 4.2 * line_height), QPointF(today_x, middle + 4.2 * line_height)
-        )
-        self._text(painter, today_x, self.height() - line_height - 1, "Vandaag", bold=True)
-
         texts = [(label, f"{long_date(each.day)} · {state}") for each, label, state in self.milestones]
         offsets = {
             0: -MARKER - 2.2 * line_height,
@@ -114,14 +109,51 @@ class TimelineWidget(QWidget):
             2: -MARKER - 4.4 * line_height,
             3: MARKER + 2.4 * line_height,
         }
-        for (milestone, _, _), x, (name, detail), row in zip(
-            self.milestones, xs, texts, self._label_rows(xs, texts), strict=True
-        ):
+        labels = [
+            (x, middle + offsets[row] + line * line_height, text, line == 0)
+            for x, texts_of_one, row in zip(xs, texts, self._label_rows(xs, texts), strict=True)
+            for line, text in enumerate(texts_of_one)
+        ]
+        self._today_line(painter, today_x, middle, line_height, labels)
+        for (milestone, _, _), x in zip(self.milestones, xs, strict=True):
             self._marker(painter, QPointF(x, middle), milestone.state)
-            top = middle + offsets[row]
-            self._text(painter, x, top, name, bold=True)
-            self._text(painter, x, top + line_height, detail)
+        for x, top, text, bold in labels:
+            self._text(painter, x, top, text, bold)
         painter.end()
+
+    def _today_line(
+        self,
+        painter: QPainter,
+        x: float,
+        middle: float,
+        line_height: int,
+        labels: list[tuple[float, float, str, bool]],
+    ) -> None:
+        """The dashed "Vandaag" line, broken off where it would cross a label: never through text."""
+        top, bottom = middle - 4.2 * line_height, middle + 4.2 * line_height
+        blocked = sorted(
+            (label_top - 2, label_top + line_height + 2)
+            for label_x, label_top, text, bold in labels
+            if self._label_span(label_x, text, bold)[0] - 4
+            <= x
+            <= self._label_span(label_x, text, bold)[1] + 4
+        )
+        painter.setPen(QPen(TODAY, 2, Qt.PenStyle.DashLine))
+        start = top
+        for block_top, block_bottom in blocked:
+            if block_top > start:
+                painter.drawLine(QPointF(x, start), QPointF(x, min(block_top, bottom)))
+            start = max(start, block_bottom)
+        if start < bottom:
+            painter.drawLine(QPointF(x, start), QPointF(x, bottom))
+        self._text(painter, x, self.height() - line_height - 1, "Vandaag", bold=True)
+
+    def _label_span(self, x: float, text: str, bold: bool) -> tuple[float, float]:
+        font = QFont(self.font())
+        font.setBold(bold)
+        width = QFontMetrics(font).horizontalAdvance(text) + 4
+        left = self._label_left(x, width)
+        return left, left + width
 
     def _label_left(self, x: float, width: float) -> float:
         """Where a label centred on x starts, kept inside the widget (so its collisions count there)."""
@@ -140,13 +172,14 @@ class TimelineWidget(QWidget):
         )
 
     def _marker(self, painter: QPainter, centre: QPointF, state: State) -> None:
-        """Done: filled disc; future: ring; due soon/today: triangle; overdue: filled square."""
+        """Done: filled disc; future: ring; due soon/today: triangle; overdue: filled square;
+        not recorded: open grey square."""
         colour = STATE_COLOURS[state]
         painter.setPen(QPen(colour, 3))
-        painter.setBrush(Qt.BrushStyle.NoBrush if state == State.FUTURE else colour)
+        painter.setBrush(Qt.BrushStyle.NoBrush if state in (State.FUTURE, State.NOT_RECORDED) else colour)
         if state in (State.DONE, State.FUTURE):
             painter.drawEllipse(centre, MARKER, MARKER)
-        elif state == State.OVERDUE:
+        elif state in (State.OVERDUE, State.NOT_RECORDED):
             painter.drawRect(QRectF(centre.x() - MARKER, centre.y() - MARKER, 2 * MARKER, 2 * MARKER))
         else:
             triangle = QPolygonF(

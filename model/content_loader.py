@@ -242,7 +242,16 @@ TIMELINE_KEYS = {
     "milestones": ("activation", "activation_cluster", "first_report", "findings_fixed", "annual_report"),
     "what": ("first_report", "findings_fixed", "annual_report"),
     "notes": ("annual", "findings", "cluster", "sources"),
-    "states": ("done", "activation_done", "future", "due_soon", "today", "overdue"),
+    "states": (
+        "done",
+        "activation_done",
+        "activation_future",
+        "future",
+        "not_recorded",
+        "due_soon",
+        "today",
+        "overdue",
+    ),
     "countdown": (
         "unknown",
         "unknown_cluster",
@@ -286,7 +295,10 @@ HISTORY_FIELDS = (
     "akkoord_submitted",
     "production",
 )
-TEMPLATE_FIELDS = {"days", "date", "activation", "what", "item", "field", "old", "new", "provider", "change"}
+TEMPLATE_FIELDS = {
+    *("days", "date", "activation", "what", "year"),
+    *("item", "field", "old", "new", "provider", "change"),
+}
 
 
 def _template(node: _Reader, name: str) -> str:

@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from model.content import Connection, TimelineWording
-from model.dossier import Dossier
 from model.dutch import day_count, days_phrase, long_date
 from model.timeline import DossierDates, Milestone, MilestoneKind, State, deadline_threatened, next_deadline
 
@@ -37,12 +36,13 @@ def milestone_label(milestone: Milestone, connection: Connection, wording: Timel
     key = milestone.kind.value
     if milestone.kind == MilestoneKind.ACTIVATION and connection == Connection.CLUSTER:
         key = "activation_cluster"
-    return wording.milestones[key]
+    return wording.milestones[key].format(year=milestone.day.year)
 
 
 def state_label(milestone: Milestone, wording: TimelineWording) -> str:
-    if milestone.kind == MilestoneKind.ACTIVATION and milestone.state == State.DONE:
-        return wording.states["activation_done"]
+    """The state in a word or two; a deadline ahead is "open", never "gepland": nothing is planned."""
+    if milestone.kind == MilestoneKind.ACTIVATION:
+        return wording.states["activation_done" if milestone.state == State.DONE else "activation_future"]
     return wording.states[milestone.state.value]
 
 
@@ -74,14 +74,11 @@ def countdown(
     return Countdown(text, deadline.state, deadline_threatened(dates, today))
 
 
-def milestone_when(milestone: Milestone, dossier: Dossier, state: str) -> str:
+def milestone_when(milestone: Milestone, state: str) -> str:
     """'uiterlijk 2 december 2026 (nog 4 dagen; binnenkort)', or when it was done: 'ingediend op …'."""
-    done_on = {
-        MilestoneKind.FIRST_REPORT: ("ingediend op", dossier.report_sent),
-        MilestoneKind.FINDINGS_FIXED: ("hersteld op", dossier.findings_fixed),
-    }.get(milestone.kind)
-    if milestone.state == State.DONE and done_on and done_on[1]:
-        return f"{done_on[0]} {long_date(done_on[1])} (uiterste datum was {long_date(milestone.day)})"
+    if milestone.done_on is not None:
+        done = "hersteld op" if milestone.kind == MilestoneKind.FINDINGS_FIXED else "ingediend op"
+        return f"{done} {long_date(milestone.done_on)} (uiterste datum was {long_date(milestone.day)})"
     if milestone.window_start:
         when = f"tussen {long_date(milestone.window_start)} en {long_date(milestone.day)}"
     else:

@@ -52,9 +52,12 @@ def provider_names(changes: Iterable[Change], providers: Iterable[CareProvider])
 
 def _field_change(content: Content, field: str, old_text: str, new_text: str) -> str:
     templates = content.general.history.templates
+    name = content.general.history.fields.get(field, field)
+    kind, _, year = field.partition(".")
+    if kind == "annual_report":  # a yearly report's date, per window year: "Auditrapport ingediend (2025)"
+        field, name = "report_sent", f"{content.general.history.fields['report_sent']} ({year})"
     old, new = _value(content, field, old_text), _value(content, field, new_text)
     key = "field_set" if not old else "field_cleared" if not new else "field_changed"
-    name = content.general.history.fields.get(field, field)
     return templates[key].format(field=name, old=old, new=new)
 
 

@@ -7,7 +7,7 @@ the register supplies the timeline's T0 as soon as it knows it.
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -227,7 +227,12 @@ def keeps_register(dossier: Dossier) -> bool:
     return dossier.connection == Connection.CLUSTER and dossier.role == Role.SUPPLIER
 
 
-def deadline_dates(dossier: Dossier, providers: list[CareProvider], today: date) -> DossierDates:
+def deadline_dates(
+    dossier: Dossier,
+    providers: list[CareProvider],
+    today: date,
+    annual_reports: Mapping[int, date] | None = None,
+) -> DossierDates:
     """The dates a dossier's deadlines count from: those recorded in it, with T0 from the register
     once two care providers are live. Every deadline on screen and on paper comes from here."""
     return DossierDates(
@@ -235,6 +240,7 @@ def deadline_dates(dossier: Dossier, providers: list[CareProvider], today: date)
         dossier.report_sent,
         dossier.logius_fix_deadline,
         dossier.findings_fixed,
+        annual_reports or {},
     )
 
 

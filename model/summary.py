@@ -8,7 +8,7 @@ QTextDocument renders and to black on white, so it reads on any printer.
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from markupsafe import Markup, escape
@@ -49,6 +49,7 @@ class SummaryInput:
     today: date
     changes: tuple[Change, ...] = ()  # appended as "Geschiedenis" when given
     providers: tuple[CareProvider, ...] = ()  # the cluster register, for a supplier's dossier
+    annual_reports: dict[int, date] = field(default_factory=dict)  # window year → day sent
 
     @property
     def flow(self) -> Flow:
@@ -61,7 +62,8 @@ def load_summary_input(
     changes = tuple(store.history(dossier.id)) if with_history else ()
     ticked, notes = store.ticked_items(dossier.id), store.notes(dossier.id)
     providers = tuple(store.care_providers(dossier.id))
-    return SummaryInput(dossier, content, ticked, notes, today, changes, providers)
+    annual = store.annual_reports(dossier.id)
+    return SummaryInput(dossier, content, ticked, notes, today, changes, providers, annual)
 
 
 def footer_text(dossier: Dossier) -> str:
@@ -91,10 +93,12 @@ def _header(data: SummaryInput) -> Markup:
     explanation = t0_explanation(dossier, providers, data.today)
     if explanation:
         rows.append(("Start termijn", explanation))
-    for milestone in milestones(deadline_dates(dossier, providers, data.today), data.today):
+    for milestone in milestones(
+        deadline_dates(dossier, providers, data.today, data.annual_reports), data.today
+    ):
         if milestone.is_deadline:
             label = milestone_label(milestone, dossier.connection, wording)
-            rows.append((label, milestone_when(milestone, dossier, state_label(milestone, wording))))
+            rows.append((label, milestone_when(milestone, state_label(milestone, wording))))
     rows.append(("Voortgang", flow_progress(data.flow, data.ticked, data.dossier.role).ticked()))
     rows.append(("Afgedrukt op", long_date(data.today)))
     cells = Markup("").join(

@@ -5,11 +5,14 @@ can be tested on any date. The rules (Logius, November 2026; see shared/domain-n
 - the first assessment report must be at Logius within two calendar months after T0;
 - findings fixed within two months after the report (the date in Logius's letter wins);
 - after that a report every year between 1 January and 1 May, the first at least 12 months
-  after T0, otherwise in the next year's window.
+  after T0, otherwise in the next year's window. Every yearly report from the first one due up
+  to the next one ahead is a milestone; a past one without a recorded date is "not recorded"
+  (the app can't know whether it went out), not late and not skipped.
 For a cluster connection T0 is the day the second care provider went into production.
 """
 
-from dataclasses import astuple, dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
@@ -37,6 +40,7 @@ class State(StrEnum):
     TODAY = "today"
     OVERDUE = "overdue"
     DONE = "done"
+    NOT_RECORDED = "not_recorded"  # a past yearly report whose date nobody recorded
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,7 @@ class DossierDates:
     report_sent: date | None = None
     logius_fix_deadline: date | None = None
     findings_fixed: date | None = None
+    annual_reports: Mapping[int, date] = field(default_factory=dict)  # window year → day sent
 
 
 @dataclass(frozen=True)
@@ -57,10 +62,16 @@ class Milestone:
     days_left: int  # negative when overdue
     window_start: date | None = None  # the annual report's window opens on this day
     from_logius: bool = False  # the findings' deadline comes from Logius's letter
+    done_on: date | None = None  # the day the report was sent or the findings were fixed
 
     @property
     def is_deadline(self) -> bool:
         return self.kind != MilestoneKind.ACTIVATION
+
+    @property
+    def is_open(self) -> bool:
+        """Still to be done, or late; not done and not a past yearly report nobody recorded."""
+        return self.state not in (State.DONE, State.NOT_RECORDED)
 
     @property
     def threatening(self) -> bool:
@@ -77,13 +88,19 @@ def findings_deadline(report_sent: date, logius_deadline: date | None) -> date:
     return logius_deadline or report_sent + relativedelta(months=FIX_MONTHS)
 
 
-def annual_report_deadline(activation: date, today: date) -> date:
-    """The 1 May ending the next yearly window that is at least 12 months after T0 and not past."""
+def first_annual_year(activation: date) -> int:
+    """The year of the first yearly window: its 1 May at least 12 months after T0."""
     earliest = activation + relativedelta(months=12)
-    year = earliest.year if date(earliest.year, *ANNUAL_WINDOW_END) >= earliest else earliest.year + 1
-    while date(year, *ANNUAL_WINDOW_END) < today:
-        year += 1
-    return date(year, *ANNUAL_WINDOW_END)
+    return earliest.year if date(earliest.year, *ANNUAL_WINDOW_END) >= earliest else earliest.year + 1
+
+
+def annual_years(dates: DossierDates, today: date) -> list[int]:
+    """The yearly windows to show: from the first one due up to the next one ahead still open."""
+    assert dates.activation is not None
+    years = [first_annual_year(dates.activation)]
+    while date(years[-1], *ANNUAL_WINDOW_END) < today or years[-1] in dates.annual_reports:
+        years.append(years[-1] + 1)
+    return years
 
 
 def deadline_state(day: date, today: date, done: bool) -> State:
@@ -101,12 +118,20 @@ def _milestone(
     kind: MilestoneKind,
     day: date,
     today: date,
-    done: bool,
+    done_on: date | None = None,
     window_start: date | None = None,
     from_logius: bool = False,
 ) -> Milestone:
-    state = deadline_state(day, today, done)
-    return Milestone(kind, day, state, (day - today).days, window_start, from_logius)
+    state = deadline_state(day, today, done_on is not None)
+    return Milestone(kind, day, state, (day - today).days, window_start, from_logius, done_on)
+
+
+def _annual_milestone(year: int, sent: date | None, today: date) -> Milestone:
+    end = date(year, *ANNUAL_WINDOW_END)
+    milestone = _milestone(MilestoneKind.ANNUAL_REPORT, end, today, sent, date(year, *ANNUAL_WINDOW_START))
+    if milestone.state == State.OVERDUE:
+        return replace(milestone, state=State.NOT_RECORDED)
+    return milestone
 
 
 def within_range(dates: DossierDates) -> DossierDates:
@@ -114,7 +139,18 @@ def within_range(dates: DossierDates) -> DossierDates:
 
     The one guard for every deadline: such a date never passes the fields or an import, but an
     old database may hold one, and then a dossier must still be listed rather than stop the app."""
-    return DossierDates(*(parse_date(value) if value else None for value in astuple(dates)))
+
+    def kept(value: date | None) -> date | None:
+        return parse_date(value) if value else None
+
+    annual = {year: day for year, day in dates.annual_reports.items() if 2000 <= year <= 2100 and kept(day)}
+    return DossierDates(
+        kept(dates.activation),
+        kept(dates.report_sent),
+        kept(dates.logius_fix_deadline),
+        kept(dates.findings_fixed),
+        annual,
+    )
 
 
 def milestones(dates: DossierDates, today: date) -> list[Milestone]:
@@ -130,9 +166,7 @@ def milestones(dates: DossierDates, today: date) -> list[Milestone]:
             State.DONE if today >= t0 else State.FUTURE,
             (t0 - today).days,
         ),
-        _milestone(
-            MilestoneKind.FIRST_REPORT, first_report_deadline(t0), today, dates.report_sent is not None
-        ),
+        _milestone(MilestoneKind.FIRST_REPORT, first_report_deadline(t0), today, dates.report_sent),
     ]
     if dates.report_sent is not None:
         result.append(
@@ -140,28 +174,19 @@ def milestones(dates: DossierDates, today: date) -> list[Milestone]:
                 MilestoneKind.FINDINGS_FIXED,
                 findings_deadline(dates.report_sent, dates.logius_fix_deadline),
                 today,
-                dates.findings_fixed is not None,
+                dates.findings_fixed,
                 from_logius=dates.logius_fix_deadline is not None,
             )
         )
-    annual = annual_report_deadline(t0, today)
-    result.append(
-        _milestone(
-            MilestoneKind.ANNUAL_REPORT,
-            annual,
-            today,
-            False,
-            window_start=date(annual.year, *ANNUAL_WINDOW_START),
-        )
-    )
-    return result
+    result += [
+        _annual_milestone(year, dates.annual_reports.get(year), today) for year in annual_years(dates, today)
+    ]
+    return sorted(result, key=lambda each: each.day)
 
 
 def next_deadline(dates: DossierDates, today: date) -> Milestone | None:
-    """The first deadline not yet done: what the countdown shows."""
-    return next(
-        (each for each in milestones(dates, today) if each.is_deadline and each.state != State.DONE), None
-    )
+    """The first deadline still open or late: what the countdown shows."""
+    return next((each for each in milestones(dates, today) if each.is_deadline and each.is_open), None)
 
 
 def deadline_threatened(dates: DossierDates, today: date) -> bool:

@@ -65,6 +65,20 @@ def test_every_released_schema_opens_and_upgrades(data_dir: Path, fixture: Path)
     )
 
 
+def test_schema_3_keeps_its_report_date_and_gains_the_yearly_reports(data_dir: Path) -> None:
+    shutil.copy(FIXTURES / "schema-v3.db", data_dir / DATABASE_NAME)
+    store = Store(data_dir, clock=lambda: datetime(2026, 11, 28, 12))
+    first = store.find_dossier("Praktijk Versie Een")
+    assert first.report_sent == date(2026, 11, 20)
+    assert store.annual_reports(first.id) == {}
+    store.set_annual_report(first.id, 2028, date(2028, 3, 14))
+    store.close()
+    reopened = Store(data_dir)
+    assert reopened.annual_reports(first.id) == {2028: date(2028, 3, 14)}
+    assert reopened.history(first.id)[-1].subject == "annual_report.2028"
+    reopened.close()
+
+
 def test_a_newer_schema_is_refused_and_left_untouched(data_dir: Path) -> None:
     database = data_dir / DATABASE_NAME
     shutil.copy(FIXTURES / "schema-v1.db", database)

@@ -128,7 +128,7 @@ def test_the_timeline_lists_its_milestones_for_screen_readers(
     assert timeline.isVisible()
     description = timeline.accessibleDescription()
     assert "Activatie in productie: 31 december 2026" in description
-    assert "Auditrapport bij Logius: 28 februari 2027, gepland" in description
+    assert "Auditrapport bij Logius: 28 februari 2027, open" in description
     assert "1 mei 2028" in description
 
 

@@ -89,9 +89,9 @@ HEADER = [
     "Eigen rol | ICT-leverancier",
     "Activatie in productie | 30 september 2026",
     "Auditrapport bij Logius | ingediend op 20 november 2026 (uiterste datum was 30 november 2026)",
-    "Bevindingen hersteld | uiterlijk 20 januari 2027 (nog 53 dagen; gepland)",
-    "Jaarlijks auditrapport (1 januari – 1 mei) | "
-    "tussen 1 januari 2028 en 1 mei 2028 (nog 520 dagen; gepland)",
+    "Bevindingen hersteld | uiterlijk 20 januari 2027 (nog 53 dagen; open)",
+    "Jaarlijks auditrapport 2028 | "
+    "tussen 1 januari 2028 en 1 mei 2028 (nog 520 dagen; open)",
     "Voortgang | 1 van 33 actiepunten afgevinkt",
     "Afgedrukt op | 28 november 2026",
 ]

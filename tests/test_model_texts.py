@@ -80,7 +80,11 @@ def test_milestone_labels_and_states() -> None:
     assert state_label(activation, WORDING) == "geactiveerd"
     assert state_label(first, WORDING) == "binnenkort"
     before = by_kind(DossierDates(date(2026, 12, 31)), date(2026, 12, 1))[MilestoneKind.ACTIVATION]
-    assert state_label(before, WORDING) == "gepland"
+    assert state_label(before, WORDING) == "gepland"  # the activation date is planned; a deadline is "open"
+    assert state_label(found[MilestoneKind.ANNUAL_REPORT], WORDING) == "open"
+    assert milestone_label(found[MilestoneKind.ANNUAL_REPORT], Connection.DIRECT, WORDING) == (
+        "Jaarlijks auditrapport 2028"
+    )
     sent = by_kind(DossierDates(date(2026, 12, 31), report_sent=date(2027, 2, 1)), date(2027, 2, 20))
     assert state_label(sent[MilestoneKind.FIRST_REPORT], WORDING) == "afgerond"
 
@@ -89,14 +93,14 @@ def test_when_a_milestone_falls_in_words() -> None:
     today = date(2027, 2, 20)
     record = dossier(activation_date=date(2026, 12, 31))
     found = by_kind(deadline_dates(record, [], date(2027, 4, 10)), today)
-    assert milestone_when(found[MilestoneKind.FIRST_REPORT], record, "binnenkort") == (
+    assert milestone_when(found[MilestoneKind.FIRST_REPORT], "binnenkort") == (
         "uiterlijk 28 februari 2027 (nog 8 dagen; binnenkort)"
     )
-    assert milestone_when(found[MilestoneKind.ACTIVATION], record, "geactiveerd") == (
+    assert milestone_when(found[MilestoneKind.ACTIVATION], "geactiveerd") == (
         "31 december 2026 (51 dagen geleden; geactiveerd)"
     )
-    assert milestone_when(found[MilestoneKind.ANNUAL_REPORT], record, "gepland") == (
-        "tussen 1 januari 2028 en 1 mei 2028 (nog 436 dagen; gepland)"
+    assert milestone_when(found[MilestoneKind.ANNUAL_REPORT], "open") == (
+        "tussen 1 januari 2028 en 1 mei 2028 (nog 436 dagen; open)"
     )
 
 
@@ -108,18 +112,18 @@ def test_a_done_deadline_says_when_it_was_done() -> None:
         findings_fixed=date(2027, 4, 2),
     )
     found = by_kind(deadline_dates(record, [], date(2027, 4, 10)), date(2027, 4, 10))
-    assert milestone_when(found[MilestoneKind.FIRST_REPORT], record, "afgerond") == (
+    assert milestone_when(found[MilestoneKind.FIRST_REPORT], "afgerond") == (
         "ingediend op 10 februari 2027 (uiterste datum was 28 februari 2027)"
     )
-    assert milestone_when(found[MilestoneKind.FINDINGS_FIXED], record, "afgerond") == (
+    assert milestone_when(found[MilestoneKind.FINDINGS_FIXED], "afgerond") == (
         "hersteld op 2 april 2027 (uiterste datum was 1 mei 2027)"
     )
     open_fix = dossier(activation_date=date(2026, 12, 31), report_sent=date(2027, 2, 10),
                        logius_fix_deadline=date(2027, 5, 1))  # fmt: skip
     open_dates = deadline_dates(open_fix, [], date(2027, 4, 10))
     fix = by_kind(open_dates, date(2027, 4, 10))[MilestoneKind.FINDINGS_FIXED]
-    assert milestone_when(fix, open_fix, "gepland") == (
-        "uiterlijk 1 mei 2027, de datum uit de brief van Logius (nog 21 dagen; gepland)"
+    assert milestone_when(fix, "open") == (
+        "uiterlijk 1 mei 2027, de datum uit de brief van Logius (nog 21 dagen; open)"
     )
 
 
@@ -175,7 +179,7 @@ def test_the_calendar_file_line_by_line() -> None:
         f"PRODID:-//DigiD Assessment Wegwijzer//{__version__}//NL",
         "X-WR-CALNAME:DigiD-assessment Praktijk",
         *event("Auditrapport bij Logius", "20270228", "20270301", "first_report"),
-        *event("Jaarlijks auditrapport (1 januari – 1 mei)", "20280501", "20280502", "annual_report"),
+        *event("Jaarlijks auditrapport 2028", "20280501", "20280502", "annual_report"),
         "END:VCALENDAR",
     ]
 

@@ -12,7 +12,7 @@ from model.timeline import (
     DossierDates,
     MilestoneKind,
     State,
-    annual_report_deadline,
+    annual_years,
     deadline_threatened,
     first_report_deadline,
     milestones,
@@ -53,13 +53,13 @@ def test_first_report_two_calendar_months_after_activation(activation: date, dea
 def test_first_annual_window_at_least_twelve_months_after_activation(
     activation: date, window_end: date
 ) -> None:
-    assert annual_report_deadline(activation, today=activation) == window_end
+    assert annual_years(DossierDates(activation), today=activation) == [window_end.year]
 
 
 def test_annual_window_moves_on_once_passed() -> None:
     activation = date(2023, 1, 7)
-    assert annual_report_deadline(activation, today=date(2024, 5, 1)) == date(2024, 5, 1)
-    assert annual_report_deadline(activation, today=date(2024, 5, 2)) == date(2025, 5, 1)
+    assert annual_years(DossierDates(activation), today=date(2024, 5, 1)) == [2024]
+    assert annual_years(DossierDates(activation), today=date(2024, 5, 2)) == [2024, 2025]
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ upgrades, transactions). The GUI calls the plain methods of `Store` and gets fro
 back; it never sees SQL.
 """
 
+from model.store.annual_reports import AnnualReports
 from model.store.connection import DATABASE_NAME, Database, schema_version_of
 from model.store.errors import (
     DamagedDatabaseError,
@@ -19,7 +20,7 @@ from model.store.settings import Settings
 from model.store.snapshots import Snapshots
 
 
-class Store(Snapshots, Settings):
+class Store(Snapshots, AnnualReports, Settings):
     """The dossiers in one data folder."""
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from model.dossier import NAME_MAX_LENGTH
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 START_POSITION = "dossier"
 
 
@@ -95,6 +95,15 @@ class CareProviderRow(Base):
     notes: Mapped[str]
 
 
+class AnnualReportRow(Base):
+    """The day a yearly report (window 1 January – 1 May of `year`) went to Logius (schema 4)."""
+
+    __tablename__ = "annual_reports"
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), primary_key=True)
+    year: Mapped[int] = mapped_column(primary_key=True)
+    sent: Mapped[date]
+
+
 def _add_change_history(connection: Connection) -> None:
     connection.exec_driver_sql(
         "CREATE TABLE changes ("
@@ -127,9 +136,27 @@ def _add_care_provider_register(connection: Connection) -> None:
     connection.exec_driver_sql("CREATE INDEX ix_care_providers_dossier_id ON care_providers (dossier_id)")
 
 
+def _add_annual_reports(connection: Connection) -> None:
+    connection.exec_driver_sql(
+        "CREATE TABLE annual_reports ("
+        " dossier_id INTEGER NOT NULL REFERENCES dossiers (id) ON DELETE CASCADE,"
+        " year INTEGER NOT NULL,"
+        " sent DATE NOT NULL,"
+        " PRIMARY KEY (dossier_id, year))"
+    )
+
+
 # UPGRADES[n] turns a database of schema n into one of schema n + 1.
-UPGRADES: dict[int, Callable[[Connection], None]] = {1: _add_change_history, 2: _add_care_provider_register}
-TABLES_ADDED = {2: ("changes",), 3: ("care_providers",)}  # by the upgrade to that version
+UPGRADES: dict[int, Callable[[Connection], None]] = {
+    1: _add_change_history,
+    2: _add_care_provider_register,
+    3: _add_annual_reports,
+}
+TABLES_ADDED = {
+    2: ("changes",),
+    3: ("care_providers",),
+    4: ("annual_reports",),
+}  # by the upgrade to that version
 
 
 def tables_of(version: int) -> set[str]:
