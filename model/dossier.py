@@ -1,5 +1,6 @@
 """A dossier as the rest of the app sees it: one organisation's assessment of one DigiD connection."""
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -116,3 +117,18 @@ class DossierSnapshot:
     notes: dict[str, str] = field(default_factory=dict)
     changes: tuple[Change, ...] = ()
     care_providers: tuple[CareProvider, ...] = ()
+    annual_reports: dict[int, date] = field(default_factory=dict)  # window year → day sent
+
+
+ANNUAL_SUBJECT = re.compile(r"^annual_report\.(?P<year>\d{4})$")
+
+
+def annual_subject(year: int) -> str:
+    """The history's subject for the date of the yearly report of the window of `year`."""
+    return f"annual_report.{year}"
+
+
+def parse_annual_subject(subject: object) -> int | None:
+    """The window year of a yearly report's history subject; None for any other subject."""
+    found = ANNUAL_SUBJECT.match(subject) if isinstance(subject, str) else None
+    return int(found["year"]) if found else None

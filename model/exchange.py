@@ -22,6 +22,7 @@ from model.dossier import (
     DossierNameError,
     DossierSnapshot,
     clean_name,
+    parse_annual_subject,
 )
 from model.limits import (
     EARLIEST_DATE,
@@ -47,7 +48,7 @@ from model.typed_reader import TypedReader, Wording
 from model.version import __version__
 
 FORMAT_NAME = "digid-assessment-wegwijzer/dossier"
-FORMAT_VERSION = 2  # 2: with the cluster register (care_providers)
+FORMAT_VERSION = 3  # 2: with the cluster register (care_providers); 3: with the yearly reports' dates
 MAX_FILE_BYTES = 10_000_000
 MAX_NESTING = 8  # an export nests 3 deep
 TOO_BIG = "Het bestand is te groot voor een dossier."
@@ -87,6 +88,9 @@ def export_json(snapshot: DossierSnapshot, now: datetime) -> str:
                 **{key: _date_text(getattr(provider, key)) for key in DATE_FIELDS},
             }
             for provider in snapshot.care_providers
+        ],
+        "annual_reports": [
+            {"year": year, "sent": sent.isoformat()} for year, sent in sorted(snapshot.annual_reports.items())
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2)
@@ -177,7 +181,16 @@ def _parse(data: bytes) -> DossierSnapshot:
                 f"Zorgaanbieder {index + 1} in het dossierbestand, veld ‘{field}’: {problem}"
             )
         providers.append(cleaned(provider))
-    return DossierSnapshot(dossier, ticked, notes, changes, tuple(providers))
+    annual_reports: dict[int, date] = {}
+    for entry in reader.tables("annual_reports"):  # absent in files of format 2
+        year = entry.integer("year")
+        if not EARLIEST_DATE.year <= year <= LATEST_DATE.year or year in annual_reports:
+            raise entry.fail("heeft een jaar dat niet kan of dubbel staat")
+        sent = entry.optional_date("sent")
+        if sent is None:
+            raise entry.child("sent", required=False).fail(DATE_PROBLEM)
+        annual_reports[year] = sent
+    return DossierSnapshot(dossier, ticked, notes, changes, tuple(providers), annual_reports)
 
 
 def _nesting_depth(text: str) -> int:
@@ -249,7 +262,8 @@ def _change_value(entry: "_Fields", key: str, subject: str, known: _KnownIds) ->
         allowed = None
     if allowed is not None and value not in allowed:
         raise entry.child(key).fail(_Fields.WORDING.unknown_choice)
-    if subject in DATE_SUBJECTS and value and parse_date(value) is None:
+    dated = subject in DATE_SUBJECTS or parse_annual_subject(subject) is not None
+    if dated and value and parse_date(value) is None:
         raise entry.child(key).fail(DATE_PROBLEM)
     return value
 
@@ -319,7 +333,10 @@ class _Fields(TypedReader):
         node = self.child(key)
         value = node.data
         if not isinstance(value, str) or not (
-            value in items or value in FIELD_SUBJECTS or parse_history_subject(value) is not None
+            value in items
+            or value in FIELD_SUBJECTS
+            or parse_history_subject(value) is not None
+            or parse_annual_subject(value) is not None
         ):
             raise node.fail("is geen geldig onderwerp")
         return value

@@ -293,3 +293,30 @@ def _changed(sequence: list, index: int) -> bool:
         if kind == "tick" and other_key == key:
             before = other_value
     return before != value
+
+
+def test_the_yearly_reports_dates_travel_with_the_dossier(store: Store, data_dir: Path) -> None:
+    """What the Termijnen page records per year is in the export, and comes back whole on import."""
+    dossier = store.create_dossier("Jaren", Connection.DIRECT, Role.CARE_PROVIDER, date(2024, 1, 1))
+    store.set_annual_report(dossier.id, 2025, date(2025, 4, 2))
+    store.set_annual_report(dossier.id, 2026, date(2026, 3, 9))
+    text = export_json(store.snapshot(dossier.id), datetime(2026, 11, 28, 12))
+    assert json.loads(text)["annual_reports"] == [
+        {"year": 2025, "sent": "2025-04-02"},
+        {"year": 2026, "sent": "2026-03-09"},
+    ]
+    imported = store.add_snapshot(parse_import(text.encode()), "Jaren (2)")
+    assert store.annual_reports(imported.id) == {2025: date(2025, 4, 2), 2026: date(2026, 3, 9)}
+    subjects = {change.subject for change in store.history(imported.id)}
+    assert {"annual_report.2025", "annual_report.2026"} <= subjects
+
+
+@pytest.mark.parametrize(
+    "entry", [{"year": 1999, "sent": "2025-04-02"}, {"year": 2025, "sent": "morgen"}, {"year": "2025"}]
+)
+def test_a_bad_yearly_report_is_refused(store: Store, entry: dict) -> None:
+    dossier = store.create_dossier("Jaren", Connection.DIRECT, Role.CARE_PROVIDER, date(2024, 1, 1))
+    document = json.loads(export_json(store.snapshot(dossier.id), datetime(2026, 11, 28, 12)))
+    document["annual_reports"] = [entry]
+    with pytest.raises(ImportFileError, match="annual_reports"):
+        parse_import(json.dumps(document).encode())

@@ -4,13 +4,9 @@ from datetime import date
 
 from sqlalchemy import select
 
+from model.dossier import annual_subject
 from model.store.history import History, as_text, log_change
 from model.store.schema import AnnualReportRow
-
-
-def annual_subject(year: int) -> str:
-    """The history's subject for a yearly report's date."""
-    return f"annual_report.{year}"
 
 
 class AnnualReports(History):

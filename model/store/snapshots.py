@@ -4,14 +4,22 @@ from sqlalchemy import delete
 
 from model.dossier import DateField, Dossier, DossierSnapshot
 from model.register import renumbered_providers
+from model.store.annual_reports import AnnualReports
 from model.store.care_providers import CARE_PROVIDER_FIELDS, CareProviders
 from model.store.dossiers import Dossiers, dossier_record
 from model.store.errors import StoreError
-from model.store.schema import CareProviderRow, ChangeRow, DossierRow, NoteRow, TickedItemRow
+from model.store.schema import (
+    AnnualReportRow,
+    CareProviderRow,
+    ChangeRow,
+    DossierRow,
+    NoteRow,
+    TickedItemRow,
+)
 from model.store.ticks_and_notes import TicksAndNotes
 
 
-class Snapshots(Dossiers, TicksAndNotes, CareProviders):
+class Snapshots(Dossiers, TicksAndNotes, CareProviders, AnnualReports):
     def snapshot(self, dossier_id: int) -> DossierSnapshot:
         dossier = self.dossier(dossier_id)
         if dossier is None:
@@ -22,6 +30,7 @@ class Snapshots(Dossiers, TicksAndNotes, CareProviders):
             self.notes(dossier_id),
             tuple(self.history(dossier_id)),
             tuple(self.care_providers(dossier_id)),
+            self.annual_reports(dossier_id),
         )
 
     def add_snapshot(self, snapshot: DossierSnapshot, name: str, replace: Dossier | None = None) -> Dossier:
@@ -61,6 +70,10 @@ class Snapshots(Dossiers, TicksAndNotes, CareProviders):
                     dossier_id=row.id, **{field: getattr(p, field) for field in CARE_PROVIDER_FIELDS}
                 )
                 for p in snapshot.care_providers
+            )
+            session.add_all(
+                AnnualReportRow(dossier_id=row.id, year=year, sent=sent)
+                for year, sent in snapshot.annual_reports.items()
             )
             session.flush()
             return dossier_record(row)
