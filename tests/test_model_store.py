@@ -1,6 +1,8 @@
 """The store's parts one by one: settings, the history of typing, names, the register, ticks and notes."""
 
+import errno
 import re
+import sqlite3
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -10,7 +12,7 @@ from sqlalchemy import text
 
 from model.content import Connection, Role
 from model.dossier import TICKED, UNTICKED, CareProvider, Change, DateField, DossierNameError
-from model.store import Store, StoreError
+from model.store import DamagedDatabaseError, Store, StoreError, open_problem
 
 START = datetime(2026, 11, 28, 9, 30)
 
@@ -167,3 +169,53 @@ def test_the_register_keeps_each_dossier_s_own_entries(store: Store, clock: Cloc
         (f"{subject}:production", "", "2026-10-01"),
         (subject, "Fysio", "verwijderd"),
     ]
+
+
+class WrappedError(Exception):
+    """As SQLAlchemy wraps a driver's error: the driver's own words in `orig`."""
+
+    def __init__(self, orig: Exception) -> None:
+        super().__init__("(wrapped)")
+        self.orig = orig
+
+
+READ_ONLY = (
+    "De gegevens in {} kunnen niet worden opgeslagen: het bestand of de map is alleen-lezen. "
+    "Geef uzelf schrijfrechten, of start de app met een andere gegevensmap."
+)
+
+
+@pytest.mark.parametrize(
+    "error, said",
+    [
+        (WrappedError(sqlite3.OperationalError("attempt to write a readonly database")), READ_ONLY),
+        (OSError("Read-only file system"), READ_ONLY),
+        (OSError(errno.EACCES, "Permission denied"), READ_ONLY),
+        (
+            WrappedError(sqlite3.OperationalError("database or disk full")),
+            "De schijf met de gegevens ({}) is vol. Maak ruimte vrij en start de app opnieuw.",
+        ),
+        (
+            OSError(errno.ENOSPC, "No space left on device"),
+            "De schijf met de gegevens ({}) is vol. Maak ruimte vrij en start de app opnieuw.",
+        ),
+        (
+            sqlite3.OperationalError("unable to open database file"),
+            "De database {} kan niet worden geopend; controleer of de map bestaat en schrijfbaar is.",
+        ),
+        (
+            ValueError("Something odd\nmore detail"),
+            "De gegevens in {} kunnen niet worden geopend (something odd).",
+        ),
+        (ValueError(""), "De gegevens in {} kunnen niet worden geopend (?)."),
+    ],
+)
+def test_why_the_database_cannot_be_opened_in_one_sentence(error: Exception, said: str) -> None:
+    path = Path("/data/wegwijzer.db")
+    assert open_problem(path, error) == said.format(path)
+
+
+def test_a_damaged_database_says_why_and_is_not_yet_moved() -> None:
+    damaged = DamagedDatabaseError(Path("/data/wegwijzer.db"), "het bestand is leeg")
+    assert str(damaged) == "De database /data/wegwijzer.db is beschadigd of onleesbaar (het bestand is leeg)."
+    assert damaged.moved_to is None and damaged.reason == "het bestand is leeg"
