@@ -152,13 +152,33 @@ def _register(data: SummaryInput) -> Markup:
     ).format(register_checklist_html(list(data.providers), data.today), header, rows)
 
 
-def _current_notes(data: SummaryInput, step: Step) -> Markup:
+class References:
+    """Addresses on paper: each one numbered where it is cited ("[3]") and listed once, under
+    "Bronnen" at the end, so the text reads as text and no address is printed twice."""
+
+    def __init__(self) -> None:
+        self.addresses: dict[str, int] = {}
+
+    def cite(self, address: str) -> str:
+        return f"[{self.addresses.setdefault(address, len(self.addresses) + 1)}]"
+
+    def html(self) -> Markup:
+        if not self.addresses:
+            return Markup("")
+        rows = Markup("").join(
+            Markup("<tr><td>[{}]</td><td>{}</td></tr>").format(number, address)
+            for address, number in self.addresses.items()
+        )
+        return Markup("<h2>Bronnen</h2><table cellpadding='2'>{}</table>").format(rows)
+
+
+def _current_notes(data: SummaryInput, step: Step, references: References) -> Markup:
     return Markup("").join(
         Markup("<p><b>Actueel (niet uit de factsheet): {}.</b> {} {}.</p>").format(
             note.title,
             note.text,
             "; ".join(
-                f"Bron: {source.label}, {source.url}, gelezen in {source.read_text}"
+                f"Bron: {source.label} {references.cite(source.url)}, gelezen in {source.read_text}"
                 for source in note.sources
             ),
         )
@@ -185,19 +205,23 @@ def _action_items(data: SummaryInput, step: Step) -> Markup:
     return Markup("<p class='label'>Actiepunten</p>{}<table>{}</table>").format(deviation, rows)
 
 
-def _links(step: Step) -> Markup:
+def _links(step: Step, references: References) -> Markup:
+    """Each link by its label and number; a page that moved is cited at its newer address, as the
+    screen opens it, with the factsheet's address beside it."""
     if not step.links:
         return Markup("")
     items = Markup("").join(
-        Markup("<li>{}: {}{}</li>").format(
-            link.label, link.address, f" (nieuwer adres: {link.newer_url})" if link.newer_url else ""
+        Markup("<li>{} {}{}</li>").format(
+            link.label,
+            references.cite(link.newer_url or link.address),
+            f" (in de factsheet: {references.cite(link.address)})" if link.newer_url else "",
         )
         for link in step.links
     )
     return Markup("<p class='label'>Links</p><ul>{}</ul>").format(items)
 
 
-def _step(data: SummaryInput, step: Step) -> Markup:
+def _step(data: SummaryInput, step: Step, references: References) -> Markup:
     general = data.content.general
     actor = data.content.actor_wording(step.actor, data.dossier.role)
     status = general.status_labels[step_status(data.flow, step, data.ticked, data.dossier.role)]
@@ -220,10 +244,10 @@ def _step(data: SummaryInput, step: Step) -> Markup:
         counts.counted(),
         step.purpose,
         warnings,
-        _current_notes(data, step),
+        _current_notes(data, step, references),
         _action_items(data, step),
         _text(note) if note else Markup("<i>Geen notities.</i>"),
-        _links(step),
+        _links(step, references),
     )
 
 
@@ -255,7 +279,9 @@ def summary_html(data: SummaryInput, step_id: str | None = None) -> str:
     body = _header(data)
     if data.providers and not step_id:
         body += _register(data)
-    body += Markup("").join(_step(data, step) for step in steps)
+    references = References()
+    body += Markup("").join(_step(data, step, references) for step in steps)
     if data.changes:
         body += _history(data, step_id)
+    body += references.html()
     return str(Markup("<html><head><style>{}</style></head><body>{}</body></html>").format(STYLE, body))

@@ -236,4 +236,6 @@ def test_the_summary_prints_the_notes_marked_as_current() -> None:
     for note in CONTENT.notes_for("direct.7"):
         assert f"Actueel (niet uit de factsheet): {note.title}" in unescape(html)
     assert "gelezen in november 2026" in html
-    assert "nieuwer adres: https://logius.nl/domeinen/toegang/digid/" in html
+    bronnen = unescape(html).split("<h2>Bronnen</h2>")[1]
+    assert "https://logius.nl/domeinen/toegang/digid/" in bronnen  # the newer address, listed once
+    assert unescape(html).count("https://") == bronnen.count("https://")  # no address in the text

@@ -104,9 +104,11 @@ def test_one_step_of_a_supplier_dossier_line_by_line() -> None:
     first, second = (item.text for item in step.action_items)
     [note] = CONTENT.notes_for("cluster.1")
     sources = "; ".join(
-        f"Bron: {source.label}, {source.url}, gelezen in {source.read_text}" for source in note.sources
+        f"Bron: {source.label} [{number}], gelezen in {source.read_text}"
+        for number, source in enumerate(note.sources, start=1)
     )
     [link] = step.links
+    cited = len(note.sources)
     assert supplier_summary((), "cluster.1", report_sent=date(2026, 11, 20)) == [
         *HEADER,
         *INTRO,
@@ -121,17 +123,22 @@ def test_one_step_of_a_supplier_dossier_line_by_line() -> None:
         "Eerste",
         "Tweede",
         "Links",
-        f"{link.label}: {link.address} (nieuwer adres: {link.newer_url})",
+        f"{link.label} [{cited + 1}] (in de factsheet: [{cited + 2}])",
         "Geschiedenis",
         CONTENT.general.history.intro,
         f"20 november 2026 10:00 | Afgevinkt: {first}",
+        "Bronnen",
+        *(f"[{number}] | {source.url}" for number, source in enumerate(note.sources, start=1)),
+        f"[{cited + 1}] | {link.newer_url}",
+        f"[{cited + 2}] | {link.address}",
     ]
 
 
 def test_a_step_without_notes_or_changes_says_so() -> None:
     lines = supplier_summary((), "cluster.3")
     assert lines[lines.index("Notities") + 1] == "Geen notities."
-    assert lines[-2:] == [CONTENT.general.history.intro, "Nog geen wijzigingen."]
+    history_end = lines.index("Bronnen")
+    assert lines[history_end - 2 : history_end] == [CONTENT.general.history.intro, "Nog geen wijzigingen."]
     assert "Voortgang | 1 van 33 actiepunten afgevinkt" in lines
     assert "Activatie in productie | 30 september 2026" in lines
 
@@ -155,7 +162,7 @@ def test_the_register_in_the_whole_summary() -> None:
     assert lines[start + 6] == f"Stap 1 van 10: {CONTENT.flows[Connection.CLUSTER].steps[0].title}"
     report = "Auditrapport bij Logius | uiterlijk 30 november 2026 (nog 2 dagen; binnenkort)"
     assert lines[:start] == [*HEADER[:5], report, *HEADER[-3:], *INTRO]
-    history = lines[lines.index("Geschiedenis") :]
+    history = lines[lines.index("Geschiedenis") : lines.index("Bronnen")]
     when = [line.split(" | ")[0] for line in history[2:]]
     assert when == ["20 november 2026 10:00", "21 november 2026 10:00"]
 
@@ -174,10 +181,9 @@ def test_steps_history_rows_and_notes_each_end_where_they_should() -> None:
     lines = supplier_summary(providers)
     flow = CONTENT.flows[Connection.CLUSTER]
     last_link = flow.steps[0].links[-1]
-    assert lines[lines.index(f"Stap 2 van 10: {flow.steps[1].title}") - 1] == (
-        f"{last_link.label}: {last_link.address} (nieuwer adres: {last_link.newer_url})"
-    )
-    history = lines[lines.index("Geschiedenis") + 2 :]
+    before_step_2 = lines[lines.index(f"Stap 2 van 10: {flow.steps[1].title}") - 1]
+    assert before_step_2.startswith(f"{last_link.label} [") and "(in de factsheet: [" in before_step_2
+    history = lines[lines.index("Geschiedenis") + 2 : lines.index("Bronnen")]
     assert history[0] == f"20 november 2026 10:00 | Afgevinkt: {flow.steps[0].action_items[0].text}"
     assert history[1] == "21 november 2026 10:00 | Notitie geschreven"
     step_3 = supplier_summary((), "cluster.3")
