@@ -32,6 +32,22 @@ def test_export_then_import_twice_keeps_both(data_dir: Path, tmp_path: Path) -> 
     store.close()
 
 
+def test_a_longest_name_imported_again_is_shortened_to_fit_its_number(data_dir: Path, tmp_path: Path) -> None:
+    name = "Huisartsenpraktijk " + "Lange Naam " * 9 + "Ei"  # 120 characters, the most a name may have
+    store = Store(data_dir)
+    store.create_dossier(name, Connection.DIRECT, Role.CARE_PROVIDER, None)
+    store.close()
+    exported = tmp_path / "lang.json"
+    exporting = run_app("--data-dir", str(data_dir), "--export-json", str(exported), "--dossier", name)
+    assert exporting.returncode == 0
+    names = [run_app("--data-dir", str(data_dir), "--import-json", str(exported)) for _ in range(2)]
+    assert [result.stderr for result in names] == ["", ""]
+    assert [result.stdout.strip() for result in names] == [name[:115] + "… (2)", name[:115] + "… (3)"]
+    store = Store(data_dir)
+    assert len(store.list_dossiers()) == 3
+    store.close()
+
+
 def test_a_refused_file_writes_nothing(data_dir: Path, tmp_path: Path) -> None:
     Store(data_dir).close()
     before = hashlib.sha256((data_dir / DATABASE_NAME).read_bytes()).hexdigest()
