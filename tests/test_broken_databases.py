@@ -85,13 +85,46 @@ def test_a_missing_table_is_named_by_the_pdf_export(data_dir: Path, tmp_path: Pa
     assert digest(database) == before
 
 
-def test_a_read_only_database_file(data_dir: Path) -> None:
+def test_a_read_only_database_file_is_refused_leaving_nothing_beside_it(data_dir: Path) -> None:
     database = a_database(data_dir)
     before = digest(database)
     with unwritable(database):
         result = run_app("--smoke-test", "--data-dir", str(data_dir))
     one_dutch_line(result, "alleen-lezen")
     assert digest(database) == before
+    assert [each.name for each in data_dir.iterdir()] == [DATABASE_NAME]  # no -wal, no -shm
+
+
+@pytest.mark.parametrize("read_only", ["file", "folder"])
+def test_a_read_only_database_can_still_be_exported(data_dir: Path, tmp_path: Path, read_only: str) -> None:
+    database = a_database(data_dir)
+    before = digest(database)
+    exported = tmp_path / "praktijk.json"
+    with unwritable(database if read_only == "file" else data_dir):
+        as_file = run_app(
+            "--data-dir", str(data_dir), "--export-json", str(exported), "--dossier", "Praktijk"
+        )
+        as_pdf = run_app(
+            "--data-dir", str(data_dir), "--export-pdf", str(tmp_path / "p.pdf"), "--dossier", "Praktijk"
+        )
+        imported = run_app("--data-dir", str(data_dir), "--import-json", str(exported))
+    assert (as_file.returncode, as_file.stderr, as_pdf.returncode, as_pdf.stderr) == (0, "", 0, "")
+    assert '"name": "Praktijk"' in exported.read_text(encoding="utf-8")
+    assert (tmp_path / "p.pdf").read_bytes().startswith(b"%PDF")
+    one_dutch_line(imported, "alleen-lezen", "schrijfrechten")
+    assert digest(database) == before
+    assert [each.name for each in data_dir.iterdir()] == [DATABASE_NAME]
+
+
+def test_reading_the_store_leaves_the_file_byte_for_byte(data_dir: Path) -> None:
+    database = a_database(data_dir)
+    before = digest(database)
+    for read_only in (False, True):
+        store = Store(data_dir, read_only=read_only)
+        store.snapshot(store.list_dossiers()[0].id)
+        store.close()
+    assert digest(database) == before
+    assert [each.name for each in data_dir.iterdir()] == [DATABASE_NAME]
 
 
 def test_a_read_only_data_folder(data_dir: Path) -> None:

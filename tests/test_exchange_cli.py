@@ -59,6 +59,23 @@ def test_a_refused_file_writes_nothing(data_dir: Path, tmp_path: Path) -> None:
     assert hashlib.sha256((data_dir / DATABASE_NAME).read_bytes()).hexdigest() == before
 
 
+def test_an_export_and_a_refused_import_leave_the_database_as_it_was(data_dir: Path, tmp_path: Path) -> None:
+    store = Store(data_dir)
+    store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    store.close()
+    database = data_dir / DATABASE_NAME
+    before = hashlib.sha256(database.read_bytes()).hexdigest()
+    exported = tmp_path / "praktijk.json"
+    exporting = run_app("--data-dir", str(data_dir), "--export-json", str(exported), "--dossier", "Praktijk")
+    assert exporting.returncode == 0
+    assert hashlib.sha256(database.read_bytes()).hexdigest() == before
+    wrong = tmp_path / "fout.json"
+    wrong.write_text(exported.read_text(encoding="utf-8").replace('"direct"', '"anders"'), encoding="utf-8")
+    refused = run_app("--data-dir", str(data_dir), "--import-json", str(wrong))
+    assert refused.returncode != 0 and "connection" in refused.stderr
+    assert hashlib.sha256(database.read_bytes()).hexdigest() == before
+
+
 def test_export_of_an_unknown_dossier_says_so(data_dir: Path, tmp_path: Path) -> None:
     result = run_app(
         "--data-dir", str(data_dir), "--export-json", str(tmp_path / "x.json"), "--dossier", "Niemand"

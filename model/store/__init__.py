@@ -11,6 +11,7 @@ from model.store.errors import (
     DatabaseInUseError,
     ForeignDatabaseError,
     NewerDatabaseError,
+    ReadOnlyDatabaseError,
     StoreError,
     open_problem,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "DatabaseInUseError",
     "ForeignDatabaseError",
     "NewerDatabaseError",
+    "ReadOnlyDatabaseError",
     "Store",
     "StoreError",
     "open_problem",

@@ -25,8 +25,19 @@ class DatabaseInUseError(StoreError):
     """Another program holds a lock on the file."""
 
 
+class ReadOnlyDatabaseError(StoreError):
+    """The file or its folder can't be written: refused before SQLite touches it."""
+
+
 class ForeignDatabaseError(StoreError):
     """Not this app's database (another program's, or an unknown schema version): left untouched."""
+
+
+def read_only_problem(path: Path) -> str:
+    return (
+        f"De gegevens in {path} kunnen niet worden opgeslagen: het bestand of de map is alleen-lezen. "
+        "Geef uzelf schrijfrechten, of start de app met een andere gegevensmap."
+    )
 
 
 def open_problem(path: Path, error: Exception) -> str:
@@ -34,10 +45,7 @@ def open_problem(path: Path, error: Exception) -> str:
     reason = str(getattr(error, "orig", None) or error).lower()
     code = getattr(error, "errno", None)
     if "readonly" in reason or "read-only" in reason or code in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return (
-            f"De gegevens in {path} kunnen niet worden opgeslagen: het bestand of de map is alleen-lezen. "
-            "Geef uzelf schrijfrechten, of start de app met een andere gegevensmap."
-        )
+        return read_only_problem(path)
     if "disk is full" in reason or "disk full" in reason or code == errno.ENOSPC:
         return f"De schijf met de gegevens ({path}) is vol. Maak ruimte vrij en start de app opnieuw."
     if "unable to open" in reason:
