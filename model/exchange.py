@@ -47,7 +47,18 @@ from model.version import __version__
 
 FORMAT_NAME = "digid-assessment-wegwijzer/dossier"
 FORMAT_VERSION = 2  # 2: with the cluster register (care_providers)
-MAX_FILE_BYTES = 10_000_000
+STEPS_MAX = 20  # steps with notes in all flows together (now 7 + 10); a test holds the content to it
+JSON_BYTES_PER_CHARACTER_MAX = 6  # a control character is written as \u001f
+HISTORY_NOTE_EXCERPT = 100  # characters of a note kept in an exported history entry
+HISTORY_ROOM_BYTES = 8_000_000  # the register and the history: tens of thousands of changes
+MAX_FILE_BYTES = STEPS_MAX * NOTE_MAX_LENGTH * JSON_BYTES_PER_CHARACTER_MAX + HISTORY_ROOM_BYTES
+"""The largest file an import reads: whatever the app can write must import again.
+
+Every step's note at its longest, in the widest JSON, is a known bound (12 MB). The history is not
+bounded: each sitting of typing in a note keeps the note before and after, so 60 sittings on a long
+note would alone be 12 MB. The export therefore keeps only the first HISTORY_NOTE_EXCERPT characters
+of a note in a history entry (the history shows only that a note changed; the note itself is
+exported whole), which leaves room for tens of thousands of changes."""
 MAX_NESTING = 8  # an export nests 3 deep
 TOO_BIG = "Het bestand is te groot voor een dossier."
 POSITION_PATTERN = re.compile(rf"^[a-z0-9_.-]{{1,{POSITION_MAX_LENGTH}}}$")
@@ -77,7 +88,13 @@ def export_json(snapshot: DossierSnapshot, now: datetime) -> str:
         "ticked": [{"item": item, "at": at.isoformat()} for item, at in sorted(snapshot.ticked.items())],
         "notes": [{"step": step, "text": text} for step, text in sorted(snapshot.notes.items())],
         "changes": [
-            {"at": c.at.isoformat(), "step": c.step_id, "subject": c.subject, "old": c.old, "new": c.new}
+            {
+                "at": c.at.isoformat(),
+                "step": c.step_id,
+                "subject": c.subject,
+                "old": _history_value(c.subject, c.old),
+                "new": _history_value(c.subject, c.new),
+            }
             for c in snapshot.changes
         ],
         "care_providers": [
@@ -89,6 +106,13 @@ def export_json(snapshot: DossierSnapshot, now: datetime) -> str:
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def _history_value(subject: str, value: str) -> str:
+    """A history entry's value as exported: a long note shortened (see MAX_FILE_BYTES)."""
+    if subject != "note" or len(value) <= HISTORY_NOTE_EXCERPT:
+        return value
+    return value[:HISTORY_NOTE_EXCERPT] + "…"
 
 
 def _date_text(value: date | None) -> str | None:
