@@ -4,8 +4,11 @@ The file names its format and version. Reading checks the whole file before anyt
 written, and says in Dutch what is wrong; the store then adds it in one transaction.
 """
 
+import codecs
 import json
+import os
 import re
+import stat
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -43,6 +46,7 @@ from model.register import (
     too_long,
 )
 from model.store.schema import START_POSITION
+from model.system_errors import dutch_reason
 from model.version import __version__
 
 FORMAT_NAME = "digid-assessment-wegwijzer/dossier"
@@ -61,6 +65,7 @@ of a note in a history entry (the history shows only that a note changed; the no
 exported whole), which leaves room for tens of thousands of changes."""
 MAX_NESTING = 8  # an export nests 3 deep
 TOO_BIG = "Het bestand is te groot voor een dossier."
+NOT_A_FILE = "Dit is geen gewoon bestand, maar een map, apparaat of iets dergelijks; kies een dossierbestand."
 POSITION_PATTERN = re.compile(rf"^[a-z0-9_.-]{{1,{POSITION_MAX_LENGTH}}}$")
 DATE_SUBJECTS = frozenset(field.value for field in DateField)
 FIELD_SUBJECTS = frozenset({"note", "name", "connection", "role", *DATE_SUBJECTS})  # what model.store logs
@@ -120,13 +125,23 @@ def _date_text(value: date | None) -> str | None:
 
 
 def read_import(path: Path) -> DossierSnapshot:
-    """The dossier in the export file at `path`; its size is checked before it is read whole."""
+    """The dossier in the export file at `path`.
+
+    Only a regular file is opened (a pipe would wait for a writer forever), its size is checked
+    first, and no more than MAX_FILE_BYTES + 1 bytes are read: a file that grows, or a device
+    that never ends, can't hang the app or fill its memory."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            raise ImportFileError(NOT_A_FILE)
+        if status.st_size > MAX_FILE_BYTES:
             raise ImportFileError(TOO_BIG)
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                raise ImportFileError(NOT_A_FILE)
+            data = stream.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise ImportFileError(f"Het bestand kan niet worden gelezen: {error.strerror or error}.") from None
+        raise ImportFileError(f"Het bestand kan niet worden gelezen: {dutch_reason(error)}.") from None
     return parse_import(data)
 
 
@@ -147,7 +162,7 @@ def _parse(data: bytes) -> DossierSnapshot:
     if not isinstance(data, bytes | bytearray) or len(data) > MAX_FILE_BYTES:
         raise ImportFileError(TOO_BIG)
     try:
-        text = bytes(data).decode("utf-8")
+        text = bytes(data).removeprefix(codecs.BOM_UTF8).decode("utf-8")  # as Windows Notepad saves it
     except UnicodeDecodeError:
         raise ImportFileError("Dit is geen dossierbestand van de wegwijzer (geen geldige JSON).") from None
     if _nesting_depth(text) > MAX_NESTING:

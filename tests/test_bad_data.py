@@ -1,6 +1,9 @@
 """Bad data at the border: every import is either refused in one Dutch sentence or stored whole."""
 
+import codecs
 import json
+import os
+import threading
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -152,3 +155,44 @@ def test_the_largest_export_the_app_can_write_imports_again(data_dir: Path, tmp_
     assert snapshot.notes["direct.1"] == "59" + "x" * 98_998
     assert snapshot.notes["cluster.10"] == "\x01" * NOTE_MAX_LENGTH
     assert snapshot.changes[-1].new == "59" + "x" * 98 + "…"
+
+
+def refusal_within_seconds(path: Path, seconds: float) -> str:
+    """The import's refusal, from a thread given `seconds`: a hanging read fails the test, not the run."""
+    outcome: list[str] = []
+
+    def read() -> None:
+        try:
+            read_import(path)
+        except ImportFileError as refusal:
+            outcome.append(str(refusal))
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(seconds)
+    assert not reader.is_alive(), f"reading {path} still runs after {seconds} s"
+    return outcome[0]
+
+
+def test_a_pipe_a_device_or_a_folder_is_refused_without_waiting(tmp_path: Path) -> None:
+    pipe = tmp_path / "pijp.json"
+    os.mkfifo(pipe)
+    writer = threading.Thread(target=lambda: pipe.write_bytes(b"{" * 100), daemon=True)
+    writer.start()  # should the import open the pipe, it gets data and must still not take it
+    for path in (pipe, Path("/dev/zero"), tmp_path):
+        assert refusal_within_seconds(path, 3).startswith("Dit is geen gewoon bestand"), path
+    reading_end = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)  # let the writer finish
+    writer.join(3)
+    os.close(reading_end)
+
+
+def test_a_missing_file_is_said_in_dutch(tmp_path: Path) -> None:
+    with pytest.raises(ImportFileError) as refusal:
+        read_import(tmp_path / "weg.json")
+    assert str(refusal.value) == "Het bestand kan niet worden gelezen: het bestand of de map bestaat niet."
+
+
+def test_a_file_saved_by_notepad_with_a_byte_order_mark_imports(store: Store, tmp_path: Path) -> None:
+    saved = tmp_path / "kladblok.json"
+    saved.write_bytes(codecs.BOM_UTF8 + json.dumps(an_export(store)).encode())
+    assert read_import(saved).dossier.name == "Praktijk"
