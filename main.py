@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from model.locations import APP_NAME
+from model.system_errors import dutch_reason
 from model.version import __version__
 
 
@@ -86,7 +87,7 @@ def export_pdf(data_dir: Path | None, name: str | None, out: Path) -> int:
         data = load_summary_input(store, bundled_content(), dossier, date.today())
         write_pdf(summary_html(data), footer_text(dossier), out)
     except OSError as error:
-        return fail(f"Het PDF-bestand {out} kan niet worden geschreven: {error.strerror or error}.")
+        return fail(f"Het PDF-bestand {out} kan niet worden geschreven: {dutch_reason(error)}.")
     finally:
         store.close()
     return 0
@@ -113,7 +114,7 @@ def export_dossier_file(data_dir: Path | None, name: str | None, out: Path) -> i
     except StoreError as error:
         return fail(str(error))
     except OSError as error:
-        return fail(f"Het dossierbestand {out} kan niet worden geschreven: {error.strerror or error}.")
+        return fail(f"Het dossierbestand {out} kan niet worden geschreven: {dutch_reason(error)}.")
     finally:
         store.close()
     return 0

@@ -61,6 +61,26 @@ def test_someone_elses_sqlite_file_is_refused_untouched(data_dir: Path) -> None:
     assert digest(database) == before and not list(data_dir.glob("wegwijzer-beschadigd-*"))
 
 
+def test_someone_elses_sqlite_file_with_our_schema_number_is_refused_as_foreign(data_dir: Path) -> None:
+    database = data_dir / DATABASE_NAME
+    connection = sqlite3.connect(database)
+    connection.execute("CREATE TABLE photos (id INTEGER, path TEXT)")
+    connection.execute("PRAGMA user_version = 3")
+    connection.commit()
+    connection.close()
+    before = digest(database)
+    result = run_app("--smoke-test", "--data-dir", str(data_dir))
+    one_dutch_line(result, "geen database van", "ongewijzigd")
+    assert "beschadigd" not in result.stderr and digest(database) == before
+
+
+def test_a_folder_named_like_the_lock_is_not_taken_for_an_open_app(data_dir: Path) -> None:
+    (data_dir / "wegwijzer.lock").mkdir()
+    result = run_app("--smoke-test", "--data-dir", str(data_dir))
+    one_dutch_line(result, "‘wegwijzer.lock’", "Verwijder of hernoem")
+    assert "al geopend" not in result.stderr
+
+
 @pytest.mark.parametrize("version, words", [(-1, "geen database van"), (99, "nieuwere versie")])
 def test_an_unknown_schema_version_is_refused(data_dir: Path, version: int, words: str) -> None:
     database = a_database(data_dir)

@@ -82,3 +82,17 @@ def test_export_of_an_unknown_dossier_says_so(data_dir: Path, tmp_path: Path) ->
     )
     assert result.returncode != 0 and "Niemand" in result.stderr
     assert not (tmp_path / "x.json").exists()
+
+
+def test_a_system_error_is_said_in_dutch(data_dir: Path, tmp_path: Path) -> None:
+    store = Store(data_dir)
+    store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    store.close()
+    into_a_folder = run_app(
+        "--data-dir", str(data_dir), "--export-json", str(tmp_path), "--dossier", "Praktijk"
+    )
+    assert into_a_folder.stderr.strip() == (
+        f"Het dossierbestand {tmp_path} kan niet worden geschreven: dit is een map, geen bestand."
+    )
+    missing = run_app("--data-dir", str(data_dir), "--import-json", str(tmp_path / "weg.json"))
+    assert "het bestand of de map bestaat niet." in missing.stderr and "No such file" not in missing.stderr

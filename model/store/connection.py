@@ -79,15 +79,15 @@ def schema_version_of(path: Path) -> int:
         raise errors.DamagedDatabaseError(path, str(error)) from error
     if check != [("ok",)]:
         raise errors.DamagedDatabaseError(path, "; ".join(row[0] for row in check[:3]))
-    if version < 0 or (version == 0 and tables):
+    ours = tables_of(version) if 0 < version <= SCHEMA_VERSION else set()
+    if version < 0 or (version <= SCHEMA_VERSION and tables and not tables & ours):  # none of ours
         raise errors.ForeignDatabaseError(
             f"Het bestand {path} is geen database van DigiD Assessment Wegwijzer (schema {version}); het "
             "blijft ongewijzigd. Zet het elders neer of start de app met een andere gegevensmap."
         )
-    if 0 < version <= SCHEMA_VERSION:
-        missing = sorted(tables_of(version) - tables)
-        if missing:
-            raise errors.DamagedDatabaseError(path, f"de tabel ‘{missing[0]}’ ontbreekt")
+    missing = sorted(ours - tables)
+    if missing:
+        raise errors.DamagedDatabaseError(path, f"de tabel ‘{missing[0]}’ ontbreekt")
     return version
 
 

@@ -3,6 +3,8 @@
 import errno
 from pathlib import Path
 
+from model.system_errors import dutch_reason
+
 
 class StoreError(Exception):
     """A read or write failed; the message is Dutch and fit to show the user."""
@@ -48,6 +50,8 @@ def open_problem(path: Path, error: Exception) -> str:
         return read_only_problem(path)
     if "disk is full" in reason or "disk full" in reason or code == errno.ENOSPC:
         return f"De schijf met de gegevens ({path}) is vol. Maak ruimte vrij en start de app opnieuw."
+    if isinstance(error, OSError):
+        return f"De gegevens in {path} kunnen niet worden geopend: {dutch_reason(error)}."
     if "unable to open" in reason:
         return f"De database {path} kan niet worden geopend; controleer of de map bestaat en schrijfbaar is."
     return f"De gegevens in {path} kunnen niet worden geopend ({reason.splitlines()[0] if reason else '?'})."
