@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from model.locations import APP_NAME
+from model.system_errors import dutch_reason
 from model.version import __version__
 
 
@@ -50,6 +51,15 @@ def create_main_window(data_dir: Path | None = None, interactive: bool = False):
     return MainWindow(store, bundled_content())
 
 
+def store_to_read(data_dir: Path | None):
+    """The store for a report or an export: read as it is, nothing set aside or written, so a
+    read-only folder works too."""
+    from model.locations import default_data_dir
+    from model.store import Store
+
+    return Store(data_dir or default_data_dir(), set_aside_damaged=False, read_only=True)
+
+
 def export_pdf(data_dir: Path | None, name: str | None, out: Path) -> int:
     """Write a dossier's full summary to `out` without a window; one Dutch line on stderr on failure."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -59,15 +69,14 @@ def export_pdf(data_dir: Path | None, name: str | None, out: Path) -> int:
 
     from gui.printing import write_pdf
     from model.content import bundled_content
-    from model.locations import default_data_dir
-    from model.store import Store, StoreError
+    from model.store import StoreError
     from model.summary import footer_text, load_summary_input, summary_html
 
     if not name:
         return fail("Geef met --dossier de naam van het dossier op.")
     _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     try:
-        store = Store(data_dir or default_data_dir(), set_aside_damaged=False)  # a report never moves data
+        store = store_to_read(data_dir)
     except StoreError as error:
         return fail(str(error))
     try:
@@ -78,7 +87,7 @@ def export_pdf(data_dir: Path | None, name: str | None, out: Path) -> int:
         data = load_summary_input(store, bundled_content(), dossier, date.today())
         write_pdf(summary_html(data), footer_text(dossier), out)
     except OSError as error:
-        return fail(f"Het PDF-bestand {out} kan niet worden geschreven: {error.strerror or error}.")
+        return fail(f"Het PDF-bestand {out} kan niet worden geschreven: {dutch_reason(error)}.")
     finally:
         store.close()
     return 0
@@ -89,13 +98,12 @@ def export_dossier_file(data_dir: Path | None, name: str | None, out: Path) -> i
     from datetime import datetime
 
     from model.exchange import export_json
-    from model.locations import default_data_dir
-    from model.store import Store, StoreError
+    from model.store import StoreError
 
     if not name:
         return fail("Geef met --dossier de naam van het dossier op.")
     try:
-        store = Store(data_dir or default_data_dir(), set_aside_damaged=False)
+        store = store_to_read(data_dir)
     except StoreError as error:
         return fail(str(error))
     try:
@@ -106,7 +114,7 @@ def export_dossier_file(data_dir: Path | None, name: str | None, out: Path) -> i
     except StoreError as error:
         return fail(str(error))
     except OSError as error:
-        return fail(f"Het dossierbestand {out} kan niet worden geschreven: {error.strerror or error}.")
+        return fail(f"Het dossierbestand {out} kan niet worden geschreven: {dutch_reason(error)}.")
     finally:
         store.close()
     return 0

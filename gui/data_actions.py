@@ -26,6 +26,7 @@ from model.dutch import date_and_time
 from model.exchange import ImportFileError, export_json, read_import
 from model.locations import safe_file_name
 from model.store import Store, StoreError
+from model.system_errors import dutch_reason
 
 BACKUP_REASONS = {
     "": "bij het starten",
@@ -101,9 +102,8 @@ class StartBackup(QRunnable):
         try:
             backup_if_changed(self.database, datetime.now())
         except (OSError, sqlite3.Error) as error:
-            reason = getattr(error, "strerror", None) or error
             with contextlib.suppress(RuntimeError):  # the window closed meanwhile: nobody to tell
-                self.failed.emit(f"De automatische back-up kon niet worden gemaakt: {reason}")
+                self.failed.emit(f"De automatische back-up kon niet worden gemaakt: {dutch_reason(error)}")
 
 
 class DataActions(QObject):
@@ -158,7 +158,7 @@ class DataActions(QObject):
             text = export_json(self.store.snapshot(dossier.id), datetime.now())
             Path(chosen).write_text(text, encoding="utf-8")
         except (OSError, StoreError) as error:
-            self.failed.emit(f"Het dossier kon niet worden geëxporteerd: {error}")
+            self.failed.emit(f"Het dossier kon niet worden geëxporteerd: {dutch_reason(error)}")
             return
         self.message.emit(f"Dossier geëxporteerd: {chosen}")
 

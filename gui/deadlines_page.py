@@ -17,6 +17,7 @@ from model.deadline_text import milestone_label, milestone_when, state_label
 from model.dossier import DateField
 from model.locations import safe_file_name
 from model.progress import flow_progress
+from model.system_errors import dutch_reason
 from model.timeline import MilestoneKind, milestones
 
 RECORDED_DATES = (
@@ -155,7 +156,7 @@ class DeadlinesPage(Page):
             path.write_bytes(data)
         except OSError as error:
             self.agenda_result.setText(
-                f"Het agendabestand kon niet worden opgeslagen: {error.strerror or error}"
+                f"Het agendabestand kon niet worden opgeslagen: {dutch_reason(error)}."
             )
             return False
         self.agenda_result.setText(

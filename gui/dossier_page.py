@@ -1,12 +1,13 @@
 """The first page of a dossier: organisation, connection type, own role, production activation date.
 
 For a new dossier nothing is stored until the form is complete and the user goes on; for an
-existing one every change is saved at once. Mistakes are shown at the field, never in a dialog.
+existing one every change is saved at once (the name after a short pause in typing, as the step
+notes). Mistakes are shown at the field and kept there, never in a dialog.
 """
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -23,6 +24,7 @@ from gui.dialogs import confirm
 from gui.dossier_editor import DossierEditor
 from gui.history_section import HistorySection
 from gui.page_parts import Page, label, warning_box
+from gui.step_page import NOTES_SAVE_DELAY_MS
 from model.content import Connection, Content, Role
 from model.dossier import NAME_MAX_LENGTH, DateField, Dossier, DossierNameError
 from model.dutch import listing
@@ -147,9 +149,12 @@ class DossierPage(Page):
             self.add(HistorySection(editor, None, "dossier"))
             editor.changed.connect(self._word_activation)
         self._load(editor.dossier if editor else None)
+        self._typing_pause = QTimer(self, singleShot=True, interval=NOTES_SAVE_DELAY_MS)
+        self._typing_pause.timeout.connect(self._save_typed_name)
         self.name.textChanged.connect(self._name_edited)
+        self.name.textEdited.connect(self._typing_pause.start)
         self.name.returnPressed.connect(self._name_entered)
-        self.name.editingFinished.connect(self._save_name)
+        self.name.editingFinished.connect(self.flush)
         self.connections.buttonToggled.connect(self._connection_toggled)
         self.roles.buttonToggled.connect(self._role_toggled)
         self.activation.changed.connect(self._save_activation)
@@ -245,15 +250,27 @@ class DossierPage(Page):
         self._show_name_error("")
         self._show_missing()
 
-    def _save_name(self) -> None:
-        if self.editor is None or self.name.text() == self.editor.dossier.name:
+    def flush(self) -> None:
+        """Store the typed name now (leaving the field or the page, closing), shown as stored."""
+        self._typing_pause.stop()
+        if not self._save_typed_name() or self.editor is None:
             return
+        if self.name.text() != self.editor.dossier.name:
+            self.name.setText(self.editor.dossier.name)
+
+    def _save_typed_name(self) -> bool:
+        """Store the name as typed so far; a name that can't be used stays in the field, with why.
+
+        The field's text is left alone here: tidying it while the user types would eat the space
+        they just typed between two words."""
+        if self.editor is None or self.name.text() == self.editor.dossier.name:
+            return True
         try:
             self.editor.rename(self.name.text())
         except DossierNameError as error:
-            self._show_name_error(str(error))
-            return
-        self.name.setText(self.editor.dossier.name)
+            self._show_name_error(f"{error} Bewaard blijft de naam ‘{self.editor.dossier.name}’.")
+            return False
+        return True
 
     def _connection_toggled(self, button: QRadioButton, checked: bool) -> None:
         self._show_missing()

@@ -301,10 +301,10 @@ class DossierView(QWidget):
             self.wizard.go_to(current)
 
     def flush_notes(self) -> None:
-        """Save typing still waiting for its pause, in the step notes and the register's form
-        (before leaving a page or the dossier, printing, or closing)."""
+        """Save typing still waiting for its pause, in the organisation name, the step notes and the
+        register's form (before leaving a page or the dossier, printing, or closing)."""
         for page in self.wizard.built_pages():
             if isinstance(page, StepPage):
                 page.notes.flush()
-            elif isinstance(page, RegisterPage):
+            elif isinstance(page, RegisterPage | DossierPage):
                 page.flush()

@@ -30,6 +30,7 @@ from model.content import Content
 from model.dossier import Dossier
 from model.locations import APP_NAME
 from model.store import Store, StoreError
+from model.system_errors import dutch_reason
 from model.version import __version__
 
 BACKUP_DELAY_MS = 1500  # after the first paint: start-up stays quick
@@ -214,7 +215,7 @@ class MainWindow(QMainWindow):
         try:
             path = self.printer.save_pdf(dossier)
         except OSError as error:
-            self.show_failure(f"Het PDF-bestand kon niet worden opgeslagen: {error.strerror or error}")
+            self.show_failure(f"Het PDF-bestand kon niet worden opgeslagen: {dutch_reason(error)}.")
             return
         if path is not None:
             self.show_message(f"PDF opgeslagen: {path}")

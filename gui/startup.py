@@ -18,6 +18,7 @@ from gui.dialogs import inform
 from model.backups import Backup, list_backups
 from model.dutch import date_and_time
 from model.store import DATABASE_NAME, DamagedDatabaseError, Store, StoreError
+from model.system_errors import dutch_reason
 
 LOCK_NAME = "wegwijzer.lock"
 
@@ -30,8 +31,14 @@ def lock_data_folder(folder: Path) -> QLockFile | None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise StoreError(f"De gegevens in {folder} kunnen niet worden geopend: {error}") from error
+        reason = dutch_reason(error)
+        raise StoreError(f"De gegevens in {folder} kunnen niet worden geopend: {reason}.") from error
     path = folder / LOCK_NAME
+    if path.exists() and not path.is_file():
+        raise StoreError(
+            f"In de gegevensmap {folder} staat een map of ander item met de naam ‘{LOCK_NAME}’, waar de app "
+            "een eigen bestand nodig heeft. Verwijder of hernoem het en start de app opnieuw."
+        )
     if not lock_in_use(path):
         with contextlib.suppress(OSError):
             path.unlink(missing_ok=True)

@@ -4,8 +4,11 @@ The file names its format and version. Reading checks the whole file before anyt
 written, and says in Dutch what is wrong; the store then adds it in one transaction.
 """
 
+import codecs
 import json
+import os
 import re
+import stat
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -44,14 +47,27 @@ from model.register import (
     too_long,
 )
 from model.store.schema import START_POSITION
+from model.system_errors import dutch_reason
 from model.typed_reader import TypedReader, Wording
 from model.version import __version__
 
 FORMAT_NAME = "digid-assessment-wegwijzer/dossier"
 FORMAT_VERSION = 3  # 2: with the cluster register (care_providers); 3: with the yearly reports' dates
-MAX_FILE_BYTES = 10_000_000
+STEPS_MAX = 20  # steps with notes in all flows together (now 7 + 10); a test holds the content to it
+JSON_BYTES_PER_CHARACTER_MAX = 6  # a control character is written as \u001f
+HISTORY_NOTE_EXCERPT = 100  # characters of a note kept in an exported history entry
+HISTORY_ROOM_BYTES = 8_000_000  # the register and the history: tens of thousands of changes
+MAX_FILE_BYTES = STEPS_MAX * NOTE_MAX_LENGTH * JSON_BYTES_PER_CHARACTER_MAX + HISTORY_ROOM_BYTES
+"""The largest file an import reads: whatever the app can write must import again.
+
+Every step's note at its longest, in the widest JSON, is a known bound (12 MB). The history is not
+bounded: each sitting of typing in a note keeps the note before and after, so 60 sittings on a long
+note would alone be 12 MB. The export therefore keeps only the first HISTORY_NOTE_EXCERPT characters
+of a note in a history entry (the history shows only that a note changed; the note itself is
+exported whole), which leaves room for tens of thousands of changes."""
 MAX_NESTING = 8  # an export nests 3 deep
 TOO_BIG = "Het bestand is te groot voor een dossier."
+NOT_A_FILE = "Dit is geen gewoon bestand, maar een map, apparaat of iets dergelijks; kies een dossierbestand."
 POSITION_PATTERN = re.compile(rf"^[a-z0-9_.-]{{1,{POSITION_MAX_LENGTH}}}$")
 DATE_SUBJECTS = frozenset(field.value for field in DateField)
 FIELD_SUBJECTS = frozenset({"note", "name", "connection", "role", *DATE_SUBJECTS})  # what model.store logs
@@ -79,7 +95,13 @@ def export_json(snapshot: DossierSnapshot, now: datetime) -> str:
         "ticked": [{"item": item, "at": at.isoformat()} for item, at in sorted(snapshot.ticked.items())],
         "notes": [{"step": step, "text": text} for step, text in sorted(snapshot.notes.items())],
         "changes": [
-            {"at": c.at.isoformat(), "step": c.step_id, "subject": c.subject, "old": c.old, "new": c.new}
+            {
+                "at": c.at.isoformat(),
+                "step": c.step_id,
+                "subject": c.subject,
+                "old": _history_value(c.subject, c.old),
+                "new": _history_value(c.subject, c.new),
+            }
             for c in snapshot.changes
         ],
         "care_providers": [
@@ -96,18 +118,35 @@ def export_json(snapshot: DossierSnapshot, now: datetime) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 
+def _history_value(subject: str, value: str) -> str:
+    """A history entry's value as exported: a long note shortened (see MAX_FILE_BYTES)."""
+    if subject != "note" or len(value) <= HISTORY_NOTE_EXCERPT:
+        return value
+    return value[:HISTORY_NOTE_EXCERPT] + "…"
+
+
 def _date_text(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
 def read_import(path: Path) -> DossierSnapshot:
-    """The dossier in the export file at `path`; its size is checked before it is read whole."""
+    """The dossier in the export file at `path`.
+
+    Only a regular file is opened (a pipe would wait for a writer forever), its size is checked
+    first, and no more than MAX_FILE_BYTES + 1 bytes are read: a file that grows, or a device
+    that never ends, can't hang the app or fill its memory."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            raise ImportFileError(NOT_A_FILE)
+        if status.st_size > MAX_FILE_BYTES:
             raise ImportFileError(TOO_BIG)
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                raise ImportFileError(NOT_A_FILE)
+            data = stream.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise ImportFileError(f"Het bestand kan niet worden gelezen: {error.strerror or error}.") from None
+        raise ImportFileError(f"Het bestand kan niet worden gelezen: {dutch_reason(error)}.") from None
     return parse_import(data)
 
 
@@ -128,7 +167,7 @@ def _parse(data: bytes) -> DossierSnapshot:
     if not isinstance(data, bytes | bytearray) or len(data) > MAX_FILE_BYTES:
         raise ImportFileError(TOO_BIG)
     try:
-        text = bytes(data).decode("utf-8")
+        text = bytes(data).removeprefix(codecs.BOM_UTF8).decode("utf-8")  # as Windows Notepad saves it
     except UnicodeDecodeError:
         raise ImportFileError("Dit is geen dossierbestand van de wegwijzer (geen geldige JSON).") from None
     if _nesting_depth(text) > MAX_NESTING:

@@ -1,14 +1,24 @@
 """Bad data at the border: every import is either refused in one Dutch sentence or stored whole."""
 
+import codecs
 import json
-from datetime import date, datetime
+import os
+import threading
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from model.content import Connection, Role
+from model.content import Connection, Role, bundled_content
 from model.dossier import DateField
-from model.exchange import MAX_FILE_BYTES, ImportFileError, export_json, parse_import, read_import
+from model.exchange import (
+    MAX_FILE_BYTES,
+    STEPS_MAX,
+    ImportFileError,
+    export_json,
+    parse_import,
+    read_import,
+)
 from model.limits import NAME_MAX_LENGTH, NOTE_MAX_LENGTH
 from model.register import counted, remark
 from model.store import Store
@@ -124,3 +134,65 @@ def test_a_file_too_big_is_refused_from_its_size(tmp_path: Path, monkeypatch: py
         read_import(big)
     with pytest.raises(ImportFileError, match="kan niet worden gelezen"):
         read_import(tmp_path / "bestaat-niet.json")
+
+
+def test_the_largest_export_the_app_can_write_imports_again(data_dir: Path, tmp_path: Path) -> None:
+    """Every note at its longest in the widest JSON (a control character is six bytes), and 60
+    sittings of typing in a long note: the history keeps only the start of each note."""
+    moments = iter(datetime(2026, 1, 1) + timedelta(hours=hour) for hour in range(10_000))
+    store = Store(data_dir, clock=lambda: next(moments))
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    steps = [step.id for flow in bundled_content().flows.values() for step in flow.steps]
+    assert len(steps) <= STEPS_MAX
+    for step in steps:
+        store.set_note(dossier.id, step, "\x01" * NOTE_MAX_LENGTH)
+    for sitting in range(60):
+        store.set_note(dossier.id, "direct.1", f"{sitting:02d}" + "x" * 98_998)
+    exported = tmp_path / "groot.json"
+    exported.write_text(export_json(store.snapshot(dossier.id), NOW), encoding="utf-8")
+    snapshot = read_import(exported)
+    store.close()
+    assert snapshot.notes["direct.1"] == "59" + "x" * 98_998
+    assert snapshot.notes["cluster.10"] == "\x01" * NOTE_MAX_LENGTH
+    assert snapshot.changes[-1].new == "59" + "x" * 98 + "…"
+
+
+def refusal_within_seconds(path: Path, seconds: float) -> str:
+    """The import's refusal, from a thread given `seconds`: a hanging read fails the test, not the run."""
+    outcome: list[str] = []
+
+    def read() -> None:
+        try:
+            read_import(path)
+        except ImportFileError as refusal:
+            outcome.append(str(refusal))
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(seconds)
+    assert not reader.is_alive(), f"reading {path} still runs after {seconds} s"
+    return outcome[0]
+
+
+def test_a_pipe_a_device_or_a_folder_is_refused_without_waiting(tmp_path: Path) -> None:
+    pipe = tmp_path / "pijp.json"
+    os.mkfifo(pipe)
+    writer = threading.Thread(target=lambda: pipe.write_bytes(b"{" * 100), daemon=True)
+    writer.start()  # should the import open the pipe, it gets data and must still not take it
+    for path in (pipe, Path("/dev/zero"), tmp_path):
+        assert refusal_within_seconds(path, 3).startswith("Dit is geen gewoon bestand"), path
+    reading_end = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)  # let the writer finish
+    writer.join(3)
+    os.close(reading_end)
+
+
+def test_a_missing_file_is_said_in_dutch(tmp_path: Path) -> None:
+    with pytest.raises(ImportFileError) as refusal:
+        read_import(tmp_path / "weg.json")
+    assert str(refusal.value) == "Het bestand kan niet worden gelezen: het bestand of de map bestaat niet."
+
+
+def test_a_file_saved_by_notepad_with_a_byte_order_mark_imports(store: Store, tmp_path: Path) -> None:
+    saved = tmp_path / "kladblok.json"
+    saved.write_bytes(codecs.BOM_UTF8 + json.dumps(an_export(store)).encode())
+    assert read_import(saved).dossier.name == "Praktijk"

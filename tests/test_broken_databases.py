@@ -61,6 +61,26 @@ def test_someone_elses_sqlite_file_is_refused_untouched(data_dir: Path) -> None:
     assert digest(database) == before and not list(data_dir.glob("wegwijzer-beschadigd-*"))
 
 
+def test_someone_elses_sqlite_file_with_our_schema_number_is_refused_as_foreign(data_dir: Path) -> None:
+    database = data_dir / DATABASE_NAME
+    connection = sqlite3.connect(database)
+    connection.execute("CREATE TABLE photos (id INTEGER, path TEXT)")
+    connection.execute("PRAGMA user_version = 3")
+    connection.commit()
+    connection.close()
+    before = digest(database)
+    result = run_app("--smoke-test", "--data-dir", str(data_dir))
+    one_dutch_line(result, "geen database van", "ongewijzigd")
+    assert "beschadigd" not in result.stderr and digest(database) == before
+
+
+def test_a_folder_named_like_the_lock_is_not_taken_for_an_open_app(data_dir: Path) -> None:
+    (data_dir / "wegwijzer.lock").mkdir()
+    result = run_app("--smoke-test", "--data-dir", str(data_dir))
+    one_dutch_line(result, "‘wegwijzer.lock’", "Verwijder of hernoem")
+    assert "al geopend" not in result.stderr
+
+
 @pytest.mark.parametrize("version, words", [(-1, "geen database van"), (99, "nieuwere versie")])
 def test_an_unknown_schema_version_is_refused(data_dir: Path, version: int, words: str) -> None:
     database = a_database(data_dir)
@@ -85,13 +105,46 @@ def test_a_missing_table_is_named_by_the_pdf_export(data_dir: Path, tmp_path: Pa
     assert digest(database) == before
 
 
-def test_a_read_only_database_file(data_dir: Path) -> None:
+def test_a_read_only_database_file_is_refused_leaving_nothing_beside_it(data_dir: Path) -> None:
     database = a_database(data_dir)
     before = digest(database)
     with unwritable(database):
         result = run_app("--smoke-test", "--data-dir", str(data_dir))
     one_dutch_line(result, "alleen-lezen")
     assert digest(database) == before
+    assert [each.name for each in data_dir.iterdir()] == [DATABASE_NAME]  # no -wal, no -shm
+
+
+@pytest.mark.parametrize("read_only", ["file", "folder"])
+def test_a_read_only_database_can_still_be_exported(data_dir: Path, tmp_path: Path, read_only: str) -> None:
+    database = a_database(data_dir)
+    before = digest(database)
+    exported = tmp_path / "praktijk.json"
+    with unwritable(database if read_only == "file" else data_dir):
+        as_file = run_app(
+            "--data-dir", str(data_dir), "--export-json", str(exported), "--dossier", "Praktijk"
+        )
+        as_pdf = run_app(
+            "--data-dir", str(data_dir), "--export-pdf", str(tmp_path / "p.pdf"), "--dossier", "Praktijk"
+        )
+        imported = run_app("--data-dir", str(data_dir), "--import-json", str(exported))
+    assert (as_file.returncode, as_file.stderr, as_pdf.returncode, as_pdf.stderr) == (0, "", 0, "")
+    assert '"name": "Praktijk"' in exported.read_text(encoding="utf-8")
+    assert (tmp_path / "p.pdf").read_bytes().startswith(b"%PDF")
+    one_dutch_line(imported, "alleen-lezen", "schrijfrechten")
+    assert digest(database) == before
+    assert [each.name for each in data_dir.iterdir()] == [DATABASE_NAME]
+
+
+def test_reading_the_store_leaves_the_file_byte_for_byte(data_dir: Path) -> None:
+    database = a_database(data_dir)
+    before = digest(database)
+    for read_only in (False, True):
+        store = Store(data_dir, read_only=read_only)
+        store.snapshot(store.list_dossiers()[0].id)
+        store.close()
+    assert digest(database) == before
+    assert [each.name for each in data_dir.iterdir()] == [DATABASE_NAME]
 
 
 def test_a_read_only_data_folder(data_dir: Path) -> None:

@@ -59,6 +59,19 @@ def test_an_import_asks_to_release_the_screen_then_names_the_new_dossier(
     ]
 
 
+def test_keeping_both_of_a_longest_name_shortens_the_new_one_to_fit(
+    qtbot: QtBot, store: Store, home: Path, actions: tuple[DataActions, list]
+) -> None:
+    name = "Zorggroep " + "x" * 109 + "."  # 120 characters, the most a name may have
+    source = store.create_dossier(name, Connection.DIRECT, Role.CARE_PROVIDER, None)
+    (home / "lang.json").write_text(export_json(store.snapshot(source.id), datetime(2027, 1, 5)), "utf-8")
+    controller, emitted = actions
+    answer_dialogs(qtbot, pick_file("lang.json"), press("Beide houden"))
+    controller.import_dossier()
+    assert [dossier.name for dossier in store.list_dossiers()] == [name, name[:115] + "… (2)"]
+    assert emitted[-1] == ("message", f"Dossier ‘{name[:115]}… (2)’ geïmporteerd.")
+
+
 def test_an_export_writes_the_stored_dossier(
     qtbot: QtBot, store: Store, home: Path, actions: tuple[DataActions, list]
 ) -> None:

@@ -115,6 +115,46 @@ def test_activation_date_known_or_not_is_saved_at_once(qtbot: QtBot, data_dir: P
     assert store.dossier(dossier.id).activation_date is None
 
 
+def name_field_of_praktijk(qtbot: QtBot, data_dir: Path, store: Store) -> tuple[int, QWidget, QLineEdit]:
+    """Dossier "Praktijk" open on its dossier page, the cursor at the end of its name field."""
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    store.remember_last_dossier(dossier.id)
+    window = open_window(qtbot, data_dir)
+    name = child(window, QLineEdit, "organisationName")
+    name.setFocus()
+    name.end(False)
+    return dossier.id, window, name
+
+
+def test_a_typed_name_is_stored_after_a_pause_while_the_field_keeps_focus(
+    qtbot: QtBot, data_dir: Path, store: Store
+) -> None:
+    dossier_id, _window, name = name_field_of_praktijk(qtbot, data_dir, store)
+    qtbot.keyClicks(name, " De Linde ")
+    qtbot.waitUntil(lambda: store.dossier(dossier_id).name == "Praktijk De Linde", timeout=3000)
+    assert name.text() == "Praktijk De Linde "  # the space just typed stays while typing goes on
+
+
+def test_a_name_typed_just_before_closing_is_stored(qtbot: QtBot, data_dir: Path, store: Store) -> None:
+    dossier_id, window, name = name_field_of_praktijk(qtbot, data_dir, store)
+    qtbot.keyClicks(name, " Noord")
+    window.close()
+    assert store.dossier(dossier_id).name == "Praktijk Noord"
+
+
+def test_an_emptied_name_stays_in_the_field_and_says_which_name_is_kept(
+    qtbot: QtBot, data_dir: Path, store: Store
+) -> None:
+    dossier_id, window, name = name_field_of_praktijk(qtbot, data_dir, store)
+    name.selectAll()
+    qtbot.keyClick(name, Qt.Key.Key_Delete)
+    qtbot.keyClicks(name, "   ")
+    error = child(window, QLabel, "organisationError")
+    qtbot.waitUntil(error.isVisible, timeout=3000)
+    assert error.text() == "Vul de naam van de organisatie in. Bewaard blijft de naam ‘Praktijk’."
+    assert name.text() == "   " and store.dossier(dossier_id).name == "Praktijk"
+
+
 def test_rename_from_the_start_page(qtbot: QtBot, data_dir: Path, store: Store) -> None:
     store.create_dossier("Praktijk De Linde", Connection.DIRECT, Role.CARE_PROVIDER, None)
     store.create_dossier("Apotheek Oost", Connection.DIRECT, Role.CARE_PROVIDER, None)

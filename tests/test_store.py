@@ -122,3 +122,19 @@ def test_delete_removes_the_dossier_with_its_ticks_and_notes(store: Store) -> No
     assert store.dossier(dossier.id) is None
     assert store.ticked_items(dossier.id) == {}
     assert store.notes(dossier.id) == {}
+
+
+def test_renaming_while_typing_is_one_change_per_sitting(data_dir: Path) -> None:
+    """The name is saved at every pause in typing; the history keeps one change per sitting."""
+    now = [datetime(2026, 11, 2, 9)]
+    store = Store(data_dir, clock=lambda: now[0])
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    for typed in ("Praktijk De", "Praktijk De Linde"):
+        store.rename_dossier(dossier.id, typed)
+    now[0] = datetime(2026, 11, 5, 14)
+    store.rename_dossier(dossier.id, "Huisartsen De Linde")
+    assert [(change.subject, change.old, change.new) for change in store.history(dossier.id)] == [
+        ("name", "Praktijk", "Praktijk De Linde"),
+        ("name", "Praktijk De Linde", "Huisartsen De Linde"),
+    ]
+    store.close()

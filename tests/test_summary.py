@@ -131,7 +131,7 @@ def test_missing_folder_is_a_clear_error(data_dir: Path, store: Store, tmp_path:
     )
     assert result.returncode != 0
     assert result.stderr.strip().splitlines() == [
-        f"Het PDF-bestand {out} kan niet worden geschreven: No such file or directory."
+        f"Het PDF-bestand {out} kan niet worden geschreven: het bestand of de map bestaat niet."
     ]
 
 

@@ -12,6 +12,7 @@ from model.store.errors import (
     DatabaseInUseError,
     ForeignDatabaseError,
     NewerDatabaseError,
+    ReadOnlyDatabaseError,
     StoreError,
     open_problem,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "DatabaseInUseError",
     "ForeignDatabaseError",
     "NewerDatabaseError",
+    "ReadOnlyDatabaseError",
     "Store",
     "StoreError",
     "open_problem",

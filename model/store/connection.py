@@ -3,8 +3,11 @@
 Every edit is its own committed transaction, with WAL and synchronous=FULL, so whatever the
 screen shows as saved survives a crash or a power cut. Opening checks the file first: a damaged
 one is set aside untouched, a newer schema is refused, an older one is upgraded after a backup.
+Opening writes only when a new database or an upgrade needs it: a store that is only read (an
+export) leaves the file byte for byte as it was, and no -wal or -shm file beside it.
 """
 
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,6 +25,24 @@ from model.store.schema import SCHEMA_VERSION, UPGRADES, Base, tables_of
 DATABASE_NAME = "wegwijzer.db"
 
 
+def can_write(path: Path) -> bool:
+    """Whether SQLite may write the database file and create its -wal and -shm files beside it."""
+    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection to the database; one that can't be written is opened read-only, and immutable
+    while no -wal file is there to read, so that SQLite needs to create nothing beside it.
+
+    A read-write connection that only reads removes its -wal and -shm files when it closes; a
+    read-only one can't, so it must not make them."""
+    if can_write(path):
+        return sqlite3.connect(path, timeout=2, check_same_thread=False)
+    options = "mode=ro" if path.with_name(path.name + "-wal").exists() else "mode=ro&immutable=1"
+    address = f"{path.resolve().as_uri()}?{options}"
+    return sqlite3.connect(address, uri=True, timeout=2, check_same_thread=False)
+
+
 def schema_version_of(path: Path) -> int:
     """The file's schema version (0: new or empty); raises DamagedDatabaseError or DatabaseInUseError."""
     if not path.exists():
@@ -35,7 +56,7 @@ def schema_version_of(path: Path) -> int:
     if header != SQLITE_HEADER:
         raise errors.DamagedDatabaseError(path, "het bestand is geen SQLite-database")
     try:
-        connection = sqlite3.connect(path, timeout=2)
+        connection = connect(path)
         try:
             check = connection.execute("PRAGMA quick_check").fetchall()
             version = connection.execute("PRAGMA user_version").fetchone()[0]
@@ -58,25 +79,16 @@ def schema_version_of(path: Path) -> int:
         raise errors.DamagedDatabaseError(path, str(error)) from error
     if check != [("ok",)]:
         raise errors.DamagedDatabaseError(path, "; ".join(row[0] for row in check[:3]))
-    if version < 0 or (version == 0 and tables):
+    ours = tables_of(version) if 0 < version <= SCHEMA_VERSION else set()
+    if version < 0 or (version <= SCHEMA_VERSION and tables and not tables & ours):  # none of ours
         raise errors.ForeignDatabaseError(
             f"Het bestand {path} is geen database van DigiD Assessment Wegwijzer (schema {version}); het "
             "blijft ongewijzigd. Zet het elders neer of start de app met een andere gegevensmap."
         )
-    if 0 < version <= SCHEMA_VERSION:
-        missing = sorted(tables_of(version) - tables)
-        if missing:
-            raise errors.DamagedDatabaseError(path, f"de tabel ‘{missing[0]}’ ontbreekt")
+    missing = sorted(ours - tables)
+    if missing:
+        raise errors.DamagedDatabaseError(path, f"de tabel ‘{missing[0]}’ ontbreekt")
     return version
-
-
-def _configure_connection(dbapi_connection: sqlite3.Connection, _record: object) -> None:
-    dbapi_connection.isolation_level = None  # SQLAlchemy's BEGIN below makes DDL transactional too
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=FULL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
 
 
 def _begin(connection: object) -> None:
@@ -88,15 +100,24 @@ def utc_now() -> datetime:
 
 
 class Database:
-    """The open file in one data folder; the record kinds (`model.store.dossiers` …) build on it."""
+    """The open file in one data folder; the record kinds (`model.store.dossiers` …) build on it.
+
+    `read_only`: the caller only reads (an export), so a file or folder that can't be written is
+    read as it is; otherwise such a file is refused before SQLite touches it."""
 
     def __init__(
-        self, data_dir: Path, clock: Callable[[], datetime] = utc_now, set_aside_damaged: bool = True
+        self,
+        data_dir: Path,
+        clock: Callable[[], datetime] = utc_now,
+        set_aside_damaged: bool = True,
+        read_only: bool = False,
     ) -> None:
         self.path = Path(data_dir) / DATABASE_NAME
-        self._clock = clock
+        self._clock, self._read_only = clock, read_only
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            if not read_only and not can_write(self.path):
+                raise errors.ReadOnlyDatabaseError(errors.read_only_problem(self.path))
             self._open(set_aside_damaged)
         except (OSError, SQLAlchemyError, sqlite3.Error) as error:
             raise errors.StoreError(errors.open_problem(self.path, error)) from None
@@ -117,22 +138,33 @@ class Database:
                 f"Wegwijzer (schema {version}; deze versie kent schema {SCHEMA_VERSION}). Installeer de "
                 "nieuwste versie. Er is niets gewijzigd."
             )
+        if version != SCHEMA_VERSION and not can_write(self.path):
+            raise errors.ReadOnlyDatabaseError(errors.read_only_problem(self.path))
         if 0 < version < SCHEMA_VERSION:
             make_backup(self.path, self._local_now(), f"voor-upgrade-v{version}")
         self._engine = self._create_engine()
-        with self._engine.begin() as connection:
-            if version == 0:
-                Base.metadata.create_all(connection)
-            for old in range(version or SCHEMA_VERSION, SCHEMA_VERSION):
-                UPGRADES[old](connection)
-            connection.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        if version != SCHEMA_VERSION:  # a new database, or an upgrade
+            with self._engine.begin() as connection:
+                if version == 0:
+                    Base.metadata.create_all(connection)
+                for old in range(version or SCHEMA_VERSION, SCHEMA_VERSION):
+                    UPGRADES[old](connection)
+                connection.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
 
     def _create_engine(self) -> Engine:
-        engine = create_engine(f"sqlite:///{self.path}")
-        event.listen(engine, "connect", _configure_connection)
+        engine = create_engine(f"sqlite:///{self.path}", creator=self._connect)
         event.listen(engine, "begin", _begin)
         return engine
+
+    def _connect(self) -> sqlite3.Connection:
+        connection = connect(self.path)
+        connection.isolation_level = None  # SQLAlchemy's BEGIN below makes DDL transactional too
+        if not self._read_only:  # a reader leaves the journal mode as it is: changing it is a write
+            connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=FULL")
+        connection.execute("PRAGMA foreign_keys=ON")
+        return connection
 
     def close(self) -> None:
         self._engine.dispose()

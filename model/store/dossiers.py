@@ -5,10 +5,18 @@ from datetime import date
 from sqlalchemy import delete, text
 
 from model.content import Connection, Role
-from model.dossier import DamagedDossier, DateField, Dossier, DossierNameError, clean_name, stored_dossier
+from model.dossier import (
+    NAME_MAX_LENGTH,
+    DamagedDossier,
+    DateField,
+    Dossier,
+    DossierNameError,
+    clean_name,
+    stored_dossier,
+)
 from model.store.connection import Database
 from model.store.errors import StoreError
-from model.store.history import as_text, log_change
+from model.store.history import as_text, log_change, log_typing
 from model.store.schema import START_POSITION, DossierRow
 
 DOSSIER_COLUMNS = ("id", "name", "connection", "role", "position", *(each.value for each in DateField))
@@ -25,6 +33,14 @@ def dossier_record(row: DossierRow) -> Dossier:
         position=row.position,
         **{each.value: getattr(row, each.value) for each in DateField},
     )
+
+
+def numbered_name(name: str, number: int) -> str:
+    """ "name (number)", within the name's maximum length."""
+    suffix = f" ({number})"
+    if len(name) + len(suffix) <= NAME_MAX_LENGTH:
+        return name + suffix
+    return name[: NAME_MAX_LENGTH - len(suffix) - 1].rstrip() + "…" + suffix
 
 
 class Dossiers(Database):
@@ -70,13 +86,15 @@ class Dossiers(Database):
         return cleaned
 
     def free_name(self, name: str) -> str:
-        """`name`, or the first of "name (2)", "name (3)" … not taken: an import that keeps both."""
+        """`name`, or the first of "name (2)", "name (3)" … not taken: an import that keeps both.
+
+        A name too long to take the number is shortened, marked with "…", so the result fits."""
         if self.find_dossier(name) is None:
             return name
         number = 2
-        while self.find_dossier(f"{name} ({number})") is not None:
+        while self.find_dossier(numbered_name(name, number)) is not None:
             number += 1
-        return f"{name} ({number})"
+        return numbered_name(name, number)
 
     def create_dossier(
         self, name: str, connection: Connection, role: Role, activation_date: date | None
@@ -106,9 +124,8 @@ class Dossiers(Database):
                 raise StoreError("Dit dossier bestaat niet meer.")
             for key, value in values.items():
                 if key != "position":
-                    log_change(
-                        session, now, dossier_id, None, key, as_text(getattr(row, key)), as_text(value)
-                    )
+                    log = log_typing if key == "name" else log_change  # the name is saved while typed
+                    log(session, now, dossier_id, None, key, as_text(getattr(row, key)), as_text(value))
                 setattr(row, key, value)
             row.updated_at = now
             return dossier_record(row)

@@ -3,6 +3,8 @@
 import errno
 from pathlib import Path
 
+from model.system_errors import dutch_reason
+
 
 class StoreError(Exception):
     """A read or write failed; the message is Dutch and fit to show the user."""
@@ -25,8 +27,19 @@ class DatabaseInUseError(StoreError):
     """Another program holds a lock on the file."""
 
 
+class ReadOnlyDatabaseError(StoreError):
+    """The file or its folder can't be written: refused before SQLite touches it."""
+
+
 class ForeignDatabaseError(StoreError):
     """Not this app's database (another program's, or an unknown schema version): left untouched."""
+
+
+def read_only_problem(path: Path) -> str:
+    return (
+        f"De gegevens in {path} kunnen niet worden opgeslagen: het bestand of de map is alleen-lezen. "
+        "Geef uzelf schrijfrechten, of start de app met een andere gegevensmap."
+    )
 
 
 def open_problem(path: Path, error: Exception) -> str:
@@ -34,12 +47,11 @@ def open_problem(path: Path, error: Exception) -> str:
     reason = str(getattr(error, "orig", None) or error).lower()
     code = getattr(error, "errno", None)
     if "readonly" in reason or "read-only" in reason or code in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return (
-            f"De gegevens in {path} kunnen niet worden opgeslagen: het bestand of de map is alleen-lezen. "
-            "Geef uzelf schrijfrechten, of start de app met een andere gegevensmap."
-        )
+        return read_only_problem(path)
     if "disk is full" in reason or "disk full" in reason or code == errno.ENOSPC:
         return f"De schijf met de gegevens ({path}) is vol. Maak ruimte vrij en start de app opnieuw."
+    if isinstance(error, OSError):
+        return f"De gegevens in {path} kunnen niet worden geopend: {dutch_reason(error)}."
     if "unable to open" in reason:
         return f"De database {path} kan niet worden geopend; controleer of de map bestaat en schrijfbaar is."
     return f"De gegevens in {path} kunnen niet worden geopend ({reason.splitlines()[0] if reason else '?'})."

@@ -29,13 +29,13 @@ def log_change(
 
 
 def log_typing(
-    session: Session, at: datetime, dossier_id: int, step_id: str, subject: str, old: str, new: str
+    session: Session, at: datetime, dossier_id: int, step_id: str | None, subject: str, old: str, new: str
 ) -> None:
     """Log a typed edit; typing in one sitting (same subject, latest change of its step) is one
     change from the first value to the last."""
     last = session.scalars(
         select(ChangeRow)
-        .where(ChangeRow.dossier_id == dossier_id, ChangeRow.step_id == step_id)
+        .where(ChangeRow.dossier_id == dossier_id, ChangeRow.step_id.is_not_distinct_from(step_id))
         .order_by(ChangeRow.id.desc())
         .limit(1)
     ).first()
