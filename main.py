@@ -60,21 +60,13 @@ def store_to_read(data_dir: Path | None):
     return Store(data_dir or default_data_dir(), set_aside_damaged=False, read_only=True)
 
 
-def export_pdf(data_dir: Path | None, name: str | None, out: Path) -> int:
-    """Write a dossier's full summary to `out` without a window; one Dutch line on stderr on failure."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from datetime import date
-
-    from PySide6.QtGui import QGuiApplication
-
-    from gui.printing import write_pdf
-    from model.content import bundled_content
+def write_from_dossier(data_dir: Path | None, name: str | None, out: Path, what: str, write) -> int:
+    """Open the store to read, find the dossier called `name` and `write(store, dossier)` to `out`;
+    every failure is one Dutch line on stderr ("Het {what} {out} kan niet worden geschreven …")."""
     from model.store import StoreError
-    from model.summary import footer_text, load_summary_input, summary_html
 
     if not name:
         return fail("Geef met --dossier de naam van het dossier op.")
-    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     try:
         store = store_to_read(data_dir)
     except StoreError as error:
@@ -84,13 +76,34 @@ def export_pdf(data_dir: Path | None, name: str | None, out: Path) -> int:
         if dossier is None:
             known = ", ".join(f"‘{each.name}’" for each in store.list_dossiers()) or "geen"
             return fail(f"Er is geen dossier met de naam ‘{name}’ (aanwezig: {known}).")
-        data = load_summary_input(store, bundled_content(), dossier, date.today())
-        write_pdf(summary_html(data), footer_text(dossier), out)
+        write(store, dossier)
+    except StoreError as error:
+        return fail(str(error))
     except OSError as error:
-        return fail(f"Het PDF-bestand {out} kan niet worden geschreven: {dutch_reason(error)}.")
+        return fail(f"Het {what} {out} kan niet worden geschreven: {dutch_reason(error)}.")
     finally:
         store.close()
     return 0
+
+
+def export_pdf(data_dir: Path | None, name: str | None, out: Path) -> int:
+    """Write a dossier's full summary to `out` without a window; one Dutch line on stderr on failure."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from datetime import date
+
+    from PySide6.QtGui import QGuiApplication
+
+    from gui.printing import write_pdf
+    from model.content import bundled_content
+    from model.summary import footer_text, load_summary_input, summary_html
+
+    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+
+    def write(store, dossier) -> None:
+        data = load_summary_input(store, bundled_content(), dossier, date.today())
+        write_pdf(summary_html(data), footer_text(dossier), out)
+
+    return write_from_dossier(data_dir, name, out, "PDF-bestand", write)
 
 
 def export_dossier_file(data_dir: Path | None, name: str | None, out: Path) -> int:
@@ -98,26 +111,11 @@ def export_dossier_file(data_dir: Path | None, name: str | None, out: Path) -> i
     from datetime import datetime
 
     from model.exchange import export_json
-    from model.store import StoreError
 
-    if not name:
-        return fail("Geef met --dossier de naam van het dossier op.")
-    try:
-        store = store_to_read(data_dir)
-    except StoreError as error:
-        return fail(str(error))
-    try:
-        dossier = store.find_dossier(name)
-        if dossier is None:
-            return fail(f"Er is geen dossier met de naam ‘{name}’.")
+    def write(store, dossier) -> None:
         out.write_text(export_json(store.snapshot(dossier.id), datetime.now()), encoding="utf-8")
-    except StoreError as error:
-        return fail(str(error))
-    except OSError as error:
-        return fail(f"Het dossierbestand {out} kan niet worden geschreven: {dutch_reason(error)}.")
-    finally:
-        store.close()
-    return 0
+
+    return write_from_dossier(data_dir, name, out, "dossierbestand", write)
 
 
 def import_dossier_file(data_dir: Path | None, source: Path) -> int:
