@@ -23,8 +23,8 @@ class Progress:
         return self.done == self.total
 
     def counted(self) -> str:
-        """'3 van 20 actiepunten'"""
-        return f"{self.done} van {self.total} actiepunten"
+        """'3 van 20 actiepunten', '0 van 1 actiepunt'"""
+        return f"{self.done} van {self.total} {'actiepunt' if self.total == 1 else 'actiepunten'}"
 
     def ticked(self) -> str:
         """'3 van 20 actiepunten afgevinkt', the one way the app says how far a dossier or step is."""
@@ -71,6 +71,6 @@ def what_remains(flow: Flow, ticked: Collection[str], reader: Role) -> str:
     ]
     where = f"stap {open_steps[0]}" if len(open_steps) == 1 else f"de stappen {listing(open_steps)}"
     return (
-        f"Nog open: {progress.total - progress.done} van {progress.total} actiepunten, in {where}. "
+        f"Nog open: {Progress(progress.total - progress.done, progress.total).counted()}, in {where}. "
         "Het overzicht toont per stap wat er nog moet gebeuren."
     )

@@ -4,7 +4,7 @@ from datetime import date
 
 from model.content import Connection, Role, StepStatus, bundled_content
 from model.dutch import long_date
-from model.progress import flow_progress, step_progress, step_status
+from model.progress import Progress, flow_progress, step_progress, step_status
 
 
 def test_step_status_from_ticks() -> None:
@@ -43,3 +43,9 @@ def test_a_care_provider_on_a_cluster_counts_only_its_own_steps() -> None:
 def test_dates_as_a_dutch_reader_writes_them() -> None:
     assert long_date(date(2027, 2, 28)) == "28 februari 2027"
     assert long_date(date(2026, 3, 1)) == "1 maart 2026"
+
+
+def test_one_action_item_is_said_in_the_singular() -> None:
+    assert Progress(0, 1).ticked() == "0 van 1 actiepunt afgevinkt"
+    assert Progress(1, 1).sentence() == "1 van 1 actiepunt afgevinkt. Alle actiepunten zijn afgevinkt."
+    assert Progress(2, 3).ticked() == "2 van 3 actiepunten afgevinkt"
