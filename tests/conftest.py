@@ -1,6 +1,8 @@
 """Every test runs offscreen with its own data folder; nothing touches the real user folder."""
 
 import os
+import time
+from collections.abc import Iterator
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before Qt loads, or pytest-qt aborts without a screen
 
@@ -63,3 +65,14 @@ def content_read_afresh_under_mutmut() -> None:
         from model.content import bundled_content
 
         bundled_content.cache_clear()
+
+
+@pytest.fixture
+def amsterdam(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The machine's own time zone is the Dutch one, as on the users' laptops: UTC+1 in winter,
+    UTC+2 in summer."""
+    monkeypatch.setenv("TZ", "Europe/Amsterdam")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()

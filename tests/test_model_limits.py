@@ -1,10 +1,6 @@
 """The limits every stored value is held to, at their very edges."""
 
-import time
-from collections.abc import Iterator
 from datetime import datetime
-
-import pytest
 
 from model.limits import (
     EARLIEST_DATE,
@@ -37,15 +33,6 @@ def test_a_moment_of_up_to_forty_characters_is_read() -> None:
     assert parse_moment(forty + "5") is None  # still valid ISO, but longer than any export writes
     assert parse_moment(None) is None and parse_moment(20261001) is None
 
-
-@pytest.fixture
-def amsterdam(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The machine's own time zone is the Dutch one, as on the users' laptops."""
-    monkeypatch.setenv("TZ", "Europe/Amsterdam")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def test_a_moment_with_a_time_zone_becomes_utc_whatever_the_machine_s_zone(amsterdam: None) -> None:

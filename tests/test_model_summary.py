@@ -45,15 +45,8 @@ def visible_lines(html: str) -> list[str]:
     return [line for line in parser.lines if line.strip()]
 
 
-@pytest.fixture(autouse=True)
-def amsterdam(monkeypatch: pytest.MonkeyPatch) -> None:
-    import time
 
-    monkeypatch.setenv("TZ", "Europe/Amsterdam")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("amsterdam")  # times as a Dutch reader sees them
 
 
 def live(name: str, kvk: str, production: date | None, signatory: tuple[str, str] = ("", "")) -> CareProvider:

@@ -1,6 +1,5 @@
 """The Dutch words the model writes: dates, deadline sentences and the change history."""
 
-import time
 from datetime import date, datetime
 
 import pytest
@@ -19,15 +18,6 @@ CONTENT = bundled_content()
 WORDING = CONTENT.general.timeline
 ITEMS = item_texts(CONTENT)
 
-
-@pytest.fixture
-def amsterdam(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The user's clock in Amsterdam: UTC+1 in winter, UTC+2 in summer."""
-    monkeypatch.setenv("TZ", "Europe/Amsterdam")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 @pytest.mark.parametrize(
