@@ -15,6 +15,7 @@ from model.summary import load_summary_input, summary_html
 from model.timeline import DossierDates, milestones
 from tests.app_process import run_app
 from tests.gui_helpers import child, click, open_window
+from tests.modal_dialogs import answer_dialogs, press
 
 
 def poke(data_dir: Path, sql: str, *values: object) -> None:
@@ -39,7 +40,7 @@ def two_dossiers(data_dir: Path) -> tuple[int, int]:
     [("activation_date", "9999-12-31"), ("role", "directeur"), ("report_sent", "gisteren")],
 )
 def test_a_damaged_dossier_is_listed_and_can_be_deleted(
-    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch, column: str, value: str
+    qtbot: QtBot, data_dir: Path, column: str, value: str
 ) -> None:
     good, bad = two_dossiers(data_dir)
     poke(data_dir, f"UPDATE dossiers SET {column} = ? WHERE id = ?", value, bad)
@@ -52,8 +53,9 @@ def test_a_damaged_dossier_is_listed_and_can_be_deleted(
     kapot = next(row for row in range(table.rowCount()) if table.item(row, 0).text() == "Kapot")
     table.selectRow(kapot)
     assert not child(window, QPushButton, "openDossierButton").isEnabled()
-    monkeypatch.setattr("gui.start_page.confirm", lambda *_: True)
+    seen = answer_dialogs(qtbot, press("Verwijderen"))  # the real question, answered as a user would
     click(qtbot, child(window, QPushButton, "deleteDossierButton"))
+    assert [dialog.kind for dialog in seen] == ["QMessageBox"] and "Kapot" in seen[0].text
     assert [table.item(row, 0).text() for row in range(table.rowCount())] == ["Goed"]
     table.selectRow(0)
     click(qtbot, child(window, QPushButton, "openDossierButton"))
