@@ -1,6 +1,5 @@
-"""The countdown to the next deadline, above every page of a dossier, and what to do when it threatens."""
+"""The countdown to the next deadline, above every page of a dossier, and what to do about it now."""
 
-from markupsafe import Markup
 from PySide6.QtWidgets import QFrame, QVBoxLayout
 
 from gui.day_clock import DayClock
@@ -20,16 +19,9 @@ class CountdownBar(QFrame):
         self.text = label(kind="countdown-text")
         self.text.setObjectName("countdown")
         layout.addWidget(self.text)
-        wording = editor.content.general.timeline
-        link = wording.threat_link
-        self.threat = label(
-            Markup('<b>⚠ {}:</b> {} <a href="{}">{}</a>. {}').format(
-                wording.threat_label, wording.threat_advice, link.url, link.label, wording.threat_consequence
-            ),
-            rich=True,
-        )
-        self.threat.setObjectName("deadlineThreat")
-        layout.addWidget(self.threat)
+        self.advice = label(rich=True)
+        self.advice.setObjectName("deadlineAdvice")
+        layout.addWidget(self.advice)
         editor.changed.connect(self.refresh)
         clock.dayChanged.connect(self.refresh)
         self.refresh()
@@ -47,4 +39,6 @@ class CountdownBar(QFrame):
         for widget in (self, self.text):  # the text's colour follows the bar's state
             widget.style().unpolish(widget)
             widget.style().polish(widget)
-        self.threat.setVisible(shown.threatened)
+        if shown.advice:
+            self.advice.setText(shown.advice.html())
+        self.advice.setVisible(shown.advice is not None)

@@ -13,12 +13,12 @@ from gui.page_parts import Page, label
 from gui.timeline_widget import TimelineWidget
 from model.agenda import deadlines_calendar
 from model.content import Connection
-from model.deadline_text import milestone_label, milestone_when, state_label
+from model.deadline_text import milestone_advice, milestone_label, milestone_when, state_label
 from model.dossier import DateField
 from model.locations import safe_file_name
 from model.progress import flow_progress
 from model.system_errors import dutch_reason
-from model.timeline import MilestoneKind, milestones
+from model.timeline import Milestone, MilestoneKind, milestones
 
 RECORDED_DATES = (
     (DateField.REPORT_SENT, "Auditrapport ingediend bij Logius op", "Nog niet ingediend", "reportSent"),
@@ -99,7 +99,9 @@ class DeadlinesPage(Page):
         self.register_t0.setVisible(bool(explanation))
         if shown:
             rows = Markup("").join(
-                Markup("<li><b>{}</b>: {}</li>").format(name, milestone_when(each, state))
+                Markup("<li><b>{}</b>: {}{}</li>").format(
+                    name, milestone_when(each, state), self._advice(each) if each.is_deadline else ""
+                )
                 for each, name, state in shown
             )
             self.listing.setText(Markup("<ul>{}</ul>").format(rows))
@@ -113,6 +115,10 @@ class DeadlinesPage(Page):
         )
         self.cluster_note.setVisible(dossier.connection == Connection.CLUSTER)
         self.agenda_button.setEnabled(bool(shown))
+
+    def _advice(self, milestone: Milestone) -> Markup:
+        advice = milestone_advice(milestone, self.editor.content.general.timeline)
+        return Markup("<br>{}").format(advice.html())
 
     def _show_annual_fields(self, years: list[int]) -> None:
         """One date per yearly report on the list: when it went to Logius."""

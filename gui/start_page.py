@@ -1,6 +1,7 @@
 """The start page: the dossiers with New, Open, Rename and Delete, and what the assessment is."""
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
@@ -12,15 +13,22 @@ from gui.dialogs import ask_text, confirm
 from gui.page_parts import Page, label, row_table, sized_after_filling, warning_box
 from gui.rich_text import blocks_html, bold_heading, paragraph, plain_tooltip
 from model.content import Content
-from model.deadline_text import next_deadline_in_brief
+from model.deadline_text import Urgency, dossier_urgency
 from model.dossier import NAME_MAX_LENGTH, DamagedDossier, Dossier, DossierNameError
 from model.progress import flow_progress
 from model.register import deadline_dates
 from model.store import Store, StoreError
+from model.timeline import State
 
 DOSSIER_ID_ROLE = Qt.ItemDataRole.UserRole
 DEADLINE_COLUMN = 4
 COLUMNS = ("Organisatie", "Aansluiting", "Uw rol", "Voortgang", "Volgende termijn")
+# The state of a dossier's next deadline repeated in colour (the words say it): the countdown bar's.
+URGENCY_COLOURS = {
+    State.OVERDUE: ("#fbe3e5", "#a4000f"),
+    State.TODAY: ("#fff4d6", "#1a1a1a"),
+    State.DUE_SOON: ("#fff4d6", "#1a1a1a"),
+}
 DAMAGED = "Beschadigd"
 
 
@@ -81,21 +89,21 @@ class StartPage(Page):
 
     def refresh(self) -> None:
         usable, damaged = self.store.dossiers_and_damaged()
-        rows = [(each.id, *self._shown(each)) for each in usable]
-        rows += [(each.id, _damaged_cells(each), False) for each in damaged]
+        shown = [(each.id, *self._shown(each)) for each in usable]
+        rows = sorted((row for row in shown if row[2]), key=lambda row: row[2].sort_key)  # most urgent first
+        rows += [row for row in shown if not row[2]]  # damaged ones last
+        rows += [(each.id, _damaged_cells(each), None) for each in damaged]
         dossiers = [row[0] for row in rows]
         self.damaged_ids = {row[0] for row in rows if row[1][1].startswith(DAMAGED)}
         with sized_after_filling(self.table):
             self.table.setRowCount(len(rows))
-            for row, (dossier_id, cells, urgent) in enumerate(rows):
+            for row, (dossier_id, cells, urgency) in enumerate(rows):
                 for column, text in enumerate(cells):
                     item = QTableWidgetItem(text)
                     item.setToolTip(plain_tooltip(text))
                     item.setData(DOSSIER_ID_ROLE, dossier_id)
-                    if urgent and column == DEADLINE_COLUMN:
-                        font = item.font()
-                        font.setBold(True)
-                        item.setFont(font)
+                    if urgency and column == DEADLINE_COLUMN:
+                        _show_urgency(item, urgency)
                     self.table.setItem(row, column, item)
         self.table.setVisible(bool(dossiers))
         self.empty.setVisible(not dossiers)
@@ -103,30 +111,34 @@ class StartPage(Page):
             self.table.selectRow(0)
         self._selection_changed()
 
-    def _shown(self, dossier: Dossier) -> tuple[tuple[str, ...], bool]:
+    def _shown(self, dossier: Dossier) -> tuple[tuple[str, ...], Urgency | None]:
         """The row, or a damaged one when a stored value breaks it: one dossier never stops the list."""
         try:
             return self._cells(dossier)
         except (StoreError, ValueError, KeyError, OverflowError) as error:
-            return _damaged_cells(DamagedDossier(dossier.id, dossier.name, str(error))), False
+            return _damaged_cells(DamagedDossier(dossier.id, dossier.name, str(error))), None
 
-    def _cells(self, dossier: Dossier) -> tuple[tuple[str, ...], bool]:
-        """The row's texts, and whether its deadline is near or past (shown in bold, with ⚠)."""
+    def _cells(self, dossier: Dossier) -> tuple[tuple[str, ...], Urgency]:
+        """The row's texts, and its most pressing deadline (the list is sorted by it)."""
         general = self.content.general
         flow = self.content.flows[dossier.connection]
         progress = flow_progress(flow, self.store.ticked_items(dossier.id), dossier.role)
         today = self.clock.today()
-        deadline = next_deadline_in_brief(
-            deadline_dates(dossier, self.store.care_providers(dossier.id), today), today
+        urgency = dossier_urgency(
+            dossier.name,
+            dossier.connection,
+            deadline_dates(dossier, self.store.care_providers(dossier.id), today),
+            today,
+            general.timeline,
         )
         cells = (
             dossier.name,
             general.connection_types[dossier.connection].label,
             general.roles[dossier.role].name,
             progress.counted(),
-            deadline.text,
+            urgency.text,
         )
-        return cells, deadline.threatened
+        return cells, urgency
 
     def selected_dossier(self) -> Dossier | None:
         items = self.table.selectedItems()
@@ -181,6 +193,18 @@ class StartPage(Page):
         except StoreError as error:
             self.saveFailed.emit(str(error))
         self.refresh()
+
+
+def _show_urgency(item: QTableWidgetItem, urgency: Urgency) -> None:
+    """A deadline near or past in bold, on the countdown bar's colour for its state."""
+    colours = URGENCY_COLOURS.get(urgency.state) if urgency.state else None
+    if colours:
+        background, text = colours
+        item.setBackground(QColor(background))
+        item.setForeground(QColor(text))
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
 
 
 def _damaged_cells(dossier: DamagedDossier) -> tuple[str, ...]:

@@ -176,9 +176,10 @@ class TimelineWording:
     notes: dict[str, str]
     what: dict[str, str]
     countdown: dict[str, str]
-    threat_label: str
-    threat_advice: str
-    threat_consequence: str
+    urgency: dict[str, str]  # a dossier's most pressing deadline in brief, for the start page
+    agenda: dict[str, str]  # the agenda file's event names, descriptions and reminders
+    advice_label: str  # says the advice is the app's own, not the factsheet's
+    advice: dict[str, dict[str, str]]  # milestone kind → advice state → template with {date}, {year}
     threat_consequence_detail: str
     threat_link: Link
 

@@ -242,6 +242,19 @@ TIMELINE_KEYS = {
     "milestones": ("activation", "activation_cluster", "first_report", "findings_fixed", "annual_report"),
     "what": ("first_report", "findings_fixed", "annual_report"),
     "notes": ("annual", "findings", "cluster", "sources"),
+    "agenda": (
+        "calendar",
+        "event",
+        "deadline",
+        "activation",
+        "window_opens",
+        "window_opens_description",
+        "reminder",
+    ),
+    "urgency": (
+        *("first_report", "findings_fixed", "annual_report"),
+        *("overdue", "today", "due_soon", "future", "all_done", "unknown", "unknown_cluster"),
+    ),
     "states": (
         "done",
         "activation_done",
@@ -263,6 +276,13 @@ TIMELINE_KEYS = {
         "one_day_overdue",
         "all_done",
     ),
+}
+# The advice's states per deadline (see [timeline.advice] in general.nl.toml): a yearly report is
+# never late in the app's eyes, only not recorded; the first report and the repair always have a date.
+ADVICE_KEYS = {
+    "first_report": ("future", "soon", "overdue", "done"),
+    "findings_fixed": ("future", "soon", "overdue", "done"),
+    "annual_report": ("future", "soon", "done", "not_recorded"),
 }
 HISTORY_TEMPLATES = (
     "ticked",
@@ -296,7 +316,7 @@ HISTORY_FIELDS = (
     "production",
 )
 TEMPLATE_FIELDS = {
-    *("days", "date", "activation", "what", "year"),
+    *("days", "date", "activation", "what", "year", "year_before", "name", "label"),
     *("item", "field", "old", "new", "provider", "change"),
 }
 
@@ -324,16 +344,20 @@ def _timeline_wording(node: _Reader) -> TimelineWording:
         group: {key: _template(node.child(group), key) for key in keys}
         for group, keys in TIMELINE_KEYS.items()
     }
-    threat = node.child("threat")
+    threat, advice = node.child("threat"), node.child("advice")
     return TimelineWording(
         milestones=groups["milestones"],
         states=groups["states"],
         notes=groups["notes"],
         what=groups["what"],
         countdown=groups["countdown"],
-        threat_label=threat.text("label"),
-        threat_advice=threat.text("advice"),
-        threat_consequence=threat.text("consequence"),
+        urgency=groups["urgency"],
+        agenda=groups["agenda"],
+        advice_label=advice.text("label"),
+        advice={
+            kind: {key: _template(advice.child(kind), key) for key in keys}
+            for kind, keys in ADVICE_KEYS.items()
+        },
         threat_consequence_detail=threat.text("consequence_detail"),
         threat_link=_link(threat, "link_label", "link_url"),
     )

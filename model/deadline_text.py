@@ -3,9 +3,26 @@
 from dataclasses import dataclass
 from datetime import date
 
-from model.content import Connection, TimelineWording
+from markupsafe import Markup
+
+from model.content import Connection, Link, TimelineWording
 from model.dutch import day_count, days_phrase, long_date
 from model.timeline import DossierDates, Milestone, MilestoneKind, State, deadline_threatened, next_deadline
+
+
+@dataclass(frozen=True)
+class Advice:
+    """What to do now about one deadline, in the app's own words: its heading says so."""
+
+    heading: str  # "Advies van de wegwijzer", with ⚠ when the deadline is near or past
+    text: str
+    mail: Link | None  # Logius's address, when it is time to write to Logius
+
+    def html(self) -> Markup:
+        """'<b>Advies van de wegwijzer:</b> … <a>E-mail aan …</a>.', escaped: for the countdown bar,
+        the list of deadlines and the summary alike."""
+        mail = Markup(' <a href="{}">{}</a>.').format(self.mail.url, self.mail.label) if self.mail else ""
+        return Markup("<b>{}:</b> {}{}").format(self.heading, self.text, mail)
 
 
 @dataclass(frozen=True)
@@ -13,23 +30,52 @@ class Countdown:
     text: str
     state: State | None  # None while there is nothing to count down to yet
     threatened: bool  # the next deadline is due soon or late: show what to do
+    advice: Advice | None = None  # about the deadline counted down to
 
 
 @dataclass(frozen=True)
-class NextDeadline:
-    text: str  # "⚠ 28 februari 2027 (3 dagen te laat)"; "nog niet bekend" without one
-    threatened: bool
+class Urgency:
+    """A dossier's most pressing deadline in a few words, and where it goes in a list by urgency."""
+
+    text: str  # "⚠ Rapport te laat (12 dagen)"
+    state: State | None  # of the next deadline; None without one
+    sort_key: tuple[int, int, str]  # late first (latest first), then soon, then ahead by date; by name
 
 
-def next_deadline_in_brief(dates: DossierDates, today: date) -> NextDeadline:
-    """The next deadline in a few words, for the list of dossiers; ⚠ when it threatens."""
+URGENCY_RANKS = {State.OVERDUE: 0, State.TODAY: 1, State.DUE_SOON: 1, State.FUTURE: 2}
+NO_DEADLINE_RANK = 3
+
+
+def dossier_urgency(
+    name: str, connection: Connection, dates: DossierDates, today: date, wording: TimelineWording
+) -> Urgency:
+    """The next deadline still open, in words: what the list of dossiers shows and sorts by."""
+    words = wording.urgency
     deadline = next_deadline(dates, today)
     if deadline is None:
-        return NextDeadline("nog niet bekend", False)
-    sign = "⚠ " if deadline.threatening else ""
-    late = deadline.state == State.OVERDUE
-    when = f"{day_count(-deadline.days_left)} te laat" if late else days_phrase(deadline.days_left)
-    return NextDeadline(f"{sign}{long_date(deadline.day)} ({when})", deadline.threatening)
+        unknown = "unknown_cluster" if connection == Connection.CLUSTER else "unknown"
+        key = "all_done" if dates.activation else unknown
+        return Urgency(words[key], None, (NO_DEADLINE_RANK, 0, name.casefold()))
+    what = words[deadline.kind.value].format(year=deadline.day.year)
+    text = words[deadline.state.value].format(
+        what=what, days=day_count(abs(deadline.days_left)), date=long_date(deadline.day)
+    )
+    return Urgency(text, deadline.state, (URGENCY_RANKS[deadline.state], deadline.days_left, name.casefold()))
+
+
+ADVICE_STATES = {State.DUE_SOON: "soon", State.TODAY: "soon"}
+
+
+def milestone_advice(milestone: Milestone, wording: TimelineWording) -> Advice:
+    """What to prepare before a deadline, to tell Logius close to it, what happens after it, and what
+    to do about a yearly report nobody recorded; with Logius's address when it is time to write."""
+    key = ADVICE_STATES.get(milestone.state, milestone.state.value)
+    text = wording.advice[milestone.kind.value][key].format(
+        date=long_date(milestone.day), year=milestone.day.year, year_before=milestone.day.year - 1
+    )
+    write = milestone.threatening or milestone.state == State.NOT_RECORDED
+    heading = f"{'⚠ ' if milestone.threatening else ''}{wording.advice_label}"
+    return Advice(heading, text, wording.threat_link if write else None)
 
 
 def milestone_label(milestone: Milestone, connection: Connection, wording: TimelineWording) -> str:
@@ -58,7 +104,7 @@ def countdown(
         text = sentences["before_activation"].format(
             activation=long_date(dates.activation), date=long_date(deadline.day)
         )
-        return Countdown(text, State.FUTURE, False)
+        return Countdown(text, State.FUTURE, False, milestone_advice(deadline, wording))
     if deadline is None:
         return Countdown(sentences["all_done"], State.DONE, False)
     days = abs(deadline.days_left)
@@ -71,7 +117,8 @@ def countdown(
     text = sentences[key].format(
         days=days, date=long_date(deadline.day), what=wording.what[deadline.kind.value]
     )
-    return Countdown(text, deadline.state, deadline_threatened(dates, today))
+    advice = milestone_advice(deadline, wording)
+    return Countdown(text, deadline.state, deadline_threatened(dates, today), advice)
 
 
 def milestone_when(milestone: Milestone, state: str) -> str:

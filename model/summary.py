@@ -14,7 +14,7 @@ from datetime import date, datetime
 from markupsafe import Markup, escape
 
 from model.content import Content, Flow, Step
-from model.deadline_text import milestone_label, milestone_when, state_label
+from model.deadline_text import milestone_advice, milestone_label, milestone_when, state_label
 from model.dossier import CareProvider, Change, Dossier
 from model.dutch import local_date, long_date, short_date
 from model.history_text import described
@@ -98,7 +98,8 @@ def _header(data: SummaryInput) -> Markup:
     ):
         if milestone.is_deadline:
             label = milestone_label(milestone, dossier.connection, wording)
-            rows.append((label, milestone_when(milestone, state_label(milestone, wording))))
+            when = milestone_when(milestone, state_label(milestone, wording))
+            rows.append((label, Markup("{}<br>{}").format(when, milestone_advice(milestone, wording).html())))
     rows.append(("Voortgang", flow_progress(data.flow, data.ticked, data.dossier.role).ticked()))
     rows.append(("Afgedrukt op", long_date(data.today)))
     cells = Markup("").join(

@@ -184,6 +184,21 @@ def milestones(dates: DossierDates, today: date) -> list[Milestone]:
     return sorted(result, key=lambda each: each.day)
 
 
+def yearly_reports_ahead(dates: DossierDates, today: date, count: int) -> list[Milestone]:
+    """The next `count` yearly reports still to send, for the agenda: more than `milestones` lists."""
+    dates = within_range(dates)
+    if dates.activation is None:
+        return []
+    ahead: list[Milestone] = []
+    year = first_annual_year(dates.activation)
+    while len(ahead) < count:
+        milestone = _annual_milestone(year, dates.annual_reports.get(year), today)
+        if milestone.is_open:
+            ahead.append(milestone)
+        year += 1
+    return ahead
+
+
 def next_deadline(dates: DossierDates, today: date) -> Milestone | None:
     """The first deadline still open or late: what the countdown shows."""
     return next((each for each in milestones(dates, today) if each.is_deadline and each.is_open), None)

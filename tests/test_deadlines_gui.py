@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from gui.day_clock import DayClock
 from gui.start_page import DEADLINE_COLUMN, StartPage
 from model.content import Connection, Role, bundled_content
-from model.dossier import CareProvider
+from model.dossier import CareProvider, DateField
 from model.store import Store
 from tests.gui_helpers import child, click, open_window, scroll_to
 from tests.modal_dialogs import answer_dialogs, type_file_name
@@ -83,15 +83,41 @@ def test_a_threatening_deadline_says_what_to_do(
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
     today = FixedDay(date(2027, 2, 13))
     window = open_dossier(qtbot, data_dir, store, today, date(2026, 12, 31))
-    threat = child(window, QLabel, "deadlineThreat")
-    assert not threat.isVisible()
+    advice = child(window, QLabel, "deadlineAdvice")
+    assert advice.isVisible()  # 15 days ahead: what to prepare, no need to write to Logius yet
+    assert advice.text().startswith("<b>Advies van de wegwijzer:</b> Plan nu de penetratietest")
+    assert "mailto:" not in advice.text()
     today.day = date(2027, 2, 14)
     window.clock.check()
-    assert threat.isVisible()
-    assert "Informeer Logius tijdig" in threat.text() and "deactivatie" in threat.text()
-    assert 'href="mailto:DigiDassessment@logius.nl?subject=DigiD-assessment"' in threat.text()
-    threat.linkActivated.emit("mailto:DigiDassessment@logius.nl?subject=DigiD-assessment")
+    assert advice.text().startswith("<b>⚠ Advies van de wegwijzer:</b> Lukt het niet")
+    assert "De factsheet zegt: ‘Informeer Logius tijdig" in advice.text()
+    assert 'href="mailto:DigiDassessment@logius.nl?subject=DigiD-assessment"' in advice.text()
+    advice.linkActivated.emit("mailto:DigiDassessment@logius.nl?subject=DigiD-assessment")
     assert opened == ["mailto:DigiDassessment@logius.nl?subject=DigiD-assessment"]
+    today.day = date(2027, 3, 1)
+    window.clock.check()
+    assert "ingebrekestelling" in advice.text() and "gedeactiveerd" in advice.text()
+    assert "mailto:DigiDassessment@logius.nl" in advice.text()
+
+
+def test_the_advice_follows_the_next_deadline_after_a_report_is_recorded(
+    qtbot: QtBot, data_dir: Path, store: Store
+) -> None:
+    """Activated in 2024, the first report sent, the repair past and the yearly reports not recorded:
+    the countdown, its advice and the list say so, each in words."""
+    dossier = store.create_dossier("Praktijk Zuid", Connection.DIRECT, Role.CARE_PROVIDER, date(2024, 1, 1))
+    store.set_date(dossier.id, DateField.REPORT_SENT, date(2024, 2, 20))
+    store.remember_last_dossier(dossier.id)
+    window = open_window(qtbot, data_dir, DayClock(FixedDay(date(2026, 11, 29))))
+    assert countdown_text(window).startswith("953 dagen te laat: de uiterste datum voor het herstel")
+    advice = child(window, QLabel, "deadlineAdvice").text()
+    assert advice.startswith("<b>⚠ Advies van de wegwijzer:</b> De hersteltermijn is voorbij.")
+    child(window, QWidget, "assessmentWizard").go_to("deadlines")
+    listing = child(window, QLabel, "milestoneList").text()
+    assert listing.count("Advies van de wegwijzer") == 5  # every deadline, not the activation
+    assert "Niet vastgelegd of het rapport over 2024 is ingediend." in listing
+    assert "Niet vastgelegd of het rapport over 2025 is ingediend." in listing
+    assert "het assessment over 2026 plaatsvindt" in listing
 
 
 def test_recording_the_report_moves_the_countdown_to_the_findings(
@@ -152,7 +178,10 @@ def test_deadlines_go_into_an_agenda_file(qtbot: QtBot, data_dir: Path, store: S
     assert seen[0].title == "Deadlines in agenda zetten"
     assert seen[0].result == "DigiD-assessment termijnen Praktijk Noord.ics"
     events = Calendar.from_ical((home / "termijnen.ics").read_bytes()).walk("VEVENT")
-    assert [event.decoded("dtstart") for event in events] == [date(2027, 2, 28), date(2028, 5, 1)]
+    assert [event.decoded("dtstart") for event in events] == [
+        date(2027, 2, 28),
+        *(date(year, month, 1) for year in (2028, 2029, 2030) for month in (1, 5)),
+    ]
     assert child(window, QLabel, "calendarResult").text().startswith("Opgeslagen in")
 
 
@@ -160,7 +189,7 @@ def test_start_page_shows_the_next_deadline(qtbot: QtBot, data_dir: Path, store:
     store.create_dossier("Praktijk Noord", Connection.DIRECT, Role.CARE_PROVIDER, date(2026, 12, 31))
     window = open_window(qtbot, data_dir, DayClock(FixedDay(date(2027, 2, 5))))
     table = child(window, QTableWidget, "dossierList")
-    assert table.item(0, 4).text() == "28 februari 2027 (nog 23 dagen)"
+    assert table.item(0, 4).text() == "Rapport: nog 23 dagen (uiterlijk 28 februari 2027)"
     assert not table.item(0, 4).font().bold()
 
 
@@ -173,16 +202,18 @@ def test_start_page_counts_a_cluster_from_the_register_start_date(qtbot: QtBot, 
     qtbot.addWidget(page)
     page.refresh()
     cell = page.table.item(0, DEADLINE_COLUMN)
-    assert cell.text() == "30 november 2026 (nog 29 dagen)"  # one care provider live: the recorded date
+    assert cell.text() == "Rapport: nog 29 dagen (uiterlijk 30 november 2026)"  # one live: the recorded date
     second = store.care_providers(dossier.id)[1]
     store.save_care_provider(dossier.id, replace(second, production=date(2026, 10, 8)))
     page.refresh()
-    assert page.table.item(0, DEADLINE_COLUMN).text() == "8 december 2026 (nog 37 dagen)"  # T0: the second
+    assert page.table.item(0, DEADLINE_COLUMN).text() == (
+        "Rapport: nog 37 dagen (uiterlijk 8 december 2026)"  # T0: the second provider live
+    )
 
 
 def test_start_page_flags_a_late_deadline(qtbot: QtBot, data_dir: Path, store: Store) -> None:
     store.create_dossier("Praktijk Noord", Connection.DIRECT, Role.CARE_PROVIDER, date(2026, 12, 31))
     window = open_window(qtbot, data_dir, DayClock(FixedDay(date(2027, 3, 3))))
     cell = child(window, QTableWidget, "dossierList").item(0, 4)
-    assert cell.text() == "⚠ 28 februari 2027 (3 dagen te laat)"
+    assert cell.text() == "⚠ Rapport te laat (3 dagen)"
     assert cell.font().bold()

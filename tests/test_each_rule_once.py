@@ -12,15 +12,16 @@ from gui.dossier_editor import DossierEditor
 from gui.start_page import StartPage
 from gui.step_page import StepPage
 from model.content import Connection, Role, bundled_content
-from model.deadline_text import next_deadline_in_brief
+from model.deadline_text import dossier_urgency
 from model.dossier import CareProvider
 from model.progress import Progress
 from model.register import MET, NOT_APPLICABLE, NOT_MET, checklist
 from model.store import Store
 from model.summary import load_summary_input, summary_html
-from model.timeline import DossierDates
+from model.timeline import DossierDates, State
 
 TODAY = date(2026, 11, 28)
+WORDING = bundled_content().general.timeline
 
 
 def live(name: str, production: date, signed: date | None = date(2026, 9, 1)) -> CareProvider:
@@ -29,16 +30,20 @@ def live(name: str, production: date, signed: date | None = date(2026, 9, 1)) ->
     )
 
 
-def test_the_next_deadline_in_brief_flags_what_threatens() -> None:
+def test_a_dossiers_urgency_says_its_next_deadline_in_brief() -> None:
     dates = DossierDates(date(2026, 12, 31))  # the report is due 28 February 2027
-    far, soon, late = (
-        next_deadline_in_brief(dates, day) for day in (date(2027, 1, 5), date(2027, 2, 25), date(2027, 3, 1))
+    far, soon, due, late = (
+        dossier_urgency("Praktijk", Connection.DIRECT, dates, day, WORDING)
+        for day in (date(2027, 1, 5), date(2027, 2, 25), date(2027, 2, 28), date(2027, 3, 1))
     )
-    assert (far.text, far.threatened) == ("28 februari 2027 (nog 54 dagen)", False)
-    assert (soon.text, soon.threatened) == ("⚠ 28 februari 2027 (nog 3 dagen)", True)
-    assert (late.text, late.threatened) == ("⚠ 28 februari 2027 (1 dag te laat)", True)
-    unknown = next_deadline_in_brief(DossierDates(None), TODAY)
-    assert (unknown.text, unknown.threatened) == ("nog niet bekend", False)
+    assert (far.text, far.state) == ("Rapport: nog 54 dagen (uiterlijk 28 februari 2027)", State.FUTURE)
+    assert (soon.text, soon.state) == ("⚠ Rapport: nog 3 dagen (uiterlijk 28 februari 2027)", State.DUE_SOON)
+    assert (due.text, due.state) == ("⚠ Rapport: vandaag de uiterste datum", State.TODAY)
+    assert (late.text, late.state) == ("⚠ Rapport te laat (1 dag)", State.OVERDUE)
+    unknown = dossier_urgency("Praktijk", Connection.DIRECT, DossierDates(None), TODAY, WORDING)
+    assert (unknown.text, unknown.state) == ("Geen termijn: activatiedatum onbekend", None)
+    cluster = dossier_urgency("Leverancier", Connection.CLUSTER, DossierDates(None), TODAY, WORDING)
+    assert cluster.text == "Geen termijn: nog geen twee zorgaanbieders in productie"
 
 
 def test_the_checklist_says_each_condition_and_names_the_unsigned() -> None:
@@ -81,7 +86,9 @@ def test_the_start_page_and_the_summary_count_from_the_registers_t0(qtbot: QtBot
     content = bundled_content()
     page = StartPage(store, content, DayClock(lambda: TODAY))
     qtbot.addWidget(page)
-    assert page.findChild(QTableWidget, "dossierList").item(0, 4).text() == "⚠ 8 december 2026 (nog 10 dagen)"
+    assert page.findChild(QTableWidget, "dossierList").item(0, 4).text() == (
+        "⚠ Rapport: nog 10 dagen (uiterlijk 8 december 2026)"
+    )
     html = summary_html(load_summary_input(store, content, dossier, TODAY))
     assert "uiterlijk 8 december 2026" in html and "1 november 2026" not in html
     assert "<p><b>✘ nog niet</b>: Elke zorgaanbieder in productie" in html

@@ -75,6 +75,10 @@ def supplier_summary(
     return visible_lines(summary_html(data, step_id))
 
 
+ANNUAL_ADVICE = (
+    "Advies van de wegwijzer: Spreek op tijd met uw ICT-leverancier en de IT-auditor (RE) af wanneer het"
+    " assessment over 2027 plaatsvindt: het rapport moet tussen 1 januari en 1 mei 2028 bij Logius zijn."
+)
 HEADER = [
     "DigiD-assessment: Praktijk",
     "Organisatie | Praktijk",
@@ -82,9 +86,14 @@ HEADER = [
     "Eigen rol | ICT-leverancier",
     "Activatie in productie | 30 september 2026",
     "Auditrapport bij Logius | ingediend op 20 november 2026 (uiterste datum was 30 november 2026)",
+    "Advies van de wegwijzer: Het rapport is ingediend. Logius laat per brief weten tot wanneer u de"
+    " bevindingen moet herstellen; vul die datum in bij Termijnen.",
     "Bevindingen hersteld | uiterlijk 20 januari 2027 (nog 53 dagen; open)",
+    "Advies van de wegwijzer: Laat de bevindingen herstellen en vraag een IT-auditor (RE) om vóór 20 januari"
+    " 2027 een ondertekende verklaring of rapport over het herstel; dat stuurt u naar Logius.",
     "Jaarlijks auditrapport 2028 | "
     "tussen 1 januari 2028 en 1 mei 2028 (nog 520 dagen; open)",
+    ANNUAL_ADVICE,
     "Voortgang | 1 van 33 actiepunten afgevinkt",
     "Afgedrukt op | 28 november 2026",
 ]
@@ -154,7 +163,13 @@ def test_the_register_in_the_whole_summary() -> None:
     ]
     assert lines[start + 6] == f"Stap 1 van 10: {CONTENT.flows[Connection.CLUSTER].steps[0].title}"
     report = "Auditrapport bij Logius | uiterlijk 30 november 2026 (nog 2 dagen; binnenkort)"
-    assert lines[:start] == [*HEADER[:5], report, *HEADER[-3:], *INTRO]
+    advice = (  # close to the deadline: tell Logius in time, with the address
+        "⚠ Advies van de wegwijzer: Lukt het niet om het rapport uiterlijk 30 november 2026 bij Logius te"
+        " hebben, mail Logius dan vandaag. De factsheet zegt: ‘Informeer Logius tijdig, ook in het geval"
+        " dat de termijn van twee maanden overschreden dreigt te worden.’"
+        " E-mail aan DigiDassessment@logius.nl."
+    )
+    assert lines[:start] == [*HEADER[:5], report, advice, *HEADER[-4:], *INTRO]
     history = lines[lines.index("Geschiedenis") : lines.index("Bronnen")]
     when = [line.split(" | ")[0] for line in history[2:]]
     assert when == ["20 november 2026 10:00", "21 november 2026 10:00"]

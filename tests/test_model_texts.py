@@ -1,6 +1,6 @@
 """The Dutch words the model writes: dates, deadline sentences and the change history."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -149,27 +149,51 @@ def test_the_calendar_file_line_by_line() -> None:
     )  # fmt: skip
     lines = data.decode().replace("\r\n ", "").splitlines()  # long lines unfolded
 
-    def event(what: str, day: str, next_day: str, phrase: str) -> list[str]:
+    def event(what: str, day: str, uid_kind: str, description: str) -> list[str]:
+        following = (date.fromisoformat(day) + timedelta(days=1)).strftime("%Y%m%d")
         alarms = [
-            f"BEGIN:VALARM|ACTION:DISPLAY|DESCRIPTION:Over {days} dagen: {what} (Praktijk)|TRIGGER:-P{days}D"
+            f"BEGIN:VALARM|ACTION:DISPLAY|DESCRIPTION:Over {phrase}: {what} (Praktijk)|TRIGGER:-P{days}D"
             "|END:VALARM"
-            for days in (14, 3)
+            for days, phrase in ((14, "14 dagen"), (1, "1 dag"))
         ]
         return (
             f"BEGIN:VEVENT|SUMMARY:DigiD-assessment Praktijk: {what}|DTSTART;VALUE=DATE:{day}"
-            f"|DTEND;VALUE=DATE:{next_day}|DTSTAMP:20270221T090000Z"
-            f"|UID:{phrase}-{day[:4]}-{day[4:6]}-{day[6:]}-b2319f2e8bc7@digid-wegwijzer"
-            f"|DESCRIPTION:Uiterste datum voor {WORDING.what[phrase]}.|TRANSP:TRANSPARENT|{'|'.join(alarms)}"
+            f"|DTEND;VALUE=DATE:{following}|DTSTAMP:20270221T090000Z"
+            f"|UID:{uid_kind}-{day[:4]}-{day[4:6]}-{day[6:]}-b2319f2e8bc7@digid-wegwijzer"
+            f"|DESCRIPTION:{description}|TRANSP:TRANSPARENT|{'|'.join(alarms)}"
             "|END:VEVENT"
         ).split("|")
+
+    def window(year: int) -> list[str]:
+        return [
+            *event(
+                f"Venster voor het jaarlijkse auditrapport {year} gaat open",
+                f"{year}0101",
+                "annual_window",
+                f"Tussen 1 januari en 1 mei {year} moet het auditrapport over {year - 1} bij Logius zijn.",
+            ),
+            *event(
+                f"Jaarlijks auditrapport {year}",
+                f"{year}0501",
+                "annual_report",
+                "Uiterste datum voor het jaarlijkse auditrapport bij Logius.",
+            ),
+        ]
 
     assert lines == [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         f"PRODID:-//DigiD Assessment Wegwijzer//{__version__}//NL",
         "X-WR-CALNAME:DigiD-assessment Praktijk",
-        *event("Auditrapport bij Logius", "20270228", "20270301", "first_report"),
-        *event("Jaarlijks auditrapport 2028", "20280501", "20280502", "annual_report"),
+        *event(
+            "Auditrapport bij Logius",
+            "20270228",
+            "first_report",
+            "Uiterste datum voor het auditrapport bij Logius.",
+        ),
+        *window(2028),
+        *window(2029),
+        *window(2030),
         "END:VCALENDAR",
     ]
 

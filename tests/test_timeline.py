@@ -1,5 +1,6 @@
 """The deadline rules on their edge dates, Logius's own examples, and the words the countdown uses."""
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -154,23 +155,70 @@ def test_countdown_before_activation_and_unknown() -> None:
     assert "tweede zorgaanbieder" in unknown.text and unknown.state is None
 
 
+def calendar_events(dates: DossierDates, today: date, name: str = "Praktijk <De Linde>") -> list:
+    data = deadlines_calendar(name, Connection.DIRECT, dates, today, WORDING, datetime(2027, 2, 21, 9))
+    return Calendar.from_ical(data).walk("VEVENT")
+
+
+def days_and_summaries(events: list) -> list[tuple[date, str]]:
+    return [(event.decoded("dtstart"), str(event.get("summary")).split(": ", 1)[1]) for event in events]
+
+
 def test_calendar_file_reads_back_with_the_same_dates_and_reminders() -> None:
     dates = DossierDates(date(2026, 12, 31), report_sent=date(2027, 2, 20))
-    data = deadlines_calendar(
-        "Praktijk <De Linde>", Connection.DIRECT, dates, date(2027, 2, 21), WORDING, datetime(2027, 2, 21, 9)
-    )
-    calendar = Calendar.from_ical(data)
-    events = calendar.walk("VEVENT")
-    # the first report is sent (done): only the findings and the yearly report are still to come
-    assert [event.decoded("dtstart") for event in events] == [date(2027, 4, 20), date(2028, 5, 1)]
-    assert all("Praktijk <De Linde>" in str(event.get("summary")) for event in events)
+    events = calendar_events(dates, date(2027, 2, 21))
+    # the first report is sent (done): the repair, then three yearly windows, each opening and closing
+    assert days_and_summaries(events) == [
+        (date(2027, 4, 20), "Bevindingen hersteld"),
+        (date(2028, 1, 1), "Venster voor het jaarlijkse auditrapport 2028 gaat open"),
+        (date(2028, 5, 1), "Jaarlijks auditrapport 2028"),
+        (date(2029, 1, 1), "Venster voor het jaarlijkse auditrapport 2029 gaat open"),
+        (date(2029, 5, 1), "Jaarlijks auditrapport 2029"),
+        (date(2030, 1, 1), "Venster voor het jaarlijkse auditrapport 2030 gaat open"),
+        (date(2030, 5, 1), "Jaarlijks auditrapport 2030"),
+    ]
+    assert all(str(e.get("summary")).startswith("DigiD-assessment Praktijk <De Linde>: ") for e in events)
+    assert all(event.decoded("dtend") - event.decoded("dtstart") == timedelta(days=1) for event in events)
     for event in events:
-        triggers = sorted(-alarm.decoded("trigger").days for alarm in event.walk("VALARM"))
-        assert triggers == [3, 14]
-    again = deadlines_calendar(
-        "Praktijk <De Linde>", Connection.DIRECT, dates, date(2027, 2, 21), WORDING, datetime(2027, 2, 22)
+        alarms = event.walk("VALARM")
+        assert sorted(-alarm.decoded("trigger").days for alarm in alarms) == [1, 14]
+        assert all(str(alarm.get("action")) == "DISPLAY" for alarm in alarms)
+    assert str(events[2].get("description")) == "Uiterste datum voor het jaarlijkse auditrapport bij Logius."
+    assert str(events[1].get("description")) == (
+        "Tussen 1 januari en 1 mei 2028 moet het auditrapport over 2027 bij Logius zijn."
     )
-    assert [e.get("uid") for e in Calendar.from_ical(again).walk("VEVENT")] == [e.get("uid") for e in events]
+    again = calendar_events(dates, date(2027, 2, 22))
+    assert [e.get("uid") for e in again] == [e.get("uid") for e in events]
+    assert len({e.get("uid") for e in events}) == len(events)
+
+
+def test_calendar_skips_what_is_done_or_past_and_an_open_window() -> None:
+    """In the 2027 window (open already): its deadline without an opening, then 2028 and 2029; once
+    the 2027 report is recorded, 2028–2030. The late repair and the 2025 report nobody recorded are
+    past: not in the agenda."""
+    dates = DossierDates(
+        date(2024, 1, 1), report_sent=date(2024, 2, 1), annual_reports={2026: date(2026, 4, 1)}
+    )
+    assert days_and_summaries(calendar_events(dates, date(2027, 2, 1)))[:3] == [
+        (date(2027, 5, 1), "Jaarlijks auditrapport 2027"),  # its window is open: no opening event
+        (date(2028, 1, 1), "Venster voor het jaarlijkse auditrapport 2028 gaat open"),
+        (date(2028, 5, 1), "Jaarlijks auditrapport 2028"),
+    ]
+    recorded = replace(dates, annual_reports={2026: date(2026, 4, 1), 2027: date(2027, 1, 20)})
+    assert [day for day, _ in days_and_summaries(calendar_events(recorded, date(2027, 2, 1)))] == [
+        *(date(2028, 1, 1), date(2028, 5, 1), date(2029, 1, 1), date(2029, 5, 1)),
+        *(date(2030, 1, 1), date(2030, 5, 1)),
+    ]
+
+
+def test_calendar_lists_a_planned_activation() -> None:
+    events = calendar_events(DossierDates(date(2026, 12, 31)), date(2026, 12, 1))
+    assert days_and_summaries(events)[:2] == [
+        (date(2026, 12, 31), "Activatie in productie"),
+        (date(2027, 2, 28), "Auditrapport bij Logius"),
+    ]
+    assert len(events) == 8  # and three yearly windows, each opening and closing
+    assert days_and_summaries(calendar_events(DossierDates(None), date(2026, 12, 1))) == []
 
 
 def test_calendar_stamps_in_utc_and_escapes_names() -> None:
@@ -183,8 +231,11 @@ def test_calendar_stamps_in_utc_and_escapes_names() -> None:
         WORDING,
         datetime(2026, 12, 1, 9),
     )
-    assert data.splitlines().count(b"BEGIN:VEVENT") == 2  # the name's own text makes no event
+    assert data.splitlines().count(b"BEGIN:VEVENT") == 8  # the name's own text makes no event
     events = Calendar.from_ical(data).walk("VEVENT")
     assert all("Praktijk; Noord, BEGIN:VEVENT\\" in str(event.get("summary")) for event in events)
+    reminders = [str(alarm.get("description")) for event in events for alarm in event.walk("VALARM")]
+    assert len(reminders) == 16
+    assert all(text.endswith("(Praktijk; Noord, BEGIN:VEVENT\\)") for text in reminders)
     assert all(event.decoded("dtstamp").utcoffset() == timedelta(0) for event in events)
     assert all(line.endswith(b"Z") for line in data.splitlines() if line.startswith(b"DTSTAMP"))
