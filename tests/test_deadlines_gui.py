@@ -217,3 +217,34 @@ def test_start_page_flags_a_late_deadline(qtbot: QtBot, data_dir: Path, store: S
     cell = child(window, QTableWidget, "dossierList").item(0, 4)
     assert cell.text() == "⚠ Rapport te laat (3 dagen)"
     assert cell.font().bold()
+
+
+def test_start_page_lists_the_most_urgent_dossier_first(qtbot: QtBot, data_dir: Path, store: Store) -> None:
+    """Late first (the latest first), then due soon, then ahead by date, then without a date; the
+    state in words and, for late or soon, in bold on the countdown bar's colour."""
+    for name, activation in (
+        ("Zorg Noord", date(2027, 1, 31)),  # report due 31 March: ahead
+        ("Apotheek", None),
+        ("Fysio West", date(2026, 12, 8)),  # due 8 February: 12 days late
+        ("Tandarts Oost", date(2026, 12, 31)),  # due 28 February: 8 days left
+        ("Huisarts", date(2026, 12, 17)),  # due 17 February: 3 days late
+    ):
+        store.create_dossier(name, Connection.DIRECT, Role.CARE_PROVIDER, activation)
+    window = open_window(qtbot, data_dir, DayClock(FixedDay(date(2027, 2, 20))))
+    table = child(window, QTableWidget, "dossierList")
+    rows = [
+        (table.item(row, 0).text(), table.item(row, DEADLINE_COLUMN).text())
+        for row in range(table.rowCount())
+    ]
+    assert rows == [
+        ("Fysio West", "⚠ Rapport te laat (12 dagen)"),
+        ("Huisarts", "⚠ Rapport te laat (3 dagen)"),
+        ("Tandarts Oost", "⚠ Rapport: nog 8 dagen (uiterlijk 28 februari 2027)"),
+        ("Zorg Noord", "Rapport: nog 39 dagen (uiterlijk 31 maart 2027)"),
+        ("Apotheek", "Geen termijn: activatiedatum onbekend"),
+    ]
+    cells = [table.item(row, DEADLINE_COLUMN) for row in range(table.rowCount())]
+    assert [cell.font().bold() for cell in cells] == [True, True, True, False, False]
+    late, soon, ahead = (cells[n].background().color().name() for n in (0, 2, 3))
+    assert late != soon and ahead != late and ahead != soon
+    assert table.selectedItems()[0].text() == "Fysio West"  # the most urgent is selected, ready to open
