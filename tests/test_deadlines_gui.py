@@ -117,7 +117,7 @@ def test_the_advice_follows_the_next_deadline_after_a_report_is_recorded(
     assert listing.count("Advies van de wegwijzer") == 5  # every deadline, not the activation
     assert "Niet vastgelegd of het rapport over 2024 is ingediend." in listing
     assert "Niet vastgelegd of het rapport over 2025 is ingediend." in listing
-    assert "het assessment over 2026 plaatsvindt" in listing
+    assert "Plan het assessment over 2026" in listing
 
 
 def test_recording_the_report_moves_the_countdown_to_the_findings(

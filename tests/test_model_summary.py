@@ -76,8 +76,8 @@ def supplier_summary(
 
 
 ANNUAL_ADVICE = (
-    "Advies van de wegwijzer: Spreek op tijd met uw ICT-leverancier en de IT-auditor (RE) af wanneer het"
-    " assessment over 2027 plaatsvindt: het rapport moet tussen 1 januari en 1 mei 2028 bij Logius zijn."
+    "Advies van de wegwijzer: Plan het assessment over 2027 met uw ICT-leverancier en de IT-auditor (RE):"
+    " het rapport moet tussen 1 januari en 1 mei 2028 bij Logius zijn."
 )
 HEADER = [
     "DigiD-assessment: Praktijk",
@@ -86,11 +86,11 @@ HEADER = [
     "Eigen rol | ICT-leverancier",
     "Activatie in productie | 30 september 2026",
     "Auditrapport bij Logius | ingediend op 20 november 2026 (uiterste datum was 30 november 2026)",
-    "Advies van de wegwijzer: Het rapport is ingediend. Logius laat per brief weten tot wanneer u de"
-    " bevindingen moet herstellen; vul die datum in bij Termijnen.",
+    "Advies van de wegwijzer: Het rapport is ingediend; de termijn voor het herstel van de bevindingen staat"
+    " in de brief van Logius.",
     "Bevindingen hersteld | uiterlijk 20 januari 2027 (nog 53 dagen; open)",
-    "Advies van de wegwijzer: Laat de bevindingen herstellen en vraag een IT-auditor (RE) om vóór 20 januari"
-    " 2027 een ondertekende verklaring of rapport over het herstel; dat stuurt u naar Logius.",
+    "Advies van de wegwijzer: Laat de bevindingen herstellen en stuur vóór 20 januari 2027 een door een"
+    " IT-auditor (RE) ondertekende verklaring over het herstel naar Logius.",
     "Jaarlijks auditrapport 2028 | "
     "tussen 1 januari 2028 en 1 mei 2028 (nog 520 dagen; open)",
     ANNUAL_ADVICE,
