@@ -45,13 +45,19 @@ def test_start_page_lists_dossiers_with_progress(qtbot: QtBot, data_dir: Path, s
     store.create_dossier("Apotheek Oost", Connection.DIRECT, Role.CARE_PROVIDER, None)
     window = open_window(qtbot, data_dir)
     assert table_rows(window) == [
-        ["Apotheek Oost", "Directe aansluiting", "Zorgaanbieder", "0 van 20 actiepunten", "nog niet bekend"],
+        [
+            "Apotheek Oost",
+            "Directe aansluiting",
+            "Zorgaanbieder",
+            "0 van 20 actiepunten",
+            "Geen termijn: activatiedatum onbekend",
+        ],
         [
             "Tandartspraktijk Zuid",
             "Clusteraansluiting",
             "ICT-leverancier",
             "1 van 33 actiepunten",
-            "nog niet bekend",
+            "Geen termijn: nog geen twee zorgaanbieders in productie",
         ],
     ]
 
