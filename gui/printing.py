@@ -24,6 +24,8 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCursor,
     QTextDocument,
+    QTextFrame,
+    QTextTable,
 )
 
 PAGE_MARGINS_MM = QMarginsF(18, 16, 18, 14)
@@ -59,7 +61,6 @@ def _break_before(block: QTextBlock) -> None:
     form = QTextBlockFormat()
     form.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
     QTextCursor(block).mergeBlockFormat(form)
-    _lay_out_whole(block.document())
 
 
 def _lay_out_whole(document: QTextDocument) -> None:
@@ -95,6 +96,7 @@ def keep_headings_with_their_text(document: QTextDocument, page_height: float) -
         )
         if following is not None and int(_top_of(document, following) // page_height) != page:
             _break_before(block)
+            _lay_out_whole(document)
             continue
         if level == SECTION_LEVEL:
             end = next(
@@ -109,6 +111,45 @@ def keep_headings_with_their_text(document: QTextDocument, page_height: float) -
             top, bottom = _top_of(document, block), _bottom_of(document, last)
             if bottom - top <= page_height and int(bottom // page_height) != page:
                 _break_before(block)
+                _lay_out_whole(document)
+    for table in _tables(document.rootFrame()):
+        _keep_rows_whole(document, table, page_height)
+
+
+def _tables(frame: QTextFrame) -> list[QTextTable]:
+    tables = []
+    for child in frame.childFrames():
+        if isinstance(child, QTextTable):
+            tables.append(child)
+        tables += _tables(child)
+    return tables
+
+
+def _pixels_per_css_pixel(document: QTextDocument) -> float:
+    """Qt scales a cell's padding by the device's resolution against the screen's 96 dpi."""
+    device = document.documentLayout().paintDevice()
+    return device.logicalDpiY() / 96 if device is not None else 1.0
+
+
+def _keep_rows_whole(document: QTextDocument, table: QTextTable, page_height: float) -> None:
+    """A table row that would run over two pages starts on the next one (under the repeated
+    header row), so a care provider's name and dates are never torn apart. Qt moves a row whose
+    first line does not fit; so such a row's cells get just enough room above that line to push
+    it past the page's end. (A page break inside a cell makes Qt start a page twice.)"""
+    for row in range(table.format().headerRowCount() + 1, table.rows()):
+        cells = [table.cellAt(row, column) for column in range(table.columns())]
+        firsts = [cell.firstCursorPosition().block() for cell in cells]
+        top = min(_top_of(document, block) for block in firsts)
+        bottom = max(_bottom_of(document, cell.lastCursorPosition().block()) for cell in cells)
+        page_end = (int(top // page_height) + 1) * page_height
+        if bottom > page_end and bottom - top < page_height:
+            first_line = min(block.layout().lineAt(0).height() for block in firsts)
+            room = (page_end - top - first_line + 1) / _pixels_per_css_pixel(document)
+            for cell in cells:
+                form = cell.format().toTableCellFormat()
+                form.setTopPadding(form.topPadding() + room)
+                cell.setFormat(form)
+            _lay_out_whole(document)
 
 
 def paint_pages(

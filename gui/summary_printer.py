@@ -117,8 +117,11 @@ class SummaryPrinter:
         return printer
 
     def preview(self, dossier: Dossier, step_id: str | None = None) -> None:
-        handout = self.handout(dossier, step_id)
-        from PySide6.QtPrintSupport import QPrintPreviewDialog
+        """The handout as it will print; for the whole dossier with the menu's choice 'Toelichting
+        in samenvatting' in the toolbar too ('Met toelichting'), to switch it on the spot."""
+        from PySide6.QtGui import QAction
+        from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+        from PySide6.QtWidgets import QToolBar
 
         # The dialog only points at the printer: `printer` must outlive it, so it is a local of
         # this frame and the dialog is deleted inside exec() (WA_DeleteOnClose), before we return.
@@ -126,9 +129,20 @@ class SummaryPrinter:
         dialog = QPrintPreviewDialog(printer, self.parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowTitle("Afdrukvoorbeeld")
-        dialog.paintRequested.connect(handout.paint)
+        dialog.paintRequested.connect(lambda device: self.handout(dossier, step_id).paint(device))
         resize_within_screen(dialog, *PREVIEW_SIZE)
         make_preview_readable(dialog)
+        choice = self.parent.findChild(QAction, "actionSummaryExplanation")
+        if choice is not None and not step_id:  # one step always has its explanation
+            switch = QAction("Met toelichting", dialog)  # short: the toolbar has room for no more
+            switch.setObjectName("previewWithExplanation")
+            switch.setCheckable(True)
+            switch.setChecked(choice.isChecked())
+            switch.toggled.connect(choice.setChecked)
+            dialog.findChild(QToolBar).insertAction(dialog.findChild(QAction, "closePreview"), switch)
+            repaint = dialog.findChild(QPrintPreviewWidget).updatePreview
+            choice.toggled.connect(repaint)
+            dialog.finished.connect(lambda _result: choice.toggled.disconnect(repaint))
         dialog.exec()
 
     def print(self, dossier: Dossier) -> None:
