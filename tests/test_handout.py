@@ -286,3 +286,31 @@ def test_this_step_prints_on_one_page_from_its_button(qtbot: QtBot, data_dir: Pa
     seen = answer_dialogs(qtbot, rendered_preview)
     click(qtbot, button)
     assert [dialog.result for dialog in seen] == [1]
+
+
+@pytest.mark.e2e
+def test_the_command_line_prints_the_explanation_when_asked(
+    data_dir: Path, store: Store, tmp_path: Path
+) -> None:
+    from tests.app_process import run_app
+
+    filled_dossier(store, Connection.DIRECT)
+    step = CONTENT.flows[Connection.DIRECT].steps[0]
+    explanation = flat(step.blocks[0].text or step.blocks[0].intro)[:60]
+    texts = []
+    for extra in ((), ("--with-explanation",)):
+        out = tmp_path / f"samenvatting{len(extra)}.pdf"
+        result = run_app(
+            "--data-dir",
+            str(data_dir),
+            "--export-pdf",
+            str(out),
+            "--dossier",
+            "Praktijk <b>De Linde</b>",
+            *extra,
+        )
+        assert result.returncode == 0, result.stderr
+        texts.append(read(pdf_pages(out)))
+    short, explained = texts
+    assert explanation not in short and explanation in explained
+    assert "Stap 1 van 7" in short and "Wie doet wat" in short
