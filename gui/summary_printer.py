@@ -103,9 +103,6 @@ class SummaryPrinter:
         data = load_summary_input(self.store, self.content, dossier, self.clock.today(), self.with_history)
         return Handout.of(data, step_id, self.with_explanation)
 
-    def html(self, dossier: Dossier, step_id: str | None = None) -> str:
-        return self.handout(dossier, step_id).html
-
     def _printer(self) -> "QPrinter":
         """A printer with the handout's margins on the paper the system's printer has (A4 when
         it says nothing), so Letter paper prints on Letter."""

@@ -278,8 +278,9 @@ def _register(data: SummaryInput) -> Markup:
 
 
 class References:
-    """Addresses on paper: each one numbered where it is cited ("[3]") and listed once, under
-    "Bronnen" at the end, so the text reads as text and no address is printed twice."""
+    """What is said once on paper: each address numbered where it is cited ("[3]") and listed
+    under "Bronnen" at the end, so the text reads as text; and each current note, printed in
+    full at the first step it belongs to."""
 
     def __init__(self) -> None:
         self.addresses: dict[str, int] = {}
