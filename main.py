@@ -22,6 +22,11 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         help="als --smoke-test, en open en sluit het afdrukvoorbeeld van het laatste dossier en van één stap",
     )
     parser.add_argument("--export-pdf", type=Path, metavar="OUT.pdf", help="schrijf de samenvatting als PDF")
+    parser.add_argument(
+        "--with-explanation",
+        action="store_true",
+        help="met toelichting: --export-pdf neemt bij elke stap de uitleg uit de factsheet op",
+    )
     parser.add_argument("--dossier", metavar="NAAM", help="het dossier voor --export-pdf of --export-json")
     parser.add_argument(
         "--export-json", type=Path, metavar="OUT.json", help="schrijf het dossier als dossierbestand"
@@ -86,22 +91,22 @@ def write_from_dossier(data_dir: Path | None, name: str | None, out: Path, what:
     return 0
 
 
-def export_pdf(data_dir: Path | None, name: str | None, out: Path) -> int:
+def export_pdf(data_dir: Path | None, name: str | None, out: Path, with_explanation: bool = False) -> int:
     """Write a dossier's full summary to `out` without a window; one Dutch line on stderr on failure."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from datetime import date
 
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
-    from gui.printing import write_pdf
+    from gui.summary_printer import Handout
     from model.content import bundled_content
-    from model.summary import footer_text, load_summary_input, summary_html
+    from model.summary import load_summary_input
 
-    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    _app = QApplication.instance() or QApplication(sys.argv[:1])  # widgets: the timeline is painted
 
     def write(store, dossier) -> None:
         data = load_summary_input(store, bundled_content(), dossier, date.today())
-        write_pdf(summary_html(data), footer_text(dossier), out)
+        Handout.of(data, with_explanation=with_explanation).write_pdf(out)
 
     return write_from_dossier(data_dir, name, out, "PDF-bestand", write)
 
@@ -150,7 +155,9 @@ def fail(message: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
     if arguments.export_pdf:
-        return export_pdf(arguments.data_dir, arguments.dossier, arguments.export_pdf)
+        return export_pdf(
+            arguments.data_dir, arguments.dossier, arguments.export_pdf, arguments.with_explanation
+        )
     if arguments.export_json:
         return export_dossier_file(arguments.data_dir, arguments.dossier, arguments.export_json)
     if arguments.import_json:

@@ -176,6 +176,9 @@ class MainWindow(QMainWindow):
     def include_history_in_summary(self, included: bool) -> None:
         self.printer.with_history = included
 
+    def include_explanation_in_summary(self, included: bool) -> None:
+        self.printer.with_explanation = included
+
     @property
     def start_page(self) -> StartPage:
         """Built when first shown: a reopened dossier needs no start page at start-up."""

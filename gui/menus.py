@@ -53,6 +53,13 @@ MENUS: tuple[tuple[str, tuple[MenuEntry | None, ...]], ...] = (
                 "include_history_in_summary",
                 checkable=True,
             ),
+            MenuEntry(
+                "actionSummaryExplanation",
+                "&Toelichting in samenvatting",
+                "",
+                "include_explanation_in_summary",
+                checkable=True,
+            ),
             SEPARATOR,
             MenuEntry("actionImportDossier", "Dossier &importeren …", "", "import_dossier"),
             MenuEntry("actionRestoreBackup", "&Back-up terugzetten …", "", "restore_backup"),

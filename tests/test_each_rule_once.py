@@ -91,6 +91,6 @@ def test_the_start_page_and_the_summary_count_from_the_registers_t0(qtbot: QtBot
     )
     html = summary_html(load_summary_input(store, content, dossier, TODAY))
     assert "uiterlijk 8 december 2026" in html and "1 november 2026" not in html
-    assert "<p><b>✘ nog niet</b>: Elke zorgaanbieder in productie" in html
+    assert "<td class='box'>☐&nbsp;</td><td>Elke zorgaanbieder in productie" in html
     assert "(nog niet: Tandarts &lt;Zuid&gt;)." in html and "Tandarts <Zuid>" not in html
     store.close()

@@ -18,7 +18,7 @@ CONTENT = bundled_content()
 class VisibleText(HTMLParser):
     """A line per paragraph, heading, list item and table row; cells joined by ' | '."""
 
-    BLOCKS = frozenset({"p", "tr", "h1", "h2", "li", "br", "table"})
+    BLOCKS = frozenset({"p", "tr", "h1", "h2", "h3", "li", "br", "table"})
 
     def __init__(self) -> None:
         super().__init__()
@@ -28,8 +28,8 @@ class VisibleText(HTMLParser):
         self.in_style = self.in_style or tag == "style"
         if tag in self.BLOCKS and self.lines[-1]:
             self.lines.append("")
-        if tag == "td" and self.lines[-1]:
-            self.lines[-1] += " | "
+        if tag in ("td", "th") and self.lines[-1]:
+            self.lines[-1] = self.lines[-1].rstrip() + " | "
 
     def handle_endtag(self, tag: str) -> None:
         self.in_style = self.in_style and tag != "style"
@@ -84,7 +84,7 @@ HEADER = [
     "Organisatie | Praktijk",
     "Aansluiting | Clusteraansluiting (meervoudig assessment)",
     "Eigen rol | ICT-leverancier",
-    "Activatie in productie | 30 september 2026",
+    "Tweede zorgaanbieder in productie | 30 september 2026 (geactiveerd)",
     "Auditrapport bij Logius | ingediend op 20 november 2026 (uiterste datum was 30 november 2026)",
     "Advies van de wegwijzer: Het rapport is ingediend; de termijn voor het herstel van de bevindingen staat"
     " in de brief van Logius.",
@@ -101,6 +101,14 @@ CLUSTER_FLOW = CONTENT.flows[Connection.CLUSTER]
 INTRO = [CLUSTER_FLOW.intro_heading, *CLUSTER_FLOW.intro]  # the factsheet's introduction of the flow
 
 
+def explanation(step_id: str) -> list[str]:
+    """The factsheet's explanation of a step, a line per paragraph and list item."""
+    lines = []
+    for block in CLUSTER_FLOW.step(step_id).blocks:
+        lines += [block.text] if block.text else [*([block.intro] if block.intro else []), *block.items]
+    return lines
+
+
 def test_one_step_of_a_supplier_dossier_line_by_line() -> None:
     step = CONTENT.flows[Connection.CLUSTER].step("cluster.1")
     first, second = (item.text for item in step.action_items)
@@ -113,10 +121,10 @@ def test_one_step_of_a_supplier_dossier_line_by_line() -> None:
     cited = len(note.sources)
     assert supplier_summary((), "cluster.1", report_sent=date(2026, 11, 20)) == [
         *HEADER,
-        *INTRO,
         f"Stap 1 van 10: {step.title}",
-        "Aan zet: U bent aan zet (ICT-leverancier) \xa0·\xa0 Status: Bezig (1 van 2 actiepunten)",
+        "Aan zet: de ICT-leverancier \xa0·\xa0 Status: Bezig (1 van 2 actiepunten)",
         step.purpose,
+        *explanation("cluster.1"),  # one step is printed to be read on its own: with its explanation
         f"Actueel (niet uit de factsheet): {note.title}. {note.text} {sources}.",
         "Actiepunten",
         f"☑ | {first} (afgevinkt op 20 november 2026)",
@@ -124,8 +132,7 @@ def test_one_step_of_a_supplier_dossier_line_by_line() -> None:
         "Notities",
         "Eerste",
         "Tweede",
-        "Links",
-        f"{link.label} [{cited + 1}] (in de factsheet: [{cited + 2}])",
+        f"Links: {link.label} [{cited + 1}] (in de factsheet: [{cited + 2}]).",
         "Geschiedenis",
         CONTENT.general.history.intro,
         f"20 november 2026 10:00 | Afgevinkt: {first}",
@@ -142,7 +149,7 @@ def test_a_step_without_notes_or_changes_says_so() -> None:
     history_end = lines.index("Bronnen")
     assert lines[history_end - 2 : history_end] == [CONTENT.general.history.intro, "Nog geen wijzigingen."]
     assert "Voortgang | 1 van 33 actiepunten afgevinkt" in lines
-    assert "Activatie in productie | 30 september 2026" in lines
+    assert "Tweede zorgaanbieder in productie | 30 september 2026 (geactiveerd)" in lines
 
 
 def test_the_register_in_the_whole_summary() -> None:
@@ -152,16 +159,21 @@ def test_the_register_in_the_whole_summary() -> None:
     )
     lines = supplier_summary(providers)
     start = lines.index("Deelnemende zorgaanbieders")
-    assert lines[start : start + 6] == [
+    assert lines[start : start + 10] == [
         "Deelnemende zorgaanbieders",
-        "✘ nog niet: Minstens twee zorgaanbieders in productie (nu 1).",
-        "✔ voldaan: Elke zorgaanbieder in productie heeft het aangepaste contract en de akkoordverklaring"
+        "Voorwaarden",
+        "☐ | Minstens twee zorgaanbieders in productie (nu 1).",
+        "☑ | Elke zorgaanbieder in productie heeft het aangepaste contract en de akkoordverklaring"
         " getekend.",
-        "Zorgaanbieder | KvK | Ondertekenaar | Contract | Akkoord | Bij DICTU | In productie",
-        "Zorg Oost | 12345678 | J. Jansen, directeur | 1-9-2026 | 2-9-2026 | 3-9-2026 | 1-10-2026",
-        "Tandarts | 87654321 | eigenaar | — | — | — | —",
+        "Register",
+        "Zorgaanbieder | Ondertekenaar | Contract getekend | Akkoord getekend | Akkoord bij DICTU"
+        " | In productie",
+        "Zorg Oost",
+        "KvK 12345678 | J. Jansen, directeur | 1-9-2026 | 2-9-2026 | 3-9-2026 | 1-10-2026",
+        "Tandarts",
+        "KvK 87654321 | eigenaar | — | — | — | —",
     ]
-    assert lines[start + 6] == f"Stap 1 van 10: {CONTENT.flows[Connection.CLUSTER].steps[0].title}"
+    assert lines[start + 10] == f"Stap 1 van 10: {CONTENT.flows[Connection.CLUSTER].steps[0].title}"
     report = "Auditrapport bij Logius | uiterlijk 30 november 2026 (nog 2 dagen; binnenkort)"
     advice = (  # close to the deadline: tell Logius in time, with the address
         "⚠ Advies van de wegwijzer: Lukt het niet om het rapport uiterlijk 30 november 2026 bij Logius te"
@@ -169,7 +181,8 @@ def test_the_register_in_the_whole_summary() -> None:
         " dat de termijn van twee maanden overschreden dreigt te worden.’"
         " E-mail aan DigiDassessment@logius.nl."
     )
-    assert lines[:start] == [*HEADER[:5], report, advice, *HEADER[-4:], *INTRO]
+    assert lines[:11] == [*HEADER[:5], report, advice, *HEADER[-4:]]
+    assert lines[start - len(INTRO) : start] == INTRO
     history = lines[lines.index("Geschiedenis") : lines.index("Bronnen")]
     when = [line.split(" | ")[0] for line in history[2:]]
     assert when == ["20 november 2026 10:00", "21 november 2026 10:00"]
@@ -178,8 +191,9 @@ def test_the_register_in_the_whole_summary() -> None:
 def test_the_register_conditions_met_and_t0_from_it() -> None:
     providers = (live("A", "12345678", date(2026, 10, 1)), live("B", "87654321", date(2026, 10, 8)))
     lines = supplier_summary(providers)
-    assert "✔ voldaan: Minstens twee zorgaanbieders in productie (nu 2)." in lines
-    t0 = "Start termijn | Volgens het register ging de tweede zorgaanbieder op 8 oktober 2026 in productie"
+    assert "☑ | Minstens twee zorgaanbieders in productie (nu 2)." in lines
+    assert lines[4] == "Tweede zorgaanbieder in productie | 8 oktober 2026 (geactiveerd)"
+    t0 = "Start termijnen | Volgens het register ging de tweede zorgaanbieder op 8 oktober 2026 in productie"
     assert lines[5].startswith(t0)
     assert "Auditrapport bij Logius | uiterlijk 8 december 2026 (nog 10 dagen; binnenkort)" in lines
 
@@ -190,7 +204,8 @@ def test_steps_history_rows_and_notes_each_end_where_they_should() -> None:
     flow = CONTENT.flows[Connection.CLUSTER]
     last_link = flow.steps[0].links[-1]
     before_step_2 = lines[lines.index(f"Stap 2 van 10: {flow.steps[1].title}") - 1]
-    assert before_step_2.startswith(f"{last_link.label} [") and "(in de factsheet: [" in before_step_2
+    assert before_step_2.startswith("Links: ") and before_step_2.endswith(").")
+    assert f" {last_link.label} [" in before_step_2 and "(in de factsheet: [" in before_step_2
     history = lines[lines.index("Geschiedenis") + 2 : lines.index("Bronnen")]
     assert history[0] == f"20 november 2026 10:00 | Afgevinkt: {flow.steps[0].action_items[0].text}"
     assert history[1] == "21 november 2026 10:00 | Notitie geschreven"
@@ -208,11 +223,11 @@ def test_a_care_provider_on_a_cluster_counts_only_its_own_steps() -> None:
     lines = visible_lines(summary_html(data))
     flow = CONTENT.flows[Connection.CLUSTER]
     own = [item for step in flow.steps if step.actor == Role.CARE_PROVIDER for item in step.action_items]
-    assert "Activatie in productie | nog niet bekend" in lines
+    assert "Tweede zorgaanbieder in productie | nog niet bekend" in lines
     assert f"Voortgang | 0 van {len(own)} actiepunten afgevinkt" in lines
     assert len(own) < sum(len(step.action_items) for step in flow.steps)
     by_supplier = "Status: Doet uw ICT-leverancier (0 van 2 actiepunten)"
-    assert f"Aan zet: Uw ICT-leverancier is aan zet \xa0·\xa0 {by_supplier}" in lines
+    assert f"Aan zet: de ICT-leverancier \xa0·\xa0 {by_supplier}" in lines
 
 
 def test_the_summary_input_from_the_store(data_dir: Path) -> None:

@@ -74,7 +74,9 @@ def test_full_summary_pdf_from_the_command_line(
     assert flat(f"☐ {second.text}") in text
     assert "Let op <script>alert('x')</script> en <b>vet</b> & meer Tweede regel" in text
     assert "uiterlijk 28 februari 2027" in text
-    assert "Activatie in productie 31 december 2026" in text
+    cluster = connection == Connection.CLUSTER
+    activation = "Tweede zorgaanbieder in productie" if cluster else "Activatie in productie"
+    assert f"{activation} 31 december 2026" in text
     for number, page in enumerate(pages, start=1):
         assert f"pagina {number} van {len(pages)}" in flat(page)
 
@@ -175,12 +177,12 @@ def test_user_text_is_escaped_wherever_it_appears(store: Store) -> None:
     html = summary_html(load_summary_input(store, bundled_content(), dossier, date(2027, 1, 10), True))
     name = "Praktijk &lt;b&gt;De Linde&lt;/b&gt; &amp; Co"
     assert f"<h1>DigiD-assessment: {name}</h1>" in html
-    assert f"<tr><td><b>Organisatie</b></td><td>{name}</td></tr>" in html
+    assert f"<td class='name'><b>Organisatie</b>&nbsp;&nbsp;&nbsp;</td><td>{name}</td></tr>" in html
     assert (
         "<p>Let op &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; en &lt;b&gt;vet&lt;/b&gt; &amp; meer"
         "<br>Tweede regel</p>"
     ) in html
-    assert "<td>Zorg &lt;i&gt;Oost&lt;/i&gt;</td>" in html
+    assert "<td><b>Zorg &lt;i&gt;Oost&lt;/i&gt;</b>" in html
     assert "<td>J. &lt;u&gt;Jansen&lt;/u&gt;, &lt;em&gt;directeur&lt;/em&gt;</td>" in html
     assert "Praktijk &lt;b&gt;De Linde&lt;/b&gt; → Praktijk &lt;b&gt;De Linde&lt;/b&gt; &amp; Co" in html
     for raw in ("<b>De Linde", "<script>", "<i>Oost", "<u>Jansen", "<em>directeur", "& Co", "& meer"):
@@ -207,7 +209,7 @@ def pdf_page_count(window: QWidget, tmp_path: Path, step_id: str | None = None) 
     """The pages of the same summary written as PDF, which the preview must match."""
     dossier = window.open_dossier_record()
     out = tmp_path / f"vergelijk-{step_id}.pdf"
-    write_pdf(window.printer.html(dossier, step_id), footer_text(dossier), out)
+    window.printer.handout(dossier, step_id).write_pdf(out)
     return len(pdf_pages(out))
 
 
