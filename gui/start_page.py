@@ -13,7 +13,7 @@ from gui.page_parts import Page, label, row_table, sized_after_filling, warning_
 from gui.rich_text import blocks_html, bold_heading, paragraph, plain_tooltip
 from model.content import Content
 from model.deadline_text import next_deadline_in_brief
-from model.dossier import NAME_MAX_LENGTH, DamagedDossier, Dossier, DossierNameError
+from model.dossier import NAME_MAX_LENGTH, DamagedDossier, Dossier, DossierNameError, DossierOverview
 from model.progress import flow_progress
 from model.register import deadline_dates
 from model.store import Store, StoreError
@@ -80,8 +80,8 @@ class StartPage(Page):
         self.refresh()
 
     def refresh(self) -> None:
-        usable, damaged = self.store.dossiers_and_damaged()
-        rows = [(each.id, *self._shown(each)) for each in usable]
+        usable, damaged = self.store.dossier_overviews()  # one query, however many dossiers
+        rows = [(each.dossier.id, *self._shown(each)) for each in usable]
         rows += [(each.id, _damaged_cells(each), False) for each in damaged]
         dossiers = [row[0] for row in rows]
         self.damaged_ids = {row[0] for row in rows if row[1][1].startswith(DAMAGED)}
@@ -103,21 +103,23 @@ class StartPage(Page):
             self.table.selectRow(0)
         self._selection_changed()
 
-    def _shown(self, dossier: Dossier) -> tuple[tuple[str, ...], bool]:
+    def _shown(self, overview: DossierOverview) -> tuple[tuple[str, ...], bool]:
         """The row, or a damaged one when a stored value breaks it: one dossier never stops the list."""
         try:
-            return self._cells(dossier)
-        except (StoreError, ValueError, KeyError, OverflowError) as error:
+            return self._cells(overview)
+        except (ValueError, KeyError, OverflowError) as error:
+            dossier = overview.dossier
             return _damaged_cells(DamagedDossier(dossier.id, dossier.name, str(error))), False
 
-    def _cells(self, dossier: Dossier) -> tuple[tuple[str, ...], bool]:
+    def _cells(self, overview: DossierOverview) -> tuple[tuple[str, ...], bool]:
         """The row's texts, and whether its deadline is near or past (shown in bold, with ⚠)."""
-        general = self.content.general
+        general, dossier = self.content.general, overview.dossier
         flow = self.content.flows[dossier.connection]
-        progress = flow_progress(flow, self.store.ticked_items(dossier.id), dossier.role)
+        progress = flow_progress(flow, overview.ticked, dossier.role)
         today = self.clock.today()
+        providers = list(overview.care_providers)
         deadline = next_deadline_in_brief(
-            deadline_dates(dossier, self.store.care_providers(dossier.id), today), today
+            deadline_dates(dossier, providers, today, overview.annual_reports), today
         )
         cells = (
             dossier.name,
