@@ -27,6 +27,7 @@ class DossierEditor(QObject):
         self.notes: dict[str, str] = store.notes(dossier.id)
         self.providers: list[CareProvider] = store.care_providers(dossier.id)
         self.annual_reports: dict[int, date] = store.annual_reports(dossier.id)
+        self._position = dossier.position  # as stored
 
     @property
     def deadline_dates(self) -> DossierDates:
@@ -186,7 +187,11 @@ class DossierEditor(QObject):
             self.store.set_setting(self._explanation_setting(step_id), "open" if opened else "folded")
 
     def set_position(self, position: str) -> None:
+        """Remember the page shown; a page shown again (the one reopened at start) costs no write."""
+        if position == self._position:
+            return
         try:
             self._save(self.store.set_position, position)
         except StoreError:
             return
+        self._position = position

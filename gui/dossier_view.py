@@ -17,15 +17,11 @@ from PySide6.QtWidgets import (
 
 from gui.countdown_bar import CountdownBar
 from gui.day_clock import DayClock
-from gui.deadlines_page import DeadlinesPage
 from gui.dossier_editor import DossierEditor
 from gui.dossier_page import DossierPage
 from gui.elided_label import ElidedLabel
-from gui.glossary_page import GlossaryPage
 from gui.info_page import DONE_BUTTON, InfoPage
-from gui.overview_page import OverviewPage
 from gui.page_parts import label
-from gui.register_page import RegisterPage
 from gui.step_list import StepList, compact_width
 from gui.step_page import StepPage
 from gui.wizard import NEXT_TEXT, AssessmentWizard
@@ -242,6 +238,7 @@ class DossierView(QWidget):
         ]
 
     def _build_page(self, key: str) -> QWidget:
+        """The page for `key`; the side pages' modules are loaded with their page, after start-up."""
         if key == START_POSITION:
             page = DossierPage(self.store, self.content, self.editor)
             if self.editor is None:
@@ -250,14 +247,22 @@ class DossierView(QWidget):
                 self.wizard.next_button.setText("Dossier aanmaken ›")
             return page
         if key == OVERVIEW:
+            from gui.overview_page import OverviewPage
+
             return OverviewPage(self.editor)
         if key == DEADLINES:
+            from gui.deadlines_page import DeadlinesPage
+
             return DeadlinesPage(self.editor, self.clock)
         if key == REGISTER:
+            from gui.register_page import RegisterPage
+
             return RegisterPage(self.editor, self.clock)
         if key == INFO:
             return InfoPage(self.content, self.editor)
         if key == GLOSSARY:
+            from gui.glossary_page import GlossaryPage
+
             return GlossaryPage(self.content)
         page = StepPage(self.editor.flow.step(key), self.editor)
         page.printRequested.connect(self.printStepRequested)
@@ -306,5 +311,5 @@ class DossierView(QWidget):
         for page in self.wizard.built_pages():
             if isinstance(page, StepPage):
                 page.notes.flush()
-            elif isinstance(page, RegisterPage | DossierPage):
+            elif hasattr(page, "flush"):  # the dossier's form and the register's
                 page.flush()
