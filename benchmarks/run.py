@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/run.py            # the full run, 7 runs per figure (~3 minutes)
     .venv/bin/python benchmarks/run.py --quick    # 3 runs, fewer ticks, for trying things out
     .venv/bin/python benchmarks/run.py --app-dir /tmp/copy   # the same benchmarks on a copy of the app
-    .venv/bin/python benchmarks/run.py --only startup list   # some (startup ticks pages pdf list packaged)
+    .venv/bin/python benchmarks/run.py --only startup list   # startup ticks pages zoom pdf list packaged
 
 Times are medians (or percentiles) and every figure stands beside a baseline measured in the same
 run, so the ratios mean something on a noisy machine. Nothing here asserts a time.
@@ -25,6 +25,7 @@ import page_switch
 import pdf_export
 import startup
 import tick_latency
+import zoom
 from harness import BENCHMARKS_DIR, ChildError, Row, probe, table
 
 ONE_LAST, ONE_LIST, MANY_LAST, MANY_LIST = "one-last", "one-list", "many-last", "many-list"
@@ -118,6 +119,11 @@ def pages_section(arguments: argparse.Namespace, _folders: dict[str, Path]) -> R
     return {2: page_switch.rows(app, bare)}
 
 
+def zoom_section(arguments: argparse.Namespace, _folders: dict[str, Path]) -> Rows:
+    step("zoom and presentation with every page built")
+    return {2: zoom.rows(probe(arguments.app_dir, "zoom", runs=max(2, arguments.runs // 2)))}
+
+
 def pdf_section(arguments: argparse.Namespace, _folders: dict[str, Path]) -> Rows:
     step("PDF export")
     return {6: pdf_export.rows(probe(arguments.app_dir, "pdf_export", runs=arguments.runs))}
@@ -142,6 +148,7 @@ SECTIONS = {
     "startup": startup_section,
     "ticks": ticks_section,
     "pages": pages_section,
+    "zoom": zoom_section,
     "pdf": pdf_section,
     "list": list_section,
     "packaged": packaged_section,

@@ -116,6 +116,14 @@ class DossierView(QWidget):
         if editor is not None:  # after the first paint, in idle moments, one page at a time
             QTimer.singleShot(PREPARE_DELAY_MS, self, self._prepare_next_page)
 
+    def before_restyle(self) -> None:
+        """Before a zoom: only the page on screen stays built (its typing saved); the others are
+        built again when shown or, one at a time, in idle moments."""
+        self.flush_notes()
+        self.wizard.forget_hidden_pages()
+        if self.editor is not None:
+            QTimer.singleShot(PREPARE_DELAY_MS, self, self._prepare_next_page)
+
     def _prepare_next_page(self) -> None:
         """Build, lay out and render one page not shown yet, so that its first visit is quick."""
         waiting = [key for key in self.wizard.keys if not self.wizard.has_page(key)]

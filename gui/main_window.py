@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
     # Zoom and presentation
 
     def _apply_zoom(self) -> None:
+        if self.dossier_view is not None:
+            self.dossier_view.before_restyle()
         apply_zoom(self.zoom * (PRESENTATION_FACTOR if self.presenting else 1))
 
     def _set_zoom(self, level: float) -> None:
