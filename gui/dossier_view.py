@@ -285,7 +285,7 @@ class DossierView(QWidget):
         page.missing.hide()
 
     def _position_changed(self, key: str) -> None:
-        self.flush_notes()
+        self._flush_pages()
         if self.editor is None:
             self._show_what_is_missing(self.wizard.page(START_POSITION))
             return
@@ -315,7 +315,13 @@ class DossierView(QWidget):
 
     def flush_notes(self) -> None:
         """Save typing still waiting for its pause, in the organisation name, the step notes and the
-        register's form (before leaving a page or the dossier, printing, or closing)."""
+        register's form, and the page shown (before leaving the dossier, printing, or closing)."""
+        self._flush_pages()
+        if self.editor is not None:
+            self.editor.flush_position()
+
+    def _flush_pages(self) -> None:
+        """Save typing still waiting for its pause (also before leaving a page)."""
         for page in self.wizard.built_pages():
             if isinstance(page, StepPage):
                 page.notes.flush()

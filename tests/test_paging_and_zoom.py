@@ -1,4 +1,5 @@
-"""A zoom restyles only the page on screen; every other page comes back zoomed, with what it showed."""
+"""Zoom and paging in a meeting: only the page on screen is restyled, and the page shown is stored
+once the user stays on it; every other page comes back zoomed, with what it showed."""
 
 from datetime import date
 from pathlib import Path
@@ -45,3 +46,20 @@ def test_pages_visited_before_a_zoom_come_back_zoomed_with_their_ticks_and_notes
     store = Store(data_dir)
     assert store.notes(dossier.id)["direct.2"] == "Nog niet bewaard bij het zoomen"
     store.close()
+
+
+def test_the_page_shown_is_stored_once_the_user_stays_on_it(qtbot: QtBot, data_dir: Path) -> None:
+    """Paging through the steps writes nothing per page, but the page a user stays on survives a crash."""
+    store = Store(data_dir)
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, date(2026, 11, 20))
+    store.set_position(dossier.id, "direct.2")
+    store.remember_last_dossier(dossier.id)
+    store.close()
+    window = open_window(qtbot, data_dir)
+    wizard = child(window, QWidget, "assessmentWizard")
+    for key in ("direct.3", "direct.4", "direct.5"):
+        wizard.go_to(key)
+    reader = Store(data_dir, read_only=True)
+    assert reader.dossier(dossier.id).position == "direct.2"  # not yet: the user may page on
+    qtbot.waitUntil(lambda: reader.dossier(dossier.id).position == "direct.5", timeout=3000)
+    reader.close()
