@@ -76,13 +76,13 @@ def rows(samples: dict[str, list[Sample]]) -> list[Row]:
     bare, app = samples[BARE], samples[APP]
     return [
         Row(
-            "7. packaged start-up, window with last dossier",
+            "4. packaged start-up, window with last dossier",
             startup.wall(app),
             "s",
             startup.wall(bare),
             note="PyInstaller one-folder executables; baseline: a bare QWizard built the same way",
         ),
-        Row("7. packaged peak memory", startup.memory(app), "MB", startup.memory(bare)),
+        Row("4. packaged peak memory", startup.memory(app), "MB", startup.memory(bare)),
     ]
 
 

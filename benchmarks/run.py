@@ -88,8 +88,8 @@ def startup_section(arguments: argparse.Namespace, folders: dict[str, Path]) -> 
         f"3. start-up, start page list, {many} vs 1 dossier": (ONE_LIST, MANY_LIST),
         f"3. start-up, register page, {many} vs 1 care provider": (ONE_REGISTER, MANY_REGISTER),
         f"3. --export-pdf summary, {many} vs 1 care provider": (
-            f"{PDF}-{ONE_REGISTER}",
-            f"{PDF}-{MANY_REGISTER}",
+            PDF + ONE_REGISTER,
+            PDF + MANY_REGISTER,
         ),
     }
     return {
