@@ -1,7 +1,15 @@
-"""The baseline process: a bare QApplication showing an empty QWizard, the same shape as --smoke-test."""
+"""The baseline process: a bare QApplication showing an empty QWizard, the same shape as --smoke-test.
+
+With --orm it imports `sqlalchemy.orm` first (before PySide6, the cheaper order, as main.py does):
+the floor of an app whose design needs the ORM before its first save.
+"""
 
 import sys
 
+if "--orm" in sys.argv:
+    import sqlalchemy.orm  # noqa: F401
+
+# isort: split
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWizard
 

@@ -19,10 +19,15 @@ NOTE = (
 )
 
 
-def probe(folders: dict[str, bool], dossiers: int) -> list[str]:
+def probe(
+    folders: dict[str, bool], dossiers: int, care_providers: int = 0, position: str | None = None
+) -> list[str]:
     """Make the first folder with `dossiers` dossiers, copy it to the others; each value says whether the
-    main dossier is remembered as the last one (reopened at start) or none (the start page shows)."""
+    main dossier is remembered as the last one (reopened at start) or none (the start page shows).
+
+    `care_providers` fills the main dossier's register; `position` is the page it reopens on."""
     from model.content import Connection, Role, bundled_content
+    from model.dossier import CareProvider
     from model.store import Store
 
     flows = bundled_content().flows
@@ -35,6 +40,15 @@ def probe(folders: dict[str, bool], dossiers: int) -> list[str]:
         for item in step.action_items[: len(step.action_items) // 2 + (number % 2)]:
             store.set_item_ticked(main.id, item.id, True)
         store.set_note(main.id, step.id, NOTE)
+    for index in range(care_providers):
+        signed = today - timedelta(days=60 + index % 30)
+        provider = CareProvider(
+            0, f"Praktijk {index:03d}", f"{10_000_000 + index}", "A. Jansen", "directeur", signed, signed,
+            signed, signed + timedelta(days=14) if index % 3 else None, "Tekent via de leverancier.",
+        )  # fmt: skip
+        store.save_care_provider(main.id, provider)
+    if position is not None:
+        store.set_position(main.id, position)
     for index in range(1, dossiers):
         connection = Connection.DIRECT if index % 4 == 0 else Connection.CLUSTER
         activation = today - timedelta(days=index % 90) if index % 5 else None

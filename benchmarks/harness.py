@@ -60,7 +60,7 @@ class Target:
 class Row:
     measure: str
     value: float
-    unit: str  # "s", "ms" or "MB"
+    unit: str  # "s", "ms", "MB" or "queries"
     baseline: float | None = None
     target: Target | None = None
     note: str = ""
@@ -80,6 +80,8 @@ class Row:
 def _number(value: float | None, unit: str) -> str:
     if value is None:
         return "–"
+    if unit == "queries":
+        return f"{value:.0f}"
     digits = 3 if abs(value) < 10 else 1 if abs(value) < 1000 else 0
     return f"{value:.{digits}f} {unit}"
 
@@ -124,17 +126,19 @@ def child_environment() -> dict[str, str]:
 class Sample:
     wall_s: float
     max_rss_mb: float
+    cpu_s: float  # user + system: what the process itself used, less moved by other load than wall time
 
 
 class ChildError(RuntimeError):
     pass
 
 
-def spawn(arguments: Sequence[str | os.PathLike]) -> Sample:
-    """Run a Python child to the end: its wall time and its own peak resident memory (wait4).
+def spawn(arguments: Sequence[str | os.PathLike], python: bool = True) -> Sample:
+    """Run a Python child (or, not `python`, an executable) to the end: its wall time and its own
+    peak resident memory (wait4).
 
     os.wait4 exists on Linux and macOS only; on Windows the start-up benchmarks can't run."""
-    command = [sys.executable, *map(str, arguments)]
+    command = [*([sys.executable] if python else []), *map(str, arguments)]
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         process = subprocess.Popen(command, env=child_environment(), stdout=subprocess.DEVNULL, stderr=errors)
@@ -145,7 +149,7 @@ def spawn(arguments: Sequence[str | os.PathLike]) -> Sample:
             errors.seek(0)
             message = errors.read().decode(errors="replace").strip()
             raise ChildError(f"{' '.join(command)} exited {process.returncode}:\n{message}")
-    return Sample(wall, usage.ru_maxrss / MAXRSS_PER_MB)
+    return Sample(wall, usage.ru_maxrss / MAXRSS_PER_MB, usage.ru_utime + usage.ru_stime)
 
 
 def probe(app_dir: Path, module: str, **arguments: object) -> object:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from harness import Row, Target, milliseconds, percentile
 
-TARGET_P99_MS = 16
+TARGET_P99_MS = {"again": 16, "first": 50}  # a revisit within a frame; a first visit builds the page
 WINDOW_SIZE = (1280, 800)  # the main window's own size
 LOOK_AT_WINDOW_S = 1.0  # what a user needs at least before the first click
 
@@ -99,11 +99,11 @@ def rows(samples: dict[str, list[float]], bare: dict[str, list[float]]) -> list[
         app, base = milliseconds(samples[kind]), milliseconds(bare[kind])
         result.append(
             Row(
-                f"4. page switch, {label}, p99",
+                f"2. page switch, {label}, p99",
                 percentile(app, 99),
                 "ms",
                 percentile(base, 99),
-                Target(TARGET_P99_MS, False),
+                Target(TARGET_P99_MS[kind], False),
                 note=f"{len(app)} switches, p50 {percentile(app, 50):.1f} ms (bare QWizard p50 "
                 f"{percentile(base, 50):.1f} ms)",
             )

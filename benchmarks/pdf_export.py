@@ -47,7 +47,7 @@ def rows(samples: dict[str, list[float]]) -> list[Row]:
     summary, empty = samples["summary"], samples["empty"]
     return [
         Row(
-            "5. full cluster summary → PDF",
+            "   full cluster summary → PDF",
             median(summary[1:]),
             "s",
             median(empty[1:]),
@@ -55,7 +55,7 @@ def rows(samples: dict[str, list[float]]) -> list[Row]:
             note=f"median of {len(summary) - 1}; baseline: a one-line PDF with the same writer",
         ),
         Row(
-            "5. same, first export in the process",
+            "   same, first export in the process",
             summary[0],
             "s",
             target=Target(TARGET_S, False),

@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/run.py            # the full run, 7 runs per figure (~3 minutes)
     .venv/bin/python benchmarks/run.py --quick    # 3 runs, fewer ticks, for trying things out
     .venv/bin/python benchmarks/run.py --app-dir /tmp/copy   # the same benchmarks on a copy of the app
-    .venv/bin/python benchmarks/run.py --only startup list   # some of them (startup ticks pages pdf list)
+    .venv/bin/python benchmarks/run.py --only startup list   # startup ticks pages zoom pdf list packaged
 
 Times are medians (or percentiles) and every figure stands beside a baseline measured in the same
 run, so the ratios mean something on a noisy machine. Nothing here asserts a time.
@@ -19,13 +19,18 @@ from importlib import metadata
 from pathlib import Path
 
 import dossier_list
+import fixtures
+import packaged
 import page_switch
 import pdf_export
 import startup
 import tick_latency
+import zoom
 from harness import BENCHMARKS_DIR, ChildError, Row, probe, table
 
 ONE_LAST, ONE_LIST, MANY_LAST, MANY_LIST = "one-last", "one-list", "many-last", "many-list"
+ONE_REGISTER, MANY_REGISTER = "one-register", "many-register"  # the main dossier's register page
+PDF = "pdf-"  # the same folders, the main dossier's summary by --export-pdf
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
@@ -67,17 +72,32 @@ Rows = dict[int, list[Row]]  # the issue's measure number → its rows, printed 
 
 
 def startup_section(arguments: argparse.Namespace, folders: dict[str, Path]) -> Rows:
-    step(f"start-up and memory: {arguments.runs} alternating runs of {len(folders) + 1} processes")
-    samples = startup.measure(arguments.app_dir, folders, arguments.runs)
+    commands = startup.baselines()
+    commands |= {name: startup.smoke_test(arguments.app_dir, folder) for name, folder in folders.items()}
+    for name in (ONE_REGISTER, MANY_REGISTER):
+        out = folders[name].parent / f"{name}.pdf"
+        commands[PDF + name] = [
+            *(arguments.app_dir / "main.py", "--data-dir", folders[name]),
+            *("--dossier", fixtures.MAIN_DOSSIER, "--export-pdf", out),
+        ]
+    step(f"start-up, memory, --export-pdf: {arguments.runs} alternating runs of {len(commands)} processes")
+    samples = startup.alternate(commands, arguments.runs)
     many = arguments.dossiers
     scale = {
-        f"6. start-up, last dossier, {many} vs 1 dossier": (ONE_LAST, MANY_LAST),
-        f"6. start-up, start page list, {many} vs 1 dossier": (ONE_LIST, MANY_LIST),
+        f"3. start-up, last dossier, {many} vs 1 dossier": (ONE_LAST, MANY_LAST),
+        f"3. start-up, start page list, {many} vs 1 dossier": (ONE_LIST, MANY_LIST),
+        f"3. start-up, register page, {many} vs 1 care provider": (ONE_REGISTER, MANY_REGISTER),
+        f"3. --export-pdf summary, {many} vs 1 care provider": (
+            PDF + ONE_REGISTER,
+            PDF + MANY_REGISTER,
+        ),
     }
     return {
-        1: startup.startup_rows(samples, last=ONE_LAST, start_page=ONE_LIST),
-        2: startup.memory_rows(samples, last=ONE_LAST),
-        6: startup.scale_rows(samples, scale),
+        1: [
+            *startup.startup_rows(samples, last=ONE_LAST, start_page=ONE_LIST),
+            *startup.memory_rows(samples, ONE_LAST),
+        ],
+        3: startup.scale_rows(samples, scale),
     }
 
 
@@ -86,7 +106,7 @@ def ticks_section(arguments: argparse.Namespace, _folders: dict[str, Path]) -> R
     app = arguments.app_dir
     store = probe(app, "tick_latency", ticks=arguments.ticks, through_window=False)
     window = probe(app, "tick_latency", ticks=arguments.ticks, through_window=True)["window"]
-    return {3: tick_latency.rows(store, window)}
+    return {2: tick_latency.rows(store, window)}
 
 
 def pages_section(arguments: argparse.Namespace, _folders: dict[str, Path]) -> Rows:
@@ -96,12 +116,17 @@ def pages_section(arguments: argparse.Namespace, _folders: dict[str, Path]) -> R
         probe(arguments.app_dir, "page_switch", windows=runs, rounds=max(3, runs), baseline=baseline)
         for baseline in (False, True)
     )
-    return {4: page_switch.rows(app, bare)}
+    return {2: page_switch.rows(app, bare)}
+
+
+def zoom_section(arguments: argparse.Namespace, _folders: dict[str, Path]) -> Rows:
+    step("zoom and presentation with every page built")
+    return {2: zoom.rows(probe(arguments.app_dir, "zoom", runs=max(2, arguments.runs // 2)))}
 
 
 def pdf_section(arguments: argparse.Namespace, _folders: dict[str, Path]) -> Rows:
     step("PDF export")
-    return {5: pdf_export.rows(probe(arguments.app_dir, "pdf_export", runs=arguments.runs))}
+    return {6: pdf_export.rows(probe(arguments.app_dir, "pdf_export", runs=arguments.runs))}
 
 
 def list_section(arguments: argparse.Namespace, folders: dict[str, Path]) -> Rows:
@@ -111,27 +136,43 @@ def list_section(arguments: argparse.Namespace, folders: dict[str, Path]) -> Row
         probe(arguments.app_dir, "dossier_list", folder=str(folders[name]), runs=runs, budget_s=LIST_BUDGET_S)
         for name in (ONE_LIST, MANY_LIST)
     )
-    return {6: dossier_list.rows(one, many, arguments.dossiers)}
+    return {3: dossier_list.rows(one, many, arguments.dossiers)}
+
+
+def packaged_section(arguments: argparse.Namespace, folders: dict[str, Path]) -> Rows:
+    step("packaged one-folder executables (built once per change of the app, under nice)")
+    return {4: packaged.rows(packaged.measure(arguments.app_dir, folders[ONE_LAST], arguments.runs))}
 
 
 SECTIONS = {
     "startup": startup_section,
     "ticks": ticks_section,
     "pages": pages_section,
+    "zoom": zoom_section,
     "pdf": pdf_section,
     "list": list_section,
+    "packaged": packaged_section,
 }
 LIST_BUDGET_S = 30  # a list refresh that takes seconds gets fewer runs rather than a ten-minute benchmark
 
 
 def prepare_folders(arguments: argparse.Namespace, scratch: Path) -> dict[str, Path]:
-    """Data folders with one and with many dossiers, each reopening the main dossier or showing the list."""
-    folders = {name: scratch / name for name in (ONE_LAST, ONE_LIST, MANY_LAST, MANY_LIST)}
-    if {"startup", "list"} & set(arguments.only or SECTIONS):
-        step(f"data folders with 1 and {arguments.dossiers} dossiers")
+    """Data folders with one and with many dossiers, each reopening the main dossier or showing the
+    list, and two reopening the main dossier's register with one and with many care providers."""
+    names = (ONE_LAST, ONE_LIST, MANY_LAST, MANY_LIST, ONE_REGISTER, MANY_REGISTER)
+    folders = {name: scratch / name for name in names}
+    if {"startup", "list", "packaged"} & set(arguments.only or SECTIONS):
+        step(f"data folders with 1 and {arguments.dossiers} dossiers (and care providers)")
         for count, last, start_page in ((1, ONE_LAST, ONE_LIST), (arguments.dossiers, MANY_LAST, MANY_LIST)):
             remembered = {str(folders[last]): True, str(folders[start_page]): False}
             probe(arguments.app_dir, "fixtures", folders=remembered, dossiers=count)
+        for count, name in ((1, ONE_REGISTER), (arguments.dossiers, MANY_REGISTER)):
+            register = {
+                "folders": {str(folders[name]): True},
+                "care_providers": count,
+                "position": "register",
+            }
+            probe(arguments.app_dir, "fixtures", dossiers=1, **register)
     return folders
 
 

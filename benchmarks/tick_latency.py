@@ -8,7 +8,7 @@ from time import perf_counter
 
 from harness import Row, Target, milliseconds, percentile
 
-TARGET_P99_MS = 5
+TARGET_P99_MS = 16  # a tick in the window: one frame
 
 
 def _raw_sqlite(path: Path):
@@ -78,21 +78,21 @@ def _window_ticks(ticks: int) -> list[float]:
 def rows(store: dict[str, list[float]], window: list[float]) -> list[Row]:
     store_ms, sqlite_ms, window_ms = map(milliseconds, (store["store"], store["sqlite"], window))
     return [
-        Row("3. tick → committed (Store), p50", percentile(store_ms, 50), "ms", percentile(sqlite_ms, 50)),
         Row(
-            "3. tick → committed (Store), p99",
-            percentile(store_ms, 99),
-            "ms",
-            percentile(sqlite_ms, 99),
-            Target(TARGET_P99_MS, False),
-            note=f"{len(store_ms)} ticks; baseline: raw sqlite3, same commit with WAL + synchronous=FULL",
-        ),
-        Row("   tick in the window, p50", percentile(window_ms, 50), "ms", percentile(store_ms, 50)),
-        Row(
-            "   tick in the window, p99",
+            "2. tick in the window, p99",
             percentile(window_ms, 99),
             "ms",
             percentile(store_ms, 99),
+            Target(TARGET_P99_MS, False),
             note=f"{len(window_ms)} checkbox toggles until painted, all pages built; baseline: Store alone",
+        ),
+        Row("   tick in the window, p50", percentile(window_ms, 50), "ms", percentile(store_ms, 50)),
+        Row("   tick → committed (Store), p50", percentile(store_ms, 50), "ms", percentile(sqlite_ms, 50)),
+        Row(
+            "   tick → committed (Store), p99",
+            percentile(store_ms, 99),
+            "ms",
+            percentile(sqlite_ms, 99),
+            note=f"{len(store_ms)} ticks; baseline: raw sqlite3, same commit with WAL + synchronous=FULL",
         ),
     ]

@@ -35,10 +35,12 @@ class CountdownBar(QFrame):
             self.editor.content.general.timeline,
         )
         self.text.setText(shown.text)
-        self.setProperty("state", shown.state.value if shown.state else "unknown")
-        for widget in (self, self.text):  # the text's colour follows the bar's state
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+        state = shown.state.value if shown.state else "unknown"
+        if self.property("state") != state:  # restyling on every tick would cost a frame
+            self.setProperty("state", state)
+            for widget in (self, self.text):  # the text's colour follows the bar's state
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
         if shown.advice:
             self.advice.setText(shown.advice.html())
         self.advice.setVisible(shown.advice is not None)

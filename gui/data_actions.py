@@ -23,7 +23,6 @@ from gui.window_geometry import resize_within_screen
 from model.backups import Backup, backup_if_changed
 from model.dossier import Dossier, DossierNameError
 from model.dutch import date_and_time
-from model.exchange import ImportFileError, export_json, read_import
 from model.locations import safe_file_name
 from model.store import Store, StoreError
 from model.system_errors import dutch_reason
@@ -154,6 +153,8 @@ class DataActions(QObject):
         )
         if not chosen:
             return
+        from model.exchange import export_json  # loaded when first used, not at start-up
+
         try:
             text = export_json(self.store.snapshot(dossier.id), datetime.now())
             Path(chosen).write_text(text, encoding="utf-8")
@@ -171,6 +172,8 @@ class DataActions(QObject):
         )
         if not chosen:
             return
+        from model.exchange import ImportFileError, read_import  # loaded when first used
+
         try:
             snapshot = read_import(Path(chosen))
         except ImportFileError as problem:

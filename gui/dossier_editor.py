@@ -4,7 +4,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from datetime import date, datetime
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from model.content import Connection, Content, Flow, Role
 from model.dated_items import dated_field, items_recording
@@ -12,6 +12,8 @@ from model.dossier import CareProvider, Change, DateField, Dossier, DossierNameE
 from model.register import deadline_dates, keeps_register, t0_explanation
 from model.store import Store, StoreError
 from model.timeline import DossierDates
+
+POSITION_SAVE_DELAY_MS = 500
 
 
 class DossierEditor(QObject):
@@ -27,6 +29,10 @@ class DossierEditor(QObject):
         self.notes: dict[str, str] = store.notes(dossier.id)
         self.providers: list[CareProvider] = store.care_providers(dossier.id)
         self.annual_reports: dict[int, date] = store.annual_reports(dossier.id)
+        self._position = dossier.position  # as stored
+        self._shown_position = dossier.position
+        self._position_timer = QTimer(self, singleShot=True, interval=POSITION_SAVE_DELAY_MS)
+        self._position_timer.timeout.connect(self.flush_position)
 
     @property
     def deadline_dates(self) -> DossierDates:
@@ -186,7 +192,18 @@ class DossierEditor(QObject):
             self.store.set_setting(self._explanation_setting(step_id), "open" if opened else "folded")
 
     def set_position(self, position: str) -> None:
+        """Remember the page shown, once the user stays on it: paging through the steps in a
+        meeting waits for no disk."""
+        self._shown_position = position
+        self._position_timer.start()
+
+    def flush_position(self) -> None:
+        """Store the page shown now (on leaving the dossier or closing); no write when it is stored."""
+        self._position_timer.stop()
+        if self._shown_position == self._position:
+            return
         try:
-            self._save(self.store.set_position, position)
+            self._save(self.store.set_position, self._shown_position)
         except StoreError:
             return
+        self._position = self._shown_position

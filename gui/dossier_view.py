@@ -17,15 +17,11 @@ from PySide6.QtWidgets import (
 
 from gui.countdown_bar import CountdownBar
 from gui.day_clock import DayClock
-from gui.deadlines_page import DeadlinesPage
 from gui.dossier_editor import DossierEditor
 from gui.dossier_page import DossierPage
 from gui.elided_label import ElidedLabel
-from gui.glossary_page import GlossaryPage
 from gui.info_page import DONE_BUTTON, InfoPage
-from gui.overview_page import OverviewPage
 from gui.page_parts import label
-from gui.register_page import RegisterPage
 from gui.step_list import StepList, compact_width
 from gui.step_page import StepPage
 from gui.wizard import NEXT_TEXT, AssessmentWizard
@@ -118,6 +114,14 @@ class DossierView(QWidget):
         self._dossier_changed()
         self.wizard.go_to(editor.dossier.position if editor else START_POSITION)
         if editor is not None:  # after the first paint, in idle moments, one page at a time
+            QTimer.singleShot(PREPARE_DELAY_MS, self, self._prepare_next_page)
+
+    def before_restyle(self) -> None:
+        """Before a zoom: only the page on screen stays built (its typing saved); the others are
+        built again when shown or, one at a time, in idle moments."""
+        self.flush_notes()
+        self.wizard.forget_hidden_pages()
+        if self.editor is not None:
             QTimer.singleShot(PREPARE_DELAY_MS, self, self._prepare_next_page)
 
     def _prepare_next_page(self) -> None:
@@ -242,6 +246,7 @@ class DossierView(QWidget):
         ]
 
     def _build_page(self, key: str) -> QWidget:
+        """The page for `key`; the side pages' modules are loaded with their page, after start-up."""
         if key == START_POSITION:
             page = DossierPage(self.store, self.content, self.editor)
             if self.editor is None:
@@ -250,14 +255,22 @@ class DossierView(QWidget):
                 self.wizard.next_button.setText("Dossier aanmaken ›")
             return page
         if key == OVERVIEW:
+            from gui.overview_page import OverviewPage
+
             return OverviewPage(self.editor)
         if key == DEADLINES:
+            from gui.deadlines_page import DeadlinesPage
+
             return DeadlinesPage(self.editor, self.clock)
         if key == REGISTER:
+            from gui.register_page import RegisterPage
+
             return RegisterPage(self.editor, self.clock)
         if key == INFO:
             return InfoPage(self.content, self.editor)
         if key == GLOSSARY:
+            from gui.glossary_page import GlossaryPage
+
             return GlossaryPage(self.content)
         page = StepPage(self.editor.flow.step(key), self.editor)
         page.printRequested.connect(self.printStepRequested)
@@ -272,7 +285,7 @@ class DossierView(QWidget):
         page.missing.hide()
 
     def _position_changed(self, key: str) -> None:
-        self.flush_notes()
+        self._flush_pages()
         if self.editor is None:
             self._show_what_is_missing(self.wizard.page(START_POSITION))
             return
@@ -302,9 +315,15 @@ class DossierView(QWidget):
 
     def flush_notes(self) -> None:
         """Save typing still waiting for its pause, in the organisation name, the step notes and the
-        register's form (before leaving a page or the dossier, printing, or closing)."""
+        register's form, and the page shown (before leaving the dossier, printing, or closing)."""
+        self._flush_pages()
+        if self.editor is not None:
+            self.editor.flush_position()
+
+    def _flush_pages(self) -> None:
+        """Save typing still waiting for its pause (also before leaving a page)."""
         for page in self.wizard.built_pages():
             if isinstance(page, StepPage):
                 page.notes.flush()
-            elif isinstance(page, RegisterPage | DossierPage):
+            elif hasattr(page, "flush"):  # the dossier's form and the register's
                 page.flush()

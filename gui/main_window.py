@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from contextlib import suppress
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
@@ -23,7 +24,6 @@ from gui.dossier_view import GLOSSARY, DossierView
 from gui.elided_label import TITLE_MAX_LENGTH, shortened
 from gui.menus import MENUS, MenuEntry
 from gui.start_page import StartPage
-from gui.summary_printer import SummaryPrinter
 from gui.window_geometry import encoded_geometry, place_main_window
 from gui.zoom import PRESENTATION_FACTOR, apply_zoom, next_level
 from model.content import Content
@@ -32,6 +32,9 @@ from model.locations import APP_NAME
 from model.store import Store, StoreError
 from model.system_errors import dutch_reason
 from model.version import __version__
+
+if TYPE_CHECKING:
+    from gui.summary_printer import SummaryPrinter
 
 BACKUP_DELAY_MS = 1500  # after the first paint: start-up stays quick
 ZOOM_SETTING = "zoom"  # remembered in the data folder, so on this laptop
@@ -80,7 +83,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.statusBar()  # where a hovered link shows its address (page_parts.RichLabel)
-        self.printer = SummaryPrinter(self, store, content, self.clock)
+        self._printer: SummaryPrinter | None = None
         self.data_actions = DataActions(store, self)
         self.data_actions.aboutToReplaceData.connect(self.show_start)
         self.data_actions.dataReplaced.connect(self.show_start)
@@ -135,6 +138,8 @@ class MainWindow(QMainWindow):
     # Zoom and presentation
 
     def _apply_zoom(self) -> None:
+        if self.dossier_view is not None:
+            self.dossier_view.before_restyle()
         apply_zoom(self.zoom * (PRESENTATION_FACTOR if self.presenting else 1))
 
     def _set_zoom(self, level: float) -> None:
@@ -178,6 +183,15 @@ class MainWindow(QMainWindow):
 
     def include_explanation_in_summary(self, included: bool) -> None:
         self.printer.with_explanation = included
+
+    @property
+    def printer(self) -> "SummaryPrinter":
+        """Made when first used: printing is not needed to show the window."""
+        if self._printer is None:
+            from gui.summary_printer import SummaryPrinter
+
+            self._printer = SummaryPrinter(self, self.store, self.content, self.clock)
+        return self._printer
 
     @property
     def start_page(self) -> StartPage:

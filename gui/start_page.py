@@ -14,7 +14,7 @@ from gui.page_parts import Page, label, row_table, sized_after_filling, warning_
 from gui.rich_text import blocks_html, bold_heading, paragraph, plain_tooltip
 from model.content import Content
 from model.deadline_text import Urgency, dossier_urgency
-from model.dossier import NAME_MAX_LENGTH, DamagedDossier, Dossier, DossierNameError
+from model.dossier import NAME_MAX_LENGTH, DamagedDossier, Dossier, DossierNameError, DossierOverview
 from model.progress import flow_progress
 from model.register import deadline_dates
 from model.store import Store, StoreError
@@ -88,8 +88,8 @@ class StartPage(Page):
         self.refresh()
 
     def refresh(self) -> None:
-        usable, damaged = self.store.dossiers_and_damaged()
-        shown = [(each.id, *self._shown(each)) for each in usable]
+        usable, damaged = self.store.dossier_overviews()  # one query, however many dossiers
+        shown = [(each.dossier.id, *self._shown(each)) for each in usable]
         rows = sorted((row for row in shown if row[2]), key=lambda row: row[2].sort_key)  # most urgent first
         rows += [row for row in shown if not row[2]]  # damaged ones last
         rows += [(each.id, _damaged_cells(each), None) for each in damaged]
@@ -111,23 +111,24 @@ class StartPage(Page):
             self.table.selectRow(0)
         self._selection_changed()
 
-    def _shown(self, dossier: Dossier) -> tuple[tuple[str, ...], Urgency | None]:
+    def _shown(self, overview: DossierOverview) -> tuple[tuple[str, ...], Urgency | None]:
         """The row, or a damaged one when a stored value breaks it: one dossier never stops the list."""
         try:
-            return self._cells(dossier)
-        except (StoreError, ValueError, KeyError, OverflowError) as error:
+            return self._cells(overview)
+        except (ValueError, KeyError, OverflowError) as error:
+            dossier = overview.dossier
             return _damaged_cells(DamagedDossier(dossier.id, dossier.name, str(error))), None
 
-    def _cells(self, dossier: Dossier) -> tuple[tuple[str, ...], Urgency]:
+    def _cells(self, overview: DossierOverview) -> tuple[tuple[str, ...], Urgency]:
         """The row's texts, and its most pressing deadline (the list is sorted by it)."""
-        general = self.content.general
+        general, dossier = self.content.general, overview.dossier
         flow = self.content.flows[dossier.connection]
-        progress = flow_progress(flow, self.store.ticked_items(dossier.id), dossier.role)
+        progress = flow_progress(flow, overview.ticked, dossier.role)
         today = self.clock.today()
         urgency = dossier_urgency(
             dossier.name,
             dossier.connection,
-            deadline_dates(dossier, self.store.care_providers(dossier.id), today),
+            deadline_dates(dossier, list(overview.care_providers), today, overview.annual_reports),
             today,
             general.timeline,
         )

@@ -6,6 +6,7 @@ and Next always mean the previous and next step, wherever the user jumped from.
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
@@ -55,6 +56,17 @@ class AssessmentWizard(QWidget):
             self.stack.removeWidget(page)
             page.deleteLater()
         self.keys = list(keys)
+
+    def forget_hidden_pages(self) -> None:
+        """Delete the pages not on screen, at once; each is built again when next shown. Before a
+        new style sheet (zoom, presentation): Qt restyles every widget there is, and with every
+        page built that took seconds."""
+        current = self.stack.currentWidget()
+        for key, page in list(self._pages.items()):
+            if page is not current:
+                del self._pages[key]
+                self.stack.removeWidget(page)
+                shiboken6.delete(page)  # not deleteLater: gone before the style sheet is set
 
     def page(self, key: str) -> QWidget:
         if key not in self._pages:

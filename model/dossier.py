@@ -120,6 +120,16 @@ class DossierSnapshot:
     annual_reports: dict[int, date] = field(default_factory=dict)  # window year → day sent
 
 
+@dataclass(frozen=True)
+class DossierOverview:
+    """What the start page's list needs of one dossier; `Store.dossier_overviews` reads all at once."""
+
+    dossier: Dossier
+    ticked: frozenset[str]  # item ids
+    care_providers: tuple[CareProvider, ...]  # by id
+    annual_reports: dict[int, date]  # window year → day sent
+
+
 ANNUAL_SUBJECT = re.compile(r"^annual_report\.(?P<year>\d{4})$")
 
 

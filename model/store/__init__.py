@@ -16,12 +16,13 @@ from model.store.errors import (
     StoreError,
     open_problem,
 )
+from model.store.overview import Overview
 from model.store.schema import SCHEMA_VERSION, START_POSITION
 from model.store.settings import Settings
 from model.store.snapshots import Snapshots
 
 
-class Store(Snapshots, AnnualReports, Settings):
+class Store(Overview, Snapshots, AnnualReports, Settings):
     """The dossiers in one data folder."""
 
 

@@ -1,6 +1,8 @@
 """Dossiers: listing (the damaged ones apart), names, making, changing and deleting them."""
 
+from collections.abc import Mapping
 from datetime import date
+from typing import Any, TypeVar
 
 from sqlalchemy import delete, text
 
@@ -22,6 +24,8 @@ from model.store.schema import START_POSITION, DossierRow
 DOSSIER_COLUMNS = ("id", "name", "connection", "role", "position", *(each.value for each in DateField))
 # Read as the file holds them, so that one odd value makes one dossier damaged, not the whole list.
 RAW_DOSSIERS = text(f"SELECT {', '.join(DOSSIER_COLUMNS)} FROM dossiers")
+ONE_RAW_DOSSIER = text(f"SELECT {', '.join(DOSSIER_COLUMNS)} FROM dossiers WHERE id = :id")
+Listed = TypeVar("Listed", Dossier, DamagedDossier)
 
 
 def dossier_record(row: DossierRow) -> Dossier:
@@ -33,6 +37,17 @@ def dossier_record(row: DossierRow) -> Dossier:
         position=row.position,
         **{each.value: getattr(row, each.value) for each in DateField},
     )
+
+
+def damaged_dossier(values: Mapping[str, Any], problem: ValueError) -> DamagedDossier:
+    """A dossier row the app can't use, listed under a printable name to be exported or deleted."""
+    name = values["name"] if isinstance(values["name"], str) else ""
+    shown = name.encode("utf-8", "replace").decode().replace("\x00", "")
+    return DamagedDossier(values["id"], shown or f"Dossier {values['id']}", str(problem))
+
+
+def by_name(records: list[Listed]) -> list[Listed]:
+    return sorted(records, key=lambda each: each.name.casefold())
 
 
 def numbered_name(name: str, number: int) -> str:
@@ -53,13 +68,8 @@ class Dossiers(Database):
             try:
                 usable.append(stored_dossier(dict(values)))
             except ValueError as problem:
-                name = values["name"] if isinstance(values["name"], str) else ""
-                shown = name.encode("utf-8", "replace").decode().replace("\x00", "")
-                damaged.append(DamagedDossier(values["id"], shown or f"Dossier {values['id']}", str(problem)))
-        return (
-            sorted(usable, key=lambda each: each.name.casefold()),
-            sorted(damaged, key=lambda each: each.name.casefold()),
-        )
+                damaged.append(damaged_dossier(dict(values), problem))
+        return by_name(usable), by_name(damaged)
 
     def list_dossiers(self) -> list[Dossier]:
         """The dossiers that can be used; `damaged_dossiers` has the others."""
@@ -71,7 +81,12 @@ class Dossiers(Database):
 
     def dossier(self, dossier_id: int) -> Dossier | None:
         """The dossier, or None when it is gone or damaged."""
-        return next((each for each in self.list_dossiers() if each.id == dossier_id), None)
+        with self._transaction() as session:
+            values = session.execute(ONE_RAW_DOSSIER, {"id": dossier_id}).mappings().first()
+        try:
+            return stored_dossier(dict(values)) if values is not None else None
+        except ValueError:
+            return None
 
     def find_dossier(self, name: str) -> Dossier | None:
         wanted = " ".join(name.split()).casefold()

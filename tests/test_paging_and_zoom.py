@@ -1,0 +1,65 @@
+"""Zoom and paging in a meeting: only the page on screen is restyled, and the page shown is stored
+once the user stays on it; every other page comes back zoomed, with what it showed."""
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QCheckBox, QLabel, QPlainTextEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from model.content import Connection, Role
+from model.store import Store
+from tests.gui_helpers import child, open_window
+
+
+def title_size(window: QWidget) -> float:
+    page = child(window, QWidget, "assessmentWizard").stack.currentWidget()
+    return (
+        next(each for each in page.findChildren(QLabel) if each.property("kind") == "title")
+        .font()
+        .pointSizeF()
+    )
+
+
+def test_pages_visited_before_a_zoom_come_back_zoomed_with_their_ticks_and_notes(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    store = Store(data_dir)
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, date(2026, 11, 20))
+    store.set_position(dossier.id, "direct.2")
+    store.remember_last_dossier(dossier.id)
+    store.close()
+    window = open_window(qtbot, data_dir)
+    wizard = child(window, QWidget, "assessmentWizard")
+    before = title_size(window)
+    child(window, QCheckBox, "direct.2.1").click()
+    child(window, QPlainTextEdit, "notes.direct.2").setPlainText("Nog niet bewaard bij het zoomen")
+    wizard.go_to("direct.3")
+    child(window, QAction, "actionZoomIn").trigger()
+    child(window, QAction, "actionZoomIn").trigger()
+    wizard.go_to("direct.2")
+    assert title_size(window) > before * 1.2
+    assert child(window, QCheckBox, "direct.2.1").isChecked()
+    assert child(window, QPlainTextEdit, "notes.direct.2").toPlainText() == "Nog niet bewaard bij het zoomen"
+    window.close()
+    store = Store(data_dir)
+    assert store.notes(dossier.id)["direct.2"] == "Nog niet bewaard bij het zoomen"
+    store.close()
+
+
+def test_the_page_shown_is_stored_once_the_user_stays_on_it(qtbot: QtBot, data_dir: Path) -> None:
+    """Paging through the steps writes nothing per page, but the page a user stays on survives a crash."""
+    store = Store(data_dir)
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, date(2026, 11, 20))
+    store.set_position(dossier.id, "direct.2")
+    store.remember_last_dossier(dossier.id)
+    store.close()
+    window = open_window(qtbot, data_dir)
+    wizard = child(window, QWidget, "assessmentWizard")
+    for key in ("direct.3", "direct.4", "direct.5"):
+        wizard.go_to(key)
+    reader = Store(data_dir, read_only=True)
+    assert reader.dossier(dossier.id).position == "direct.2"  # not yet: the user may page on
+    qtbot.waitUntil(lambda: reader.dossier(dossier.id).position == "direct.5", timeout=3000)
+    reader.close()
