@@ -45,9 +45,13 @@ class SummaryPrinter:
     def __init__(self, parent: QWidget, store: Store, content: Content, clock: DayClock) -> None:
         self.parent, self.store, self.content, self.clock = parent, store, content, clock
         self.with_history = False
+        self.round_year: int | None = None  # the round to print; None: the current one
 
     def html(self, dossier: Dossier, step_id: str | None = None) -> str:
-        data = load_summary_input(self.store, self.content, dossier, self.clock.today(), self.with_history)
+        today = self.clock.today()
+        data = load_summary_input(
+            self.store, self.content, dossier, today, self.with_history, self.round_year
+        )
         return summary_html(data, step_id)
 
     def _printer(self) -> "QPrinter":

@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from model.content import Flow
-from model.dated_items import DATED_ITEMS
-from model.dossier import DateField
 from model.limits import EARLIEST_DATE, LATEST_DATE
 from model.timeline import first_annual_year
 
@@ -62,28 +60,16 @@ def once_steps(flow: Flow) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class RoundStart:
-    """What a new round begins with."""
+    """What a new round begins with: the ticks and notes of what is done once."""
 
     ticked: dict[str, datetime]
     notes: dict[str, str]
 
 
-def round_start(
-    flow: Flow,
-    ticked: Mapping[str, datetime],
-    notes: Mapping[str, str],
-    annual_reports: Mapping[int, date],
-    year: int,
-    now: datetime,
-) -> RoundStart:
-    """The ticks and notes of the newest round that carry over into round `year`; the report item
-    is ticked already when that year's report date was entered on the Termijnen page."""
+def round_start(flow: Flow, ticked: Mapping[str, datetime], notes: Mapping[str, str]) -> RoundStart:
+    """The ticks (with their dates) and notes of the newest round that carry over into the next."""
     kept_items, kept_steps = once_items(flow), once_steps(flow)
-    carried = {item: at for item, at in ticked.items() if item in kept_items}
-    if year in annual_reports:
-        carried |= {
-            item: now
-            for item, field in DATED_ITEMS.items()
-            if field == DateField.REPORT_SENT and item in flow.action_item_ids
-        }
-    return RoundStart(carried, {step: text for step, text in notes.items() if step in kept_steps})
+    return RoundStart(
+        {item: at for item, at in ticked.items() if item in kept_items},
+        {step: text for step, text in notes.items() if step in kept_steps},
+    )

@@ -21,6 +21,7 @@ from model.history_text import described
 from model.locations import APP_NAME
 from model.progress import flow_progress, step_progress, step_status
 from model.register import DATE_FIELDS, checklist, deadline_dates, remark, t0_explanation, uncounted_note
+from model.rounds import round_label
 from model.store import Store
 from model.timeline import milestones
 
@@ -50,6 +51,7 @@ class SummaryInput:
     changes: tuple[Change, ...] = ()  # appended as "Geschiedenis" when given
     providers: tuple[CareProvider, ...] = ()  # the cluster register, for a supplier's dossier
     annual_reports: dict[int, date] = field(default_factory=dict)  # window year → day sent
+    round_shown: str = ""  # the round whose ticks and notes these are, once there are yearly rounds
 
     @property
     def flow(self) -> Flow:
@@ -57,13 +59,22 @@ class SummaryInput:
 
 
 def load_summary_input(
-    store: Store, content: Content, dossier: Dossier, today: date, with_history: bool = False
+    store: Store,
+    content: Content,
+    dossier: Dossier,
+    today: date,
+    with_history: bool = False,
+    round_year: int | None = None,
 ) -> SummaryInput:
+    """The summary of one round (by default the current one)."""
     changes = tuple(store.history(dossier.id)) if with_history else ()
-    ticked, notes = store.ticked_items(dossier.id), store.notes(dossier.id)
+    rounds = store.rounds(dossier.id)
+    chosen = rounds[-1] if round_year is None else round_year
+    ticked, notes = store.ticked_items(dossier.id, chosen), store.notes(dossier.id, chosen)
     providers = tuple(store.care_providers(dossier.id))
     annual = store.annual_reports(dossier.id)
-    return SummaryInput(dossier, content, ticked, notes, today, changes, providers, annual)
+    shown = round_label(chosen) if len(rounds) > 1 else ""
+    return SummaryInput(dossier, content, ticked, notes, today, changes, providers, annual, shown)
 
 
 def footer_text(dossier: Dossier) -> str:
@@ -90,6 +101,8 @@ def _header(data: SummaryInput) -> Markup:
             long_date(dossier.activation_date) if dossier.activation_date else "nog niet bekend",
         ),
     ]
+    if data.round_shown:
+        rows.append(("Ronde", data.round_shown))
     explanation = t0_explanation(dossier, providers, data.today)
     if explanation:
         rows.append(("Start termijn", explanation))

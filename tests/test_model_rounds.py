@@ -43,15 +43,13 @@ def test_the_next_round_follows_the_first_yearly_window() -> None:
     assert round_label(2026) == "Jaarronde 2026 (rapport over 2025)"
 
 
-def test_a_new_round_keeps_what_is_done_once_and_a_report_date_already_entered() -> None:
+def test_a_new_round_keeps_what_is_done_once() -> None:
     earlier = datetime(2026, 3, 1, 9, 0)
     ticked = {"cluster.2.3": earlier, "cluster.8.1": earlier, "cluster.10.1": earlier}
     notes = {"cluster.2": "Contract getekend door Jansen", "cluster.8": "Pentest door Securo"}
-    start = round_start(CLUSTER, ticked, notes, {2027: date(2027, 3, 1)}, 2027, NOW)
-    assert start.ticked == {"cluster.2.3": earlier, "cluster.10.1": NOW}
+    start = round_start(CLUSTER, ticked, notes)
+    assert start.ticked == {"cluster.2.3": earlier}
     assert start.notes == {"cluster.2": "Contract getekend door Jansen"}
-    without_report = round_start(CLUSTER, ticked, notes, {2026: date(2026, 3, 1)}, 2027, NOW)
-    assert without_report.ticked == {"cluster.2.3": earlier}
 
 
 def test_each_round_has_its_own_ticks_and_notes_and_the_history_spans_them(store: Store) -> None:
@@ -59,7 +57,7 @@ def test_each_round_has_its_own_ticks_and_notes_and_the_history_spans_them(store
     store.set_item_ticked(dossier.id, "direct.7.1", True)
     store.set_item_ticked(dossier.id, "direct.1.4", True)
     store.set_note(dossier.id, "direct.7", "Eerste rapport verstuurd")
-    start = round_start(DIRECT, store.ticked_items(dossier.id), store.notes(dossier.id), {}, 2025, NOW)
+    start = round_start(DIRECT, store.ticked_items(dossier.id), store.notes(dossier.id))
     store.start_round(dossier.id, 2025, start)
 
     assert store.rounds(dossier.id) == [FIRST_ROUND, 2025]
@@ -88,7 +86,7 @@ def test_each_round_has_its_own_ticks_and_notes_and_the_history_spans_them(store
 
 def test_a_round_can_only_follow_the_current_one(store: Store) -> None:
     dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, date(2024, 1, 1))
-    empty = round_start(DIRECT, {}, {}, {}, 2026, NOW)
+    empty = round_start(DIRECT, {}, {})
     store.start_round(dossier.id, 2026, empty)
     for year in (2026, 2025, 1999, 2101):
         with pytest.raises(StoreError):
@@ -99,7 +97,7 @@ def test_a_round_can_only_follow_the_current_one(store: Store) -> None:
 def test_rounds_survive_a_restart(data_dir: Path) -> None:
     store = Store(data_dir, clock=lambda: NOW)
     dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, date(2024, 1, 1))
-    store.start_round(dossier.id, 2025, round_start(DIRECT, {}, {}, {}, 2025, NOW))
+    store.start_round(dossier.id, 2025, round_start(DIRECT, {}, {}))
     store.set_item_ticked(dossier.id, "direct.7.1", True)
     store.close()
     reopened = Store(data_dir)
@@ -127,11 +125,11 @@ def test_a_schema_4_database_keeps_everything_in_the_first_round(data_dir: Path)
     cluster = store.find_dossier("Leverancier Cluster")
     assert set(store.ticked_items(cluster.id)) == {"cluster.2.1"}
 
-    store.start_round(first.id, 2028, round_start(DIRECT, {}, {}, store.annual_reports(first.id), 2028, NOW))
+    store.start_round(first.id, 2028, round_start(DIRECT, {}, {}))
     store.close()
     reopened = Store(data_dir)
     assert reopened.rounds(first.id) == [FIRST_ROUND, 2028]
-    assert set(reopened.ticked_items(first.id)) == {"direct.7.1"}  # the 2028 report was entered already
+    assert reopened.ticked_items(first.id) == {}
     assert set(reopened.ticked_items(first.id, FIRST_ROUND)) == {"direct.1.1"}
     assert reopened.history(first.id)[-1] == Change(NOW, None, "round", "0", "2028", 2028)
     reopened.close()
@@ -144,7 +142,7 @@ def test_the_history_names_the_round_of_each_change_once_there_are_rounds(
     dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, date(2024, 1, 1))
     store.set_item_ticked(dossier.id, "direct.7.1", True)
     assert described(store.history(dossier.id), content, [])[0][0] == "1 december 2027 11:00"
-    store.start_round(dossier.id, 2025, round_start(DIRECT, {}, {}, {}, 2025, NOW))
+    store.start_round(dossier.id, 2025, round_start(DIRECT, {}, {}))
     assert [what for _, what in described(store.history(dossier.id), content, [])] == [
         "Afgevinkt: Zend het definitieve auditrapport naar Logius; dit kan per e-mail of per post.",
         "Nieuwe ronde gestart: Jaarronde 2025 (rapport over 2024)",
