@@ -1,5 +1,6 @@
 """Yearly rounds in the store: starting one, ticks and notes per round, the history, an upgrade."""
 
+import json
 import shutil
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -9,6 +10,7 @@ import pytest
 
 from model.content import Connection, Role, bundled_content
 from model.dossier import TICKED, UNTICKED, Change
+from model.exchange import FORMAT_NAME, FORMAT_VERSION, ImportFileError, export_json, parse_import
 from model.history_text import described
 from model.rounds import FIRST_ROUND, next_round_year, once_items, once_steps, round_label, round_start
 from model.store import DATABASE_NAME, Store, StoreError
@@ -151,3 +153,87 @@ def test_the_history_names_the_round_of_each_change_once_there_are_rounds(
         "1 december 2027 11:00 · Eerste assessment",
         "1 december 2027 11:00 · Jaarronde 2025",
     ]
+
+
+def test_an_export_carries_every_round_and_imports_them_again(store: Store, data_dir: Path) -> None:
+    dossier = store.create_dossier("Leverancier", Connection.CLUSTER, Role.SUPPLIER, date(2024, 1, 1))
+    store.set_item_ticked(dossier.id, "cluster.2.3", True)
+    store.set_item_ticked(dossier.id, "cluster.10.1", True)
+    store.set_note(dossier.id, "cluster.10", "Eerste rapport")
+    store.start_round(dossier.id, 2025, round_start(CLUSTER, store.ticked_items(dossier.id), {}))
+    store.set_note(dossier.id, "cluster.10", "Rapport 2025")
+    store.set_annual_report(dossier.id, 2025, date(2025, 3, 1))
+    text = export_json(store.snapshot(dossier.id), NOW)
+    document = json.loads(text)
+    assert document["version"] == FORMAT_VERSION == 4
+    assert [entry["item"] for entry in document["ticked"]] == ["cluster.10.1", "cluster.2.3"]
+    assert document["rounds"] == [
+        {
+            "year": 2025,
+            "started_at": NOW.isoformat(),
+            "ticked": [{"item": "cluster.2.3", "at": NOW.isoformat()}],
+            "notes": [{"step": "cluster.10", "text": "Rapport 2025"}],
+        }
+    ]
+    assert [change["round"] for change in document["changes"]] == [0, 0, 0, 2025, 2025, 2025]
+
+    other = Store(data_dir / "elders", clock=lambda: NOW)
+    imported = other.add_snapshot(parse_import(text.encode()), "Leverancier")
+    assert other.rounds(imported.id) == [FIRST_ROUND, 2025]
+    assert other.notes(imported.id) == {"cluster.10": "Rapport 2025"}
+    assert set(other.ticked_items(imported.id, FIRST_ROUND)) == {"cluster.2.3", "cluster.10.1"}
+    assert other.history(imported.id) == store.history(dossier.id)
+    assert json.loads(export_json(other.snapshot(imported.id), NOW)) == document
+    other.close()
+
+
+def test_a_file_of_format_3_imports_into_the_first_round() -> None:
+    document = {
+        "format": FORMAT_NAME,
+        "version": 3,
+        "dossier": {"name": "Oud", "connection": "direct", "role": "care_provider", "position": "dossier"}
+        | {"activation_date": "2024-01-01", "report_sent": None}
+        | {"logius_fix_deadline": None, "findings_fixed": None},
+        "ticked": [{"item": "direct.7.1", "at": "2024-02-01T10:00:00"}],
+        "notes": [{"step": "direct.7", "text": "oud"}],
+        "changes": [
+            {"at": "2024-02-01T10:00:00", "step": "direct.7", "subject": "direct.7.1"}
+            | {"old": "", "new": TICKED}
+        ],
+    }
+    snapshot = parse_import(json.dumps(document).encode())
+    assert snapshot.rounds == {} and set(snapshot.ticked) == {"direct.7.1"}
+    assert snapshot.changes[0].round_year == FIRST_ROUND
+
+
+@pytest.mark.parametrize(
+    "change, problem",
+    [
+        (lambda d: d["rounds"][0].update(year=1999), "‘rounds[0]’ in het dossierbestand heeft een jaar"),
+        (lambda d: d["rounds"].append(d["rounds"][0]), "‘rounds[1]’ in het dossierbestand heeft een jaar"),
+        (lambda d: d["rounds"][0].update(year=True), "‘rounds[0].year’ in het dossierbestand is geen geheel"),
+        (
+            lambda d: d["rounds"][0]["ticked"].append({"item": "direct.99.1", "at": "2025-01-01T00:00:00"}),
+            "geen bekende",
+        ),
+        (lambda d: d["rounds"][0].update(started_at="gisteren"), "‘rounds[0].started_at’"),
+        (
+            lambda d: d["changes"][-1].update(round=2031),
+            "‘changes[1].round’ in het dossierbestand is geen ronde",
+        ),
+        (
+            lambda d: d["changes"][-1].update(new="2031"),
+            "‘changes[1].new’ in het dossierbestand heeft een onbekende",
+        ),
+    ],
+)
+def test_an_import_refuses_rounds_that_cannot_be(store: Store, change, problem: str) -> None:
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, date(2024, 1, 1))
+    store.set_item_ticked(dossier.id, "direct.7.1", True)
+    store.start_round(dossier.id, 2025, round_start(DIRECT, {}, {}))
+    document = json.loads(export_json(store.snapshot(dossier.id), NOW))
+    assert parse_import(json.dumps(document).encode()).rounds.keys() == {2025}
+    change(document)
+    with pytest.raises(ImportFileError) as refused:
+        parse_import(json.dumps(document).encode())
+    assert problem in str(refused.value)
