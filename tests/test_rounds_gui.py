@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QPlainTex
 from pytestqt.qtbot import QtBot
 
 from gui.day_clock import DayClock
-from model.content import Connection, Role
+from model.content import Connection, Role, bundled_content
 from model.dossier import DateField
-from model.rounds import FIRST_ROUND
+from model.rounds import FIRST_ROUND, round_start
 from model.store import Store
+from tests.app_process import run_app
 from tests.gui_helpers import child, click, click_step, open_window, settle, tick
 from tests.modal_dialogs import answer_dialogs, press, type_file_name
 from tests.test_summary import flat, pdf_pages
@@ -169,3 +170,21 @@ def test_the_termijnen_page_starts_a_round_and_its_report_date_ticks_that_round(
     child(window, QCheckBox, "annualReport.2025Unknown").setChecked(True)  # forgetting the date unticks
     assert "direct.7.1" not in store.ticked_items(dossier_id, 2025)
     assert "direct.7.1" in store.ticked_items(dossier_id, FIRST_ROUND)
+
+
+@pytest.mark.e2e
+def test_the_command_line_prints_a_chosen_round(data_dir: Path, store: Store, tmp_path: Path) -> None:
+    dossier_id = first_year_done(store)
+    store.start_round(dossier_id, 2025, round_start(bundled_content().flows[Connection.DIRECT], {}, {}))
+    store.set_note(dossier_id, "direct.7", "Jaarrapport 2025")
+    out = tmp_path / "ronde.pdf"
+    common = ("--data-dir", str(data_dir), "--export-pdf", str(out), "--dossier", "Praktijk Zuid")
+    assert run_app(*common).returncode == 0
+    newest = flat(" ".join(pdf_pages(out)))
+    assert "Ronde Jaarronde 2025 (rapport over 2024)" in newest and "Jaarrapport 2025" in newest
+    assert run_app(*common, "--round", "0").returncode == 0
+    first = flat(" ".join(pdf_pages(out)))
+    assert "Ronde Eerste assessment" in first and "Eerste rapport per e-mail" in first
+    refused = run_app(*common, "--round", "2024")
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == "Het dossier ‘Praktijk Zuid’ heeft geen ronde 2024 (wel: 0, 2025)."
