@@ -10,7 +10,7 @@ from model.content import Connection, Content, Flow, Role
 from model.dated_items import dated_field, items_recording
 from model.dossier import CareProvider, Change, DateField, Dossier, DossierNameError
 from model.register import deadline_dates, keeps_register, t0_explanation
-from model.rounds import FIRST_ROUND, next_round_year, round_start
+from model.rounds import FIRST_ROUND, next_round_year, round_start, yearly_report_of
 from model.store import Store, StoreError
 from model.timeline import DossierDates
 
@@ -81,15 +81,13 @@ class DossierEditor(QObject):
     def recorded_date(self, field: DateField) -> date | None:
         """The date a dated item stands for in the round on screen: in a yearly round the report
         is that year's yearly report."""
-        if field == DateField.REPORT_SENT and self.round_year != FIRST_ROUND:
-            return self.annual_reports.get(self.round_year)
-        return getattr(self.dossier, field.value)
+        year = yearly_report_of(field, self.round_year)
+        return getattr(self.dossier, field.value) if year is None else self.annual_reports.get(year)
 
     def set_recorded_date(self, field: DateField, value: date | None) -> bool:
         """Record the date of a dated item of the round on screen (ticking or unticking it)."""
-        if field == DateField.REPORT_SENT and self.round_year != FIRST_ROUND:
-            return self.set_annual_report(self.round_year, value)
-        return self.set_date(field, value)
+        year = yearly_report_of(field, self.round_year)
+        return self.set_date(field, value) if year is None else self.set_annual_report(year, value)
 
     @property
     def deadline_dates(self) -> DossierDates:
@@ -136,12 +134,11 @@ class DossierEditor(QObject):
 
     def _record_date(self, field: DateField, value: date | None) -> bool:
         """Store the date a dated item of the round on screen stands for (no tick, no signal)."""
+        year = yearly_report_of(field, self.round_year)
+        if year is not None:
+            return self._store_annual_report(year, value)
         try:
-            if field == DateField.REPORT_SENT and self.round_year != FIRST_ROUND:
-                self._save(self.store.set_annual_report, self.round_year, value)
-                self._remember_annual_report(self.round_year, value)
-            else:
-                self.dossier = self._save(self.store.set_date, field, value)
+            self.dossier = self._save(self.store.set_date, field, value)
         except StoreError:
             return False
         return True
@@ -189,19 +186,21 @@ class DossierEditor(QObject):
         ticked = sent is not None
         if year in self.rounds and not self._tick_dated_items(DateField.REPORT_SENT, year, ticked):
             return False
+        if not self._store_annual_report(year, sent):
+            return False
+        self.changed.emit()
+        return True
+
+    def _store_annual_report(self, year: int, sent: date | None) -> bool:
         try:
             self._save(self.store.set_annual_report, year, sent)
         except StoreError:
             return False
-        self._remember_annual_report(year, sent)
-        self.changed.emit()
-        return True
-
-    def _remember_annual_report(self, year: int, sent: date | None) -> None:
         if sent is None:
             self.annual_reports.pop(year, None)
         else:
             self.annual_reports[year] = sent
+        return True
 
     def _tick_dated_items(self, field: DateField, round_year: int, ticked: bool) -> bool:
         """Tick (or untick) the items standing for the date in a round (the store skips what is so)."""

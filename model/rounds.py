@@ -11,11 +11,18 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from model.content import Flow
+from model.dossier import DateField
 from model.limits import EARLIEST_DATE, LATEST_DATE
 from model.timeline import first_annual_year
 
 FIRST_ROUND = 0
 ROUND_SUBJECT = "round"  # the history's subject of a yearly round started: old and new round as text
+
+
+def yearly_report_of(field: DateField, round_year: int) -> int | None:
+    """The window year whose yearly report a dated item records in this round: in a yearly round
+    the report item stands for that year's report, in the first assessment for the first report."""
+    return round_year if field == DateField.REPORT_SENT and round_year != FIRST_ROUND else None
 
 
 def is_round_year(value: object) -> bool:

@@ -9,10 +9,18 @@ from pathlib import Path
 import pytest
 
 from model.content import Connection, Role, bundled_content
-from model.dossier import TICKED, UNTICKED, Change
+from model.dossier import TICKED, UNTICKED, Change, DateField
 from model.exchange import FORMAT_NAME, FORMAT_VERSION, ImportFileError, export_json, parse_import
 from model.history_text import described
-from model.rounds import FIRST_ROUND, next_round_year, once_items, once_steps, round_label, round_start
+from model.rounds import (
+    FIRST_ROUND,
+    next_round_year,
+    once_items,
+    once_steps,
+    round_label,
+    round_start,
+    yearly_report_of,
+)
 from model.store import DATABASE_NAME, Store, StoreError
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -43,6 +51,12 @@ def test_the_next_round_follows_the_first_yearly_window() -> None:
     assert next_round_year(2100, date(2024, 1, 1)) is None
     assert round_label(FIRST_ROUND) == "Eerste assessment"
     assert round_label(2026) == "Jaarronde 2026 (rapport over 2025)"
+
+
+def test_the_report_item_records_the_first_report_or_the_round_s_yearly_report() -> None:
+    assert yearly_report_of(DateField.REPORT_SENT, FIRST_ROUND) is None
+    assert yearly_report_of(DateField.REPORT_SENT, 2026) == 2026
+    assert yearly_report_of(DateField.FINDINGS_FIXED, 2026) is None
 
 
 def test_a_new_round_keeps_what_is_done_once() -> None:
