@@ -53,7 +53,7 @@ class DossierEditor(QObject):
 
     def next_round(self) -> int | None:
         """The year of the round "Nieuwe jaarronde starten" would open; None while T0 is unknown."""
-        return next_round_year(self.current_round, self.deadline_dates.activation)
+        return next_round_year(self.current_round, self.deadline_dates.activation, self.today())
 
     def start_round(self) -> bool:
         """Open the next yearly round and show it: what is done once carries over; the report item

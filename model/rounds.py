@@ -13,7 +13,7 @@ from datetime import date, datetime
 from model.content import Flow
 from model.dossier import DateField
 from model.limits import EARLIEST_DATE, LATEST_DATE
-from model.timeline import first_annual_year
+from model.timeline import ANNUAL_WINDOW_END, first_annual_year
 
 FIRST_ROUND = 0
 ROUND_SUBJECT = "round"  # the history's subject of a yearly round started: old and new round as text
@@ -46,12 +46,17 @@ def round_label(round_year: int) -> str:
     return f"{round_name(round_year)} (rapport over {round_year - 1})"
 
 
-def next_round_year(current: int, activation: date | None) -> int | None:
-    """The window year of the round after `current`; None while the activation date is unknown
-    (the first yearly window follows from it)."""
-    if current != FIRST_ROUND:
-        return current + 1 if current < LATEST_DATE.year else None
-    return first_annual_year(activation) if activation is not None else None
+def next_round_year(current: int, activation: date | None, today: date) -> int | None:
+    """The window year of the round after `current`: the next yearly window, but never one already
+    closed on `today` (a dossier started in the app years after activation goes on with the window
+    still open, as the countdown does: earlier windows are "niet vastgelegd"). None while the
+    activation date is unknown (the first yearly window follows from it)."""
+    if activation is None:
+        return None
+    following = first_annual_year(activation) if current == FIRST_ROUND else current + 1
+    still_open = today.year if today <= date(today.year, *ANNUAL_WINDOW_END) else today.year + 1
+    year = max(following, still_open)
+    return year if year <= LATEST_DATE.year else None
 
 
 def once_items(flow: Flow) -> frozenset[str]:

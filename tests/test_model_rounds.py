@@ -44,11 +44,23 @@ def test_the_content_marks_the_contracts_as_done_once_and_the_report_as_yearly()
 
 
 def test_the_next_round_follows_the_first_yearly_window() -> None:
-    assert next_round_year(FIRST_ROUND, date(2024, 1, 1)) == 2025  # 12 months later is before 1 May 2025
-    assert next_round_year(FIRST_ROUND, date(2024, 5, 2)) == 2026  # 2 May 2025 is past the window
-    assert next_round_year(FIRST_ROUND, None) is None
-    assert next_round_year(2026, date(2024, 1, 1)) == 2027
-    assert next_round_year(2100, date(2024, 1, 1)) is None
+    early = date(2024, 3, 1)  # before the first window closes
+    assert next_round_year(FIRST_ROUND, date(2024, 1, 1), early) == 2025  # 1 Jan 2025 is within 1 May
+    assert next_round_year(FIRST_ROUND, date(2024, 5, 2), early) == 2026  # 2 May 2025 is past the window
+    assert next_round_year(FIRST_ROUND, None, early) is None
+    assert next_round_year(2026, date(2024, 1, 1), early) == 2027
+    assert next_round_year(2100, date(2024, 1, 1), early) is None
+
+
+def test_the_next_round_is_never_a_window_already_closed() -> None:
+    activation = date(2020, 1, 1)  # the app first used years later
+    assert next_round_year(FIRST_ROUND, activation, date(2026, 5, 1)) == 2026  # 1 May: still open
+    assert next_round_year(FIRST_ROUND, activation, date(2026, 5, 2)) == 2027
+    assert next_round_year(2026, activation, date(2026, 5, 2)) == 2027
+    assert next_round_year(2028, activation, date(2026, 5, 2)) == 2029  # planned ahead: the one after
+
+
+def test_a_round_has_a_name() -> None:
     assert round_label(FIRST_ROUND) == "Eerste assessment"
     assert round_label(2026) == "Jaarronde 2026 (rapport over 2025)"
 
