@@ -71,6 +71,7 @@ def test_a_second_round_starts_empty_and_the_first_stays_readable_editable_and_p
         "Jaarronde 2025 starten? Dit is de ronde voor het jaarlijkse auditrapport over 2024"
     )
     assert "De vinkjes, notities en datums van het eerste assessment blijven bewaard" in text
+    assert "Wat blijft: de organisatie, de aansluiting, de datums op de pagina Termijnen en" in text
 
     assert selector.isVisible() and selector.currentText() == "Jaarronde 2025 (rapport over 2024)"
     assert [selector.itemText(i) for i in range(selector.count())] == [
