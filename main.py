@@ -29,6 +29,12 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--dossier", metavar="NAAM", help="het dossier voor --export-pdf of --export-json")
     parser.add_argument(
+        "--round",
+        type=int,
+        metavar="JAAR",
+        help="voor --export-pdf: de jaarronde van dat jaar (0: het eerste assessment; standaard de nieuwste)",
+    )
+    parser.add_argument(
         "--export-json", type=Path, metavar="OUT.json", help="schrijf het dossier als dossierbestand"
     )
     parser.add_argument(
@@ -91,8 +97,15 @@ def write_from_dossier(data_dir: Path | None, name: str | None, out: Path, what:
     return 0
 
 
-def export_pdf(data_dir: Path | None, name: str | None, out: Path, with_explanation: bool = False) -> int:
-    """Write a dossier's full summary to `out` without a window; one Dutch line on stderr on failure."""
+def export_pdf(
+    data_dir: Path | None,
+    name: str | None,
+    out: Path,
+    with_explanation: bool = False,
+    round_year: int | None = None,
+) -> int:
+    """Write a dossier's full summary (of one round, by default the newest) to `out` without a
+    window; one Dutch line on stderr on failure."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from datetime import date
 
@@ -100,12 +113,17 @@ def export_pdf(data_dir: Path | None, name: str | None, out: Path, with_explanat
 
     from gui.summary_printer import Handout
     from model.content import bundled_content
+    from model.store import StoreError
     from model.summary import load_summary_input
 
     _app = QApplication.instance() or QApplication(sys.argv[:1])  # widgets: the timeline is painted
 
     def write(store, dossier) -> None:
-        data = load_summary_input(store, bundled_content(), dossier, date.today())
+        rounds = store.rounds(dossier.id)
+        if round_year is not None and round_year not in rounds:
+            known = ", ".join(str(each) for each in rounds)
+            raise StoreError(f"Het dossier ‘{dossier.name}’ heeft geen ronde {round_year} (wel: {known}).")
+        data = load_summary_input(store, bundled_content(), dossier, date.today(), round_year=round_year)
         Handout.of(data, with_explanation=with_explanation).write_pdf(out)
 
     return write_from_dossier(data_dir, name, out, "PDF-bestand", write)
@@ -156,7 +174,11 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
     if arguments.export_pdf:
         return export_pdf(
-            arguments.data_dir, arguments.dossier, arguments.export_pdf, arguments.with_explanation
+            arguments.data_dir,
+            arguments.dossier,
+            arguments.export_pdf,
+            arguments.with_explanation,
+            arguments.round,
         )
     if arguments.export_json:
         return export_dossier_file(arguments.data_dir, arguments.dossier, arguments.export_json)

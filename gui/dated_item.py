@@ -55,7 +55,7 @@ class DatedItemLine(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        recorded = getattr(self.editor.dossier, self.field.value)
+        recorded = self.editor.recorded_date(self.field)
         if recorded is not None:
             self.cleared = None
             with QSignalBlocker(self.edit):
@@ -70,8 +70,8 @@ class DatedItemLine(QWidget):
 
     def _date_edited(self, value: QDate) -> None:
         day = value.toPython()
-        if getattr(self.editor.dossier, self.field.value) != day:
-            self.editor.set_date(self.field, day)
+        if self.editor.recorded_date(self.field) != day:
+            self.editor.set_recorded_date(self.field, day)
 
     def _undo(self) -> None:
         cleared, self.cleared = self.cleared, None

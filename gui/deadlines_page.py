@@ -59,6 +59,13 @@ class DeadlinesPage(Page):
         self.annual_rows.setContentsMargins(0, 0, 0, 0)
         self.annual_fields: dict[int, OptionalDateField] = {}
 
+        round_row = QHBoxLayout()
+        self.start_round_button = QPushButton("Nieuwe jaarronde starten …")
+        self.start_round_button.setObjectName("startRound")
+        round_row.addWidget(self.start_round_button)
+        round_row.addStretch(1)
+        self.body.addLayout(round_row)
+
         self.add(label("Zo worden de termijnen berekend", "heading"))
         self.cluster_note = self.add(label(wording.notes["cluster"]))
         for text in (wording.notes["findings"], wording.notes["annual"], wording.threat_consequence_detail):

@@ -10,6 +10,7 @@ from model.content import Connection, Content, Flow, Role
 from model.dated_items import dated_field, items_recording
 from model.dossier import CareProvider, Change, DateField, Dossier, DossierNameError
 from model.register import deadline_dates, keeps_register, t0_explanation
+from model.rounds import FIRST_ROUND, next_round_year, round_start, yearly_report_of
 from model.store import Store, StoreError
 from model.timeline import DossierDates
 
@@ -17,22 +18,82 @@ POSITION_SAVE_DELAY_MS = 500
 
 
 class DossierEditor(QObject):
-    """Keeps the dossier's state in memory as the store last confirmed it."""
+    """Keeps the dossier's state in memory as the store last confirmed it.
+
+    `ticked` and `notes` are those of the round on screen (`round_year`): the newest, unless the
+    user chose an older one, which stays editable (a late correction belongs in its own year)."""
 
     changed = Signal()  # the dossier's fields or its ticks changed
+    roundShown = Signal()  # another round's ticks and notes are on screen (after `changed`)
     saveFailed = Signal(str)  # a Dutch message; the edit stays on screen
 
     def __init__(self, store: Store, content: Content, dossier: Dossier, today: Callable[[], date]) -> None:
         super().__init__()
         self.store, self.content, self.dossier, self.today = store, content, dossier, today
-        self.ticked: dict[str, datetime] = store.ticked_items(dossier.id)
-        self.notes: dict[str, str] = store.notes(dossier.id)
+        self.rounds: list[int] = store.rounds(dossier.id)
+        self.round_year = self.rounds[-1]
+        self.ticked: dict[str, datetime] = store.ticked_items(dossier.id, self.round_year)
+        self.notes: dict[str, str] = store.notes(dossier.id, self.round_year)
         self.providers: list[CareProvider] = store.care_providers(dossier.id)
         self.annual_reports: dict[int, date] = store.annual_reports(dossier.id)
         self._position = dossier.position  # as stored
         self._shown_position = dossier.position
         self._position_timer = QTimer(self, singleShot=True, interval=POSITION_SAVE_DELAY_MS)
         self._position_timer.timeout.connect(self.flush_position)
+
+    @property
+    def current_round(self) -> int:
+        return self.rounds[-1]
+
+    def show_round(self, round_year: int) -> None:
+        """Put that round's ticks and notes on screen."""
+        try:
+            ticked = self.store.ticked_items(self.dossier.id, round_year)
+            notes = self.store.notes(self.dossier.id, round_year)
+        except StoreError as error:
+            self.saveFailed.emit(str(error))
+            return
+        self.round_year, self.ticked, self.notes = round_year, ticked, notes
+        self.changed.emit()
+        self.roundShown.emit()
+
+    def next_round(self) -> int | None:
+        """The year of the round "Nieuwe jaarronde starten" would open; None while T0 is unknown."""
+        return next_round_year(self.current_round, self.deadline_dates.activation, self.today())
+
+    def start_round(self) -> bool:
+        """Open the next yearly round and show it: what is done once carries over; the report item
+        is ticked at once when that year's report date was entered on the Termijnen page already."""
+        year = self.next_round()
+        if year is None:
+            return False
+        try:
+            current = self.current_round
+            ticked = self.store.ticked_items(self.dossier.id, current)
+            notes = self.store.notes(self.dossier.id, current)
+            self._save(self.store.start_round, year, round_start(self.flow, ticked, notes))
+        except StoreError:
+            return False
+        self.rounds.append(year)
+        self.show_round(year)
+        if year in self.annual_reports and self._tick_dated_items(DateField.REPORT_SENT, year, True):
+            self.changed.emit()
+        return True
+
+    def _dated_items(self, field: DateField) -> tuple[str, ...]:
+        """This flow's action items that stand for the date."""
+        return tuple(each for each in items_recording(field) if each in self.flow.action_item_ids)
+
+    def recorded_date(self, field: DateField) -> date | None:
+        """The date a dated item stands for in the round on screen: in a yearly round the report
+        is that year's yearly report."""
+        year = yearly_report_of(field, self.round_year)
+        return getattr(self.dossier, field.value) if year is None else self.annual_reports.get(year)
+
+    def set_recorded_date(self, field: DateField, value: date | None) -> bool:
+        """Record the date of a dated item of the round on screen (ticking or unticking it)."""
+        year = yearly_report_of(field, self.round_year)
+        return self.set_date(field, value) if year is None else self.set_annual_report(year, value)
 
     @property
     def deadline_dates(self) -> DossierDates:
@@ -65,32 +126,47 @@ class DossierEditor(QObject):
         recorded, or today; unticking it clears the date."""
         field = dated_field(item_id)
         if field is not None:
-            recorded = getattr(self.dossier, field.value)
+            recorded = self.recorded_date(field)
             wanted = (day or recorded or self.today()) if ticked else None
-            if wanted != recorded:
-                try:
-                    self.dossier = self._save(self.store.set_date, field, wanted)
-                except StoreError:
-                    return False
+            if wanted != recorded and not self._record_date(field, wanted):
+                return False
         for same in self.flow.same_task(item_id):
             if (same in self.ticked) == ticked and same != item_id:
                 continue
-            try:
-                when = self._save(self.store.set_item_ticked, same, ticked)
-            except StoreError:
+            if not self._tick(same, ticked, self.round_year):
                 return False  # the box keeps the tick on screen, beside the message that it wasn't saved
-            if when is None:
-                self.ticked.pop(same, None)
-            else:
-                self.ticked[same] = when
         self.changed.emit()
+        return True
+
+    def _record_date(self, field: DateField, value: date | None) -> bool:
+        """Store the date a dated item of the round on screen stands for (no tick, no signal)."""
+        year = yearly_report_of(field, self.round_year)
+        if year is not None:
+            return self._store_annual_report(year, value)
+        try:
+            self.dossier = self._save(self.store.set_date, field, value)
+        except StoreError:
+            return False
+        return True
+
+    def _tick(self, item_id: str, ticked: bool, round_year: int) -> bool:
+        """Store a tick in a round, and keep it in `ticked` when that round is on screen."""
+        try:
+            when = self._save(self.store.set_item_ticked, item_id, ticked, round_year)
+        except StoreError:
+            return False
+        if round_year == self.round_year:
+            if when is None:
+                self.ticked.pop(item_id, None)
+            else:
+                self.ticked[item_id] = when
         return True
 
     def set_note(self, step_id: str, text: str) -> bool:
         if self.notes.get(step_id, "") == text:
             return True
         try:
-            self._save(self.store.set_note, step_id, text)
+            self._save(self.store.set_note, step_id, text, self.round_year)
         except StoreError:
             return False
         self.notes[step_id] = text
@@ -111,7 +187,17 @@ class DossierEditor(QObject):
         return self._update(self.store.set_role, role)
 
     def set_annual_report(self, year: int, sent: date | None) -> bool:
-        """Record the day the yearly report of `year`'s window was sent; None forgets it."""
+        """Record the day the yearly report of `year`'s window was sent; None forgets it. In the
+        yearly round of that year the report item is ticked (or unticked) with it."""
+        ticked = sent is not None
+        if year in self.rounds and not self._tick_dated_items(DateField.REPORT_SENT, year, ticked):
+            return False
+        if not self._store_annual_report(year, sent):
+            return False
+        self.changed.emit()
+        return True
+
+    def _store_annual_report(self, year: int, sent: date | None) -> bool:
         try:
             self._save(self.store.set_annual_report, year, sent)
         except StoreError:
@@ -120,21 +206,22 @@ class DossierEditor(QObject):
             self.annual_reports.pop(year, None)
         else:
             self.annual_reports[year] = sent
-        self.changed.emit()
+        return True
+
+    def _tick_dated_items(self, field: DateField, round_year: int, ticked: bool) -> bool:
+        """Tick (or untick) the items standing for the date in a round (the store skips what is so)."""
+        for item_id in self._dated_items(field):
+            if round_year == self.round_year and (item_id in self.ticked) == ticked:
+                continue
+            if not self._tick(item_id, ticked, round_year):
+                return False
         return True
 
     def set_date(self, field: DateField, value: date | None) -> bool:
-        """Record the date; the action item standing for it is ticked (or unticked) with it."""
-        for item_id in items_recording(field):
-            if item_id in self.flow.action_item_ids and (item_id in self.ticked) != (value is not None):
-                try:
-                    when = self._save(self.store.set_item_ticked, item_id, value is not None)
-                except StoreError:
-                    return False
-                if when is None:
-                    self.ticked.pop(item_id, None)
-                else:
-                    self.ticked[item_id] = when
+        """Record the date; the action item standing for it in the first assessment is ticked (or
+        unticked) with it."""
+        if not self._tick_dated_items(field, FIRST_ROUND, value is not None):
+            return False
         return self._update(self.store.set_date, field, value)
 
     def _update(self, action, *values) -> bool:

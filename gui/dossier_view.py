@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -28,6 +29,7 @@ from gui.wizard import NEXT_TEXT, AssessmentWizard
 from gui.zoom import BASE_POINT_SIZE
 from model.content import Content
 from model.dossier import Dossier
+from model.rounds import round_label
 from model.store import START_POSITION, Store
 
 PREPARE_DELAY_MS = 300  # pages not yet visited are built after the first paint
@@ -56,6 +58,7 @@ class DossierView(QWidget):
     created = Signal(Dossier)
     closeRequested = Signal()
     printStepRequested = Signal(str)
+    startRoundRequested = Signal()  # "Nieuwe jaarronde starten" on the Termijnen page
 
     def __init__(self, store: Store, content: Content, editor: DossierEditor | None, clock: DayClock) -> None:
         super().__init__()
@@ -75,6 +78,21 @@ class DossierView(QWidget):
         header.addWidget(self.all_dossiers)
         header.addSpacing(12)
         header.addWidget(self.title, 1)
+        self.round_caption = label("Ronde", "hint")
+        self.round_caption.setWordWrap(False)
+        self.round_selector = QComboBox()
+        self.round_selector.setObjectName("roundSelector")
+        self.round_selector.setAccessibleName("Ronde")
+        self.round_selector.activated.connect(self._round_chosen)
+        self.round_caption.setBuddy(self.round_selector)
+        header.addWidget(self.round_caption)
+        header.addWidget(self.round_selector)
+        self.round_hint = label(
+            "U bekijkt een eerdere ronde. Wat u hier afvinkt of noteert, wordt bij die ronde bewaard.",
+            "hint",
+        )
+        self.round_hint.setObjectName("roundHint")
+        self.round_hint.setContentsMargins(16, 0, 16, 6)
         self.presentation_hint = label("Presentatie · PageDown: volgende stap · Esc of F11: stoppen", "hint")
         self.presentation_hint.setObjectName("presentationHint")
         self.presentation_hint.setWordWrap(False)
@@ -100,6 +118,7 @@ class DossierView(QWidget):
         self.header = QWidget()
         self.header.setLayout(header)
         layout.addWidget(self.header)
+        layout.addWidget(self.round_hint)
         if editor is not None:
             layout.addWidget(CountdownBar(editor, clock))
             for keys, move in (
@@ -261,7 +280,9 @@ class DossierView(QWidget):
         if key == DEADLINES:
             from gui.deadlines_page import DeadlinesPage
 
-            return DeadlinesPage(self.editor, self.clock)
+            page = DeadlinesPage(self.editor, self.clock)
+            page.start_round_button.clicked.connect(self.startRoundRequested)
+            return page
         if key == REGISTER:
             from gui.register_page import RegisterPage
 
@@ -302,7 +323,28 @@ class DossierView(QWidget):
             button.setChecked(nav_key == key)
         self.editor.set_position(key)
 
+    def _round_chosen(self, index: int) -> None:
+        """Show the chosen round's ticks and notes, after saving typing still waiting."""
+        self.flush_notes()
+        self.editor.show_round(self.round_selector.itemData(index))
+
+    def _show_rounds(self) -> None:
+        """The round selector, once a yearly round was started; a hint while an older round is shown."""
+        editor = self.editor
+        rounds = editor.rounds if editor is not None else []
+        listed = [self.round_selector.itemData(index) for index in range(self.round_selector.count())]
+        if listed != rounds[::-1]:
+            self.round_selector.clear()
+            for year in reversed(rounds):  # newest first: the current round is the one to work in
+                self.round_selector.addItem(round_label(year), year)
+        if editor is not None:
+            self.round_selector.setCurrentIndex(self.round_selector.findData(editor.round_year))
+        for widget in (self.round_caption, self.round_selector):
+            widget.setVisible(len(rounds) > 1)
+        self.round_hint.setVisible(editor is not None and editor.round_year != editor.current_round)
+
     def _dossier_changed(self) -> None:
+        self._show_rounds()
         if self.editor is None:
             return
         self.title.setText(self.editor.dossier.name)

@@ -25,6 +25,7 @@ from gui.elided_label import TITLE_MAX_LENGTH, shortened
 from gui.menus import MENUS, MenuEntry
 from gui.start_page import StartPage
 from gui.window_geometry import encoded_geometry, place_main_window
+from gui.yearly_round import start_next_round
 from gui.zoom import PRESENTATION_FACTOR, apply_zoom, next_level
 from model.content import Content
 from model.dossier import Dossier
@@ -217,6 +218,7 @@ class MainWindow(QMainWindow):
         dossier = self.open_dossier_record()
         if dossier is not None:
             self.dossier_view.flush_notes()
+            self.printer.round_year = self.dossier_view.editor.round_year  # print the round on screen
             act(dossier)
 
     def preview_summary(self, step_id: str | None = None) -> None:
@@ -237,6 +239,14 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.show_message(f"PDF opgeslagen: {path}")
 
+    def start_round(self) -> None:
+        self._with_open_dossier(lambda _dossier: self._start_round())
+
+    def _start_round(self) -> None:
+        year = start_next_round(self, self.dossier_view.editor)
+        if year is not None:
+            self.show_message(f"Jaarronde {year} gestart. Eerdere rondes kiest u bovenaan bij ‘Ronde’.")
+
     def export_dossier(self) -> None:
         self._with_open_dossier(self.data_actions.export_dossier)
 
@@ -256,6 +266,7 @@ class MainWindow(QMainWindow):
         self.dossier_view = view
         view.closeRequested.connect(self.show_start)
         view.printStepRequested.connect(self.preview_summary)
+        view.startRoundRequested.connect(self.start_round)
         self.pages.addWidget(view)
         self.pages.setCurrentWidget(view)
         self._enable_dossier_actions()

@@ -31,6 +31,9 @@ MENUS: tuple[tuple[str, tuple[MenuEntry | None, ...]], ...] = (
         (
             MenuEntry("actionNewDossier", "&Nieuw dossier", Keys.New, "new_dossier"),
             MenuEntry("actionOpenDossier", "&Alle dossiers …", Keys.Open, "show_start"),
+            MenuEntry(
+                "actionStartRound", "Nieuwe &jaarronde starten …", "", "start_round", needs_dossier=True
+            ),
             SEPARATOR,
             MenuEntry(
                 "actionPrintPreview",

@@ -3,7 +3,7 @@ today's rules and the notes."""
 
 from collections import Counter
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -92,7 +92,7 @@ class ActionItemRow(QWidget):
         return super().eventFilter(watched, event)
 
     def _toggled(self, ticked: bool) -> None:
-        recorded = self.dated and getattr(self.editor.dossier, self.dated.field.value)
+        recorded = self.dated and self.editor.recorded_date(self.dated.field)
         self.editor.set_item_ticked(self.item.id, ticked)
         if self.dated and not ticked:
             self.dated.unticked(recorded)
@@ -133,6 +133,12 @@ class NotesField(BoundedPlainTextEdit):
         self._timer = QTimer(self, singleShot=True, interval=NOTES_SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
         self.textChanged.connect(self._timer.start)
+        editor.roundShown.connect(self._show_round)
+
+    def _show_round(self) -> None:
+        """Another round's notes (its own typing was saved before the switch)."""
+        with QSignalBlocker(self):
+            self.setPlainText(self.editor.notes.get(self.step.id, ""))
 
     def flush(self) -> None:
         self._timer.stop()

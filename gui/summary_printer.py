@@ -98,9 +98,12 @@ class SummaryPrinter:
         self.parent, self.store, self.content, self.clock = parent, store, content, clock
         self.with_history = False
         self.with_explanation = False
+        self.round_year: int | None = None  # the round to print; None: the current one
 
     def handout(self, dossier: Dossier, step_id: str | None = None) -> Handout:
-        data = load_summary_input(self.store, self.content, dossier, self.clock.today(), self.with_history)
+        data = load_summary_input(
+            self.store, self.content, dossier, self.clock.today(), self.with_history, self.round_year
+        )
         return Handout.of(data, step_id, self.with_explanation)
 
     def _printer(self) -> "QPrinter":

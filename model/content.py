@@ -86,6 +86,7 @@ class ActionItem:
     id: str
     text: str
     same_as: str = ""  # the id of an earlier item that is the same task: the two are ticked together
+    once: bool = False  # done once for the connection (a contract), not again in each yearly round
 
 
 @dataclass(frozen=True)

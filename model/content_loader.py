@@ -85,6 +85,15 @@ class _Reader(TypedReader):
     def texts(self, name: str, required: bool = False) -> tuple[str, ...]:
         return tuple(node.shown_text() for node in self.items(name, required))
 
+    def flag(self, name: str) -> bool:
+        """An optional `true`/`false`; absent is false."""
+        node = self.child(name, required=False)
+        if node.data is None:
+            return False
+        if not isinstance(node.data, bool):
+            raise node.fail("verwacht true of false")
+        return node.data
+
 
 def _read_file(path: Path) -> _Reader:
     try:
@@ -139,7 +148,12 @@ def _step(node: _Reader, flow_id: str) -> Step:
         if not item_id.startswith(f"{step_id}."):
             raise item.child("id").fail(f"id '{item_id}' hoort te beginnen met '{step_id}.'")
         action_items.append(
-            ActionItem(id=item_id, text=item.text("text"), same_as=item.text("same_as", required=False))
+            ActionItem(
+                id=item_id,
+                text=item.text("text"),
+                same_as=item.text("same_as", required=False),
+                once=item.flag("once"),
+            )
         )
     if not action_items:
         raise node.child("action_items").fail("een stap heeft minstens één actiepunt")
@@ -194,6 +208,10 @@ def _check_same_as(root: _Reader, steps: tuple[Step, ...]) -> None:
             if item.same_as and (target is None or target.same_as or target.id.startswith(f"{step.id}.")):
                 raise root.child("steps").fail(
                     f"'same_as' van {item.id} wijst niet naar een eerder actiepunt"
+                )
+            if target is not None and target.once != item.once:
+                raise root.child("steps").fail(
+                    f"{item.id} en {item.same_as} zijn één taak: 'once' moet gelijk zijn"
                 )
         earlier.update((item.id, item) for item in step.action_items)
 
@@ -285,6 +303,7 @@ ADVICE_KEYS = {
     "annual_report": ("future", "soon", "done", "not_recorded"),
 }
 HISTORY_TEMPLATES = (
+    "round_started",
     "ticked",
     "unticked",
     "note_added",
@@ -317,7 +336,7 @@ HISTORY_FIELDS = (
 )
 TEMPLATE_FIELDS = {
     *("days", "date", "activation", "what", "year", "year_before", "name", "label"),
-    *("item", "field", "old", "new", "provider", "change"),
+    *("item", "field", "old", "new", "provider", "change", "round"),
 }
 
 

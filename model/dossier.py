@@ -84,14 +84,16 @@ def clean_name(name: str) -> str:
 
 @dataclass(frozen=True)
 class Change:
-    """One recorded edit; `subject` is an action item id, "note", a date field, "name", "connection"
-    or "role", and `old`/`new` the values as text."""
+    """One recorded edit; `subject` is an action item id, "note", a date field, "name", "connection",
+    "role" or "round" (a yearly round started), `old`/`new` the values as text, `round_year` the
+    round it was made in (model.rounds)."""
 
     at: datetime
     step_id: str | None
     subject: str
     old: str
     new: str
+    round_year: int = 0
 
 
 @dataclass(frozen=True)
@@ -109,8 +111,18 @@ class CareProvider:
 
 
 @dataclass(frozen=True)
+class YearlyRound:
+    """A yearly round's own record: when it was started, its ticks and its notes."""
+
+    started_at: datetime
+    ticked: dict[str, datetime] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class DossierSnapshot:
-    """Everything a dossier holds, as exported to a file and imported from one."""
+    """Everything a dossier holds, as exported to a file and imported from one; `ticked` and
+    `notes` are the first assessment's, `rounds` the yearly rounds' by window year."""
 
     dossier: Dossier
     ticked: dict[str, datetime] = field(default_factory=dict)
@@ -118,6 +130,7 @@ class DossierSnapshot:
     changes: tuple[Change, ...] = ()
     care_providers: tuple[CareProvider, ...] = ()
     annual_reports: dict[int, date] = field(default_factory=dict)  # window year → day sent
+    rounds: dict[int, YearlyRound] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

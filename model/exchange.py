@@ -24,6 +24,7 @@ from model.dossier import (
     Dossier,
     DossierNameError,
     DossierSnapshot,
+    YearlyRound,
     clean_name,
     parse_annual_subject,
 )
@@ -46,13 +47,14 @@ from model.register import (
     parse_history_subject,
     too_long,
 )
+from model.rounds import FIRST_ROUND, ROUND_SUBJECT, is_round_year
 from model.store.schema import START_POSITION
 from model.system_errors import dutch_reason
 from model.typed_reader import TypedReader, Wording
 from model.version import __version__
 
 FORMAT_NAME = "digid-assessment-wegwijzer/dossier"
-FORMAT_VERSION = 3  # 2: with the cluster register (care_providers); 3: with the yearly reports' dates
+FORMAT_VERSION = 4  # 2: the cluster register (care_providers); 3: the yearly reports' dates; 4: yearly rounds
 STEPS_MAX = 20  # steps with notes in all flows together (now 7 + 10); a test holds the content to it
 JSON_BYTES_PER_CHARACTER_MAX = 6  # a control character is written as \u001f
 HISTORY_NOTE_EXCERPT = 100  # characters of a note kept in an exported history entry
@@ -70,7 +72,9 @@ TOO_BIG = "Het bestand is te groot voor een dossier."
 NOT_A_FILE = "Dit is geen gewoon bestand, maar een map, apparaat of iets dergelijks; kies een dossierbestand."
 POSITION_PATTERN = re.compile(rf"^[a-z0-9_.-]{{1,{POSITION_MAX_LENGTH}}}$")
 DATE_SUBJECTS = frozenset(field.value for field in DateField)
-FIELD_SUBJECTS = frozenset({"note", "name", "connection", "role", *DATE_SUBJECTS})  # what model.store logs
+FIELD_SUBJECTS = frozenset(
+    {"note", "name", "connection", "role", ROUND_SUBJECT, *DATE_SUBJECTS}
+)  # model.store logs
 DATE_PROBLEM = f"is geen datum tussen {EARLIEST_DATE.year} en {LATEST_DATE.year}"
 
 
@@ -92,8 +96,15 @@ def export_json(snapshot: DossierSnapshot, now: datetime) -> str:
             "position": dossier.position,
             **{field.value: _date_text(getattr(dossier, field.value)) for field in DateField},
         },
-        "ticked": [{"item": item, "at": at.isoformat()} for item, at in sorted(snapshot.ticked.items())],
-        "notes": [{"step": step, "text": text} for step, text in sorted(snapshot.notes.items())],
+        **_round_record(snapshot.ticked, snapshot.notes),  # the first assessment's
+        "rounds": [
+            {
+                "year": year,
+                "started_at": each.started_at.isoformat(),
+                **_round_record(each.ticked, each.notes),
+            }
+            for year, each in sorted(snapshot.rounds.items())
+        ],
         "changes": [
             {
                 "at": c.at.isoformat(),
@@ -101,6 +112,7 @@ def export_json(snapshot: DossierSnapshot, now: datetime) -> str:
                 "subject": c.subject,
                 "old": _history_value(c.subject, c.old),
                 "new": _history_value(c.subject, c.new),
+                "round": c.round_year,
             }
             for c in snapshot.changes
         ],
@@ -116,6 +128,14 @@ def export_json(snapshot: DossierSnapshot, now: datetime) -> str:
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def _round_record(ticked: dict[str, datetime], notes: dict[str, str]) -> dict[str, list[dict[str, str]]]:
+    """A round's ticks and notes as the file holds them."""
+    return {
+        "ticked": [{"item": item, "at": at.isoformat()} for item, at in sorted(ticked.items())],
+        "notes": [{"step": step, "text": text} for step, text in sorted(notes.items())],
+    }
 
 
 def _history_value(subject: str, value: str) -> str:
@@ -199,13 +219,14 @@ def _parse(data: bytes) -> DossierSnapshot:
         position=raw.position("position"),
         **{field.value: raw.optional_date(field.value) for field in DateField},
     )
-    ticked = {}
-    for entry in reader.tables("ticked"):
-        ticked[entry.identifier("item", known.items)] = entry.moment("at")
-    notes = {}
-    for entry in reader.tables("notes"):
-        notes[entry.identifier("step", known.steps)] = entry.text("text", NOTE_MAX_LENGTH, allow_empty=True)
-    changes = tuple(_change(entry, known) for entry in reader.tables("changes"))
+    ticked, notes = _round_contents(reader, known)
+    rounds: dict[int, YearlyRound] = {}
+    for entry in reader.tables("rounds"):  # absent in files before format 4
+        year = entry.integer("year")
+        if not is_round_year(year) or year in rounds:
+            raise entry.fail("heeft een jaar dat niet kan of dubbel staat")
+        rounds[year] = YearlyRound(entry.moment("started_at"), *_round_contents(entry, known))
+    changes = tuple(_change(entry, known, {FIRST_ROUND, *rounds}) for entry in reader.tables("changes"))
     providers = []
     for index, entry in enumerate(reader.tables("care_providers")):
         fields: dict[str, Any] = {
@@ -229,7 +250,7 @@ def _parse(data: bytes) -> DossierSnapshot:
         if sent is None:
             raise entry.child("sent", required=False).fail(DATE_PROBLEM)
         annual_reports[year] = sent
-    return DossierSnapshot(dossier, ticked, notes, changes, tuple(providers), annual_reports)
+    return DossierSnapshot(dossier, ticked, notes, changes, tuple(providers), annual_reports, rounds)
 
 
 def _nesting_depth(text: str) -> int:
@@ -271,19 +292,35 @@ def _known_ids() -> _KnownIds:
     )
 
 
-def _change(entry: "_Fields", known: _KnownIds) -> Change:
+def _round_contents(entry: "_Fields", known: _KnownIds) -> tuple[dict[str, datetime], dict[str, str]]:
+    """The ticks and notes of one round: the document's own (the first assessment) or a yearly round's."""
+    ticked = {}
+    for each in entry.tables("ticked"):
+        ticked[each.identifier("item", known.items)] = each.moment("at")
+    notes = {}
+    for each in entry.tables("notes"):
+        notes[each.identifier("step", known.steps)] = each.text("text", NOTE_MAX_LENGTH, allow_empty=True)
+    return ticked, notes
+
+
+def _change(entry: "_Fields", known: _KnownIds, rounds: set[int]) -> Change:
+    """A history entry; its round (absent before format 4: the first) must be one of the file's."""
     subject = entry.subject("subject", known.items)
-    old, new = (_change_value(entry, key, subject, known) for key in ("old", "new"))
+    old, new = (_change_value(entry, key, subject, known, rounds) for key in ("old", "new"))
+    round_year = entry.integer("round") if "round" in entry.data else FIRST_ROUND
+    if round_year not in rounds:
+        raise entry.child("round").fail("is geen ronde van dit dossier")
     return Change(
         at=entry.moment("at"),
         step_id=entry.optional_identifier("step", known.steps | {HISTORY_STEP}),
         subject=subject,
         old=old,
         new=new,
+        round_year=round_year,
     )
 
 
-def _change_value(entry: "_Fields", key: str, subject: str, known: _KnownIds) -> str:
+def _change_value(entry: "_Fields", key: str, subject: str, known: _KnownIds, rounds: set[int]) -> str:
     """A history value as the store writes it for that subject."""
     if subject == "note":
         return entry.text(key, NOTE_MAX_LENGTH, allow_empty=True)
@@ -297,6 +334,8 @@ def _change_value(entry: "_Fields", key: str, subject: str, known: _KnownIds) ->
         allowed = {"", *Connection}
     elif subject == "role":
         allowed = {"", *Role}
+    elif subject == ROUND_SUBJECT:
+        allowed = {str(each) for each in rounds}
     else:
         allowed = None
     if allowed is not None and value not in allowed:

@@ -7,6 +7,7 @@ from model.dossier import TICKED, CareProvider, Change, DateField
 from model.dutch import date_and_time, local_time, long_date
 from model.limits import parse_date
 from model.register import ADDED, DATE_FIELDS, REMOVED, parse_history_subject
+from model.rounds import FIRST_ROUND, ROUND_SUBJECT, round_label, round_name
 
 DATE_VALUES = {each.value for each in DateField} | set(DATE_FIELDS)
 
@@ -96,15 +97,25 @@ def describe_change(
         return templates[key].format(item=items.get(change.subject, change.subject))
     if change.subject == "note":
         return _note_change(content, change.old, change.new)
+    if change.subject == ROUND_SUBJECT and change.new.isdigit():
+        return templates["round_started"].format(round=round_label(int(change.new)))
     return _field_change(content, change.subject, change.old, change.new)
 
 
 def described(
     changes: list[Change], content: Content, providers: Iterable[CareProvider]
 ) -> list[tuple[str, str]]:
-    """(when, what) of each change, in the order given."""
+    """(when, what) of each change, in the order given; once a dossier has a yearly round, `when`
+    names the round each change was made in."""
     items, names = item_texts(content), provider_names(changes, providers)
-    return [(change_time(change), describe_change(change, content, items, names)) for change in changes]
+    with_round = any(change.round_year != FIRST_ROUND for change in changes)
+    return [
+        (
+            f"{change_time(change)} · {round_name(change.round_year)}" if with_round else change_time(change),
+            describe_change(change, content, items, names),
+        )
+        for change in changes
+    ]
 
 
 def change_time(change: Change) -> str:

@@ -31,6 +31,7 @@ from model.register import (
     t0_explanation,
     uncounted_note,
 )
+from model.rounds import round_label
 from model.store import Store
 from model.timeline import Milestone, MilestoneKind, milestones
 
@@ -67,6 +68,7 @@ class SummaryInput:
     changes: tuple[Change, ...] = ()  # appended as "Geschiedenis" when given
     providers: tuple[CareProvider, ...] = ()  # the cluster register, for a supplier's dossier
     annual_reports: dict[int, date] = field(default_factory=dict)  # window year → day sent
+    round_shown: str = ""  # the round whose ticks and notes these are, once there are yearly rounds
 
     @property
     def flow(self) -> Flow:
@@ -74,13 +76,22 @@ class SummaryInput:
 
 
 def load_summary_input(
-    store: Store, content: Content, dossier: Dossier, today: date, with_history: bool = False
+    store: Store,
+    content: Content,
+    dossier: Dossier,
+    today: date,
+    with_history: bool = False,
+    round_year: int | None = None,
 ) -> SummaryInput:
+    """The summary of one round (by default the current one)."""
     changes = tuple(store.history(dossier.id)) if with_history else ()
-    ticked, notes = store.ticked_items(dossier.id), store.notes(dossier.id)
+    rounds = store.rounds(dossier.id)
+    chosen = rounds[-1] if round_year is None else round_year
+    ticked, notes = store.ticked_items(dossier.id, chosen), store.notes(dossier.id, chosen)
     providers = tuple(store.care_providers(dossier.id))
     annual = store.annual_reports(dossier.id)
-    return SummaryInput(dossier, content, ticked, notes, today, changes, providers, annual)
+    shown = round_label(chosen) if len(rounds) > 1 else ""
+    return SummaryInput(dossier, content, ticked, notes, today, changes, providers, annual, shown)
 
 
 def footer_text(dossier: Dossier) -> str:
@@ -129,6 +140,8 @@ def _facts(data: SummaryInput) -> Markup:
         ("Aansluiting", f"{kind.label} ({kind.assessment.lower()})"),
         ("Eigen rol", general.roles[dossier.role].name),
     ]
+    if data.round_shown:
+        rows.append(("Ronde", data.round_shown))
     entries = timeline_entries(data)
     if not entries:
         key = "activation_cluster" if dossier.connection == Connection.CLUSTER else "activation"

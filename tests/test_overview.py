@@ -10,6 +10,7 @@ from sqlalchemy import event, text
 
 from model.content import Connection, Role, bundled_content
 from model.dossier import CareProvider, DossierOverview
+from model.rounds import RoundStart
 from model.store import Store
 
 
@@ -51,10 +52,13 @@ def read_one_by_one(store: Store) -> list[DossierOverview]:
 
 def test_the_overview_holds_what_each_dossier_holds(store: Store) -> None:
     fill(store, 9)
+    ticked = store.list_dossiers()[4]  # Praktijk 4: a direct dossier with four ticks
+    store.start_round(ticked.id, 2027, RoundStart({}, {}))  # its list shows the new round: no ticks
     usable, damaged = store.dossier_overviews()
     assert damaged == []
     assert usable == read_one_by_one(store)
     assert any(each.care_providers for each in usable) and any(each.annual_reports for each in usable)
+    assert [each.ticked for each in usable if each.dossier.id == ticked.id] == [frozenset()]
 
 
 def test_one_query_however_many_dossiers(store: Store) -> None:

@@ -2,12 +2,13 @@
 
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from model.dossier import Change
+from model.rounds import FIRST_ROUND
 from model.store.connection import Database
-from model.store.schema import ChangeRow
+from model.store.schema import ChangeRow, RoundRow
 
 TYPING_SITTING = timedelta(minutes=10)  # typing in one sitting is one change in the history
 
@@ -19,32 +20,67 @@ def as_text(value: object) -> str:
     return value.isoformat() if isinstance(value, date) else str(value)
 
 
+def current_round(session: Session, dossier_id: int) -> int:
+    """The newest round of the dossier: the one its work goes on in."""
+    newest = session.scalar(select(func.max(RoundRow.year)).where(RoundRow.dossier_id == dossier_id))
+    return newest if newest is not None else FIRST_ROUND
+
+
 def log_change(
-    session: Session, at: datetime, dossier_id: int, step_id: str | None, subject: str, old: str, new: str
+    session: Session,
+    at: datetime,
+    dossier_id: int,
+    step_id: str | None,
+    subject: str,
+    old: str,
+    new: str,
+    round_year: int | None = None,
 ) -> None:
+    """Add a change to the history, in `round_year` (by default the current round)."""
     if old != new:
         session.add(
-            ChangeRow(dossier_id=dossier_id, at=at, step_id=step_id, subject=subject, old=old, new=new)
+            ChangeRow(
+                dossier_id=dossier_id,
+                at=at,
+                step_id=step_id,
+                subject=subject,
+                old=old,
+                new=new,
+                round_year=current_round(session, dossier_id) if round_year is None else round_year,
+            )
         )
 
 
 def log_typing(
-    session: Session, at: datetime, dossier_id: int, step_id: str | None, subject: str, old: str, new: str
+    session: Session,
+    at: datetime,
+    dossier_id: int,
+    step_id: str | None,
+    subject: str,
+    old: str,
+    new: str,
+    round_year: int | None = None,
 ) -> None:
-    """Log a typed edit; typing in one sitting (same subject, latest change of its step) is one
-    change from the first value to the last."""
+    """Log a typed edit; typing in one sitting (same subject and round, latest change of its step)
+    is one change from the first value to the last."""
+    if round_year is None:
+        round_year = current_round(session, dossier_id)
     last = session.scalars(
         select(ChangeRow)
         .where(ChangeRow.dossier_id == dossier_id, ChangeRow.step_id.is_not_distinct_from(step_id))
         .order_by(ChangeRow.id.desc())
         .limit(1)
     ).first()
-    if last is not None and last.subject == subject and at - last.at <= TYPING_SITTING:
+    if (
+        last is not None
+        and (last.subject, last.round_year) == (subject, round_year)
+        and at - last.at <= TYPING_SITTING
+    ):
         last.new, last.at = new, at
         if last.old == new:  # typed back to where the sitting started: nothing changed
             session.delete(last)
     else:
-        log_change(session, at, dossier_id, step_id, subject, old, new)
+        log_change(session, at, dossier_id, step_id, subject, old, new, round_year)
 
 
 class History(Database):
@@ -55,6 +91,6 @@ class History(Database):
             query = query.where(ChangeRow.step_id == step_id)
         with self._transaction() as session:
             return [
-                Change(row.at, row.step_id, row.subject, row.old, row.new)
+                Change(row.at, row.step_id, row.subject, row.old, row.new, row.round_year)
                 for row in session.scalars(query.order_by(ChangeRow.id))
             ]

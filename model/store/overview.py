@@ -13,12 +13,15 @@ from sqlalchemy import text
 
 from model.dossier import CareProvider, DamagedDossier, DossierOverview, stored_dossier
 from model.register import DATE_FIELDS
+from model.rounds import FIRST_ROUND
 from model.store.care_providers import CARE_PROVIDER_FIELDS
 from model.store.dossiers import DOSSIER_COLUMNS, Dossiers, by_name, damaged_dossier
 
 PROVIDER_COLUMNS = ("id", *CARE_PROVIDER_FIELDS)
 CHILD_ROWS = {  # as JSON; bytes, so that a stray byte in one value can't break the whole list
-    "ticked": "SELECT json_group_array(t.item_id) FROM ticked_items t WHERE t.dossier_id = d.id",
+    "ticked": "SELECT json_group_array(t.item_id) FROM ticked_items t WHERE t.dossier_id = d.id"
+    " AND t.round_year = COALESCE((SELECT MAX(r.year) FROM rounds r WHERE r.dossier_id = d.id),"
+    f" {FIRST_ROUND})",  # the ticks of the current round only
     "care_providers": "SELECT json_group_array(json_array("
     + ", ".join(f"c.{each}" for each in PROVIDER_COLUMNS)
     + ")) FROM care_providers c WHERE c.dossier_id = d.id",

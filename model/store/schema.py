@@ -8,12 +8,12 @@ in one transaction, after a backup copy.
 from collections.abc import Callable
 from datetime import date, datetime
 
-from sqlalchemy import Connection, ForeignKey, String
+from sqlalchemy import Connection, ForeignKey, String, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from model.dossier import NAME_MAX_LENGTH
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 START_POSITION = "dossier"
 
 
@@ -39,19 +39,22 @@ class DossierRow(Base):
 
 
 class TickedItemRow(Base):
-    """An action item ticked in a dossier, and when; unticking deletes the row."""
+    """An action item ticked in one round of a dossier (0: the first assessment, else the yearly
+    round's window year; schema 5), and when; unticking deletes the row."""
 
     __tablename__ = "ticked_items"
     dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), primary_key=True)
+    round_year: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     ticked_at: Mapped[datetime]
 
 
 class NoteRow(Base):
-    """The notes a dossier keeps for one step."""
+    """The notes a dossier keeps for one step in one round (schema 5: per round)."""
 
     __tablename__ = "notes"
     dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), primary_key=True)
+    round_year: Mapped[int] = mapped_column(primary_key=True)
     step_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     text: Mapped[str]
     updated_at: Mapped[datetime]
@@ -66,7 +69,8 @@ class SettingRow(Base):
 
 
 class ChangeRow(Base):
-    """One edit in a dossier's history: a tick, an untick, a note or a date changed (schema 2)."""
+    """One edit in a dossier's history: a tick, an untick, a note or a date changed (schema 2), in
+    the round it was made in (schema 5)."""
 
     __tablename__ = "changes"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -76,6 +80,7 @@ class ChangeRow(Base):
     subject: Mapped[str] = mapped_column(String(64))
     old: Mapped[str]
     new: Mapped[str]
+    round_year: Mapped[int] = mapped_column(server_default=text("0"))
 
 
 class CareProviderRow(Base):
@@ -102,6 +107,16 @@ class AnnualReportRow(Base):
     dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), primary_key=True)
     year: Mapped[int] = mapped_column(primary_key=True)
     sent: Mapped[date]
+
+
+class RoundRow(Base):
+    """A yearly round started in a dossier, for the report window of `year` (schema 5); the first
+    assessment (round 0) has no row."""
+
+    __tablename__ = "rounds"
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), primary_key=True)
+    year: Mapped[int] = mapped_column(primary_key=True)
+    started_at: Mapped[datetime]
 
 
 def _add_change_history(connection: Connection) -> None:
@@ -146,16 +161,56 @@ def _add_annual_reports(connection: Connection) -> None:
     )
 
 
+def _add_rounds(connection: Connection) -> None:
+    """Ticks and notes get a round; what was there belongs to the first assessment (round 0)."""
+    connection.exec_driver_sql(
+        "CREATE TABLE rounds ("
+        " dossier_id INTEGER NOT NULL REFERENCES dossiers (id) ON DELETE CASCADE,"
+        " year INTEGER NOT NULL,"
+        " started_at DATETIME NOT NULL,"
+        " PRIMARY KEY (dossier_id, year))"
+    )
+    connection.exec_driver_sql(
+        "CREATE TABLE ticked_items_v5 ("
+        " dossier_id INTEGER NOT NULL REFERENCES dossiers (id) ON DELETE CASCADE,"
+        " round_year INTEGER NOT NULL,"
+        " item_id VARCHAR(64) NOT NULL,"
+        " ticked_at DATETIME NOT NULL,"
+        " PRIMARY KEY (dossier_id, round_year, item_id))"
+    )
+    connection.exec_driver_sql(
+        "INSERT INTO ticked_items_v5 SELECT dossier_id, 0, item_id, ticked_at FROM ticked_items"
+    )
+    connection.exec_driver_sql(
+        "CREATE TABLE notes_v5 ("
+        " dossier_id INTEGER NOT NULL REFERENCES dossiers (id) ON DELETE CASCADE,"
+        " round_year INTEGER NOT NULL,"
+        " step_id VARCHAR(64) NOT NULL,"
+        " text VARCHAR NOT NULL,"
+        " updated_at DATETIME NOT NULL,"
+        " PRIMARY KEY (dossier_id, round_year, step_id))"
+    )
+    connection.exec_driver_sql(
+        "INSERT INTO notes_v5 SELECT dossier_id, 0, step_id, text, updated_at FROM notes"
+    )
+    for table in ("ticked_items", "notes"):
+        connection.exec_driver_sql(f"DROP TABLE {table}")
+        connection.exec_driver_sql(f"ALTER TABLE {table}_v5 RENAME TO {table}")
+    connection.exec_driver_sql("ALTER TABLE changes ADD COLUMN round_year INTEGER NOT NULL DEFAULT 0")
+
+
 # UPGRADES[n] turns a database of schema n into one of schema n + 1.
 UPGRADES: dict[int, Callable[[Connection], None]] = {
     1: _add_change_history,
     2: _add_care_provider_register,
     3: _add_annual_reports,
+    4: _add_rounds,
 }
 TABLES_ADDED = {
     2: ("changes",),
     3: ("care_providers",),
     4: ("annual_reports",),
+    5: ("rounds",),
 }  # by the upgrade to that version
 
 

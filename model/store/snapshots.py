@@ -4,33 +4,36 @@ from sqlalchemy import delete
 
 from model.dossier import DateField, Dossier, DossierSnapshot
 from model.register import renumbered_providers
+from model.rounds import FIRST_ROUND
 from model.store.annual_reports import AnnualReports
 from model.store.care_providers import CARE_PROVIDER_FIELDS, CareProviders
 from model.store.dossiers import Dossiers, dossier_record
 from model.store.errors import StoreError
+from model.store.rounds import Rounds
 from model.store.schema import (
     AnnualReportRow,
     CareProviderRow,
     ChangeRow,
     DossierRow,
     NoteRow,
+    RoundRow,
     TickedItemRow,
 )
-from model.store.ticks_and_notes import TicksAndNotes
 
 
-class Snapshots(Dossiers, TicksAndNotes, CareProviders, AnnualReports):
+class Snapshots(Dossiers, Rounds, CareProviders, AnnualReports):
     def snapshot(self, dossier_id: int) -> DossierSnapshot:
         dossier = self.dossier(dossier_id)
         if dossier is None:
             raise StoreError("Dit dossier bestaat niet meer.")
         return DossierSnapshot(
             dossier,
-            self.ticked_items(dossier_id),
-            self.notes(dossier_id),
+            self.ticked_items(dossier_id, FIRST_ROUND),
+            self.notes(dossier_id, FIRST_ROUND),
             tuple(self.history(dossier_id)),
             tuple(self.care_providers(dossier_id)),
             self.annual_reports(dossier_id),
+            self.yearly_rounds(dossier_id),
         )
 
     def add_snapshot(self, snapshot: DossierSnapshot, name: str, replace: Dossier | None = None) -> Dossier:
@@ -51,17 +54,30 @@ class Snapshots(Dossiers, TicksAndNotes, CareProviders, AnnualReports):
             )
             session.add(row)
             session.flush()
+            rounds = {FIRST_ROUND: (snapshot.ticked, snapshot.notes)}
+            rounds |= {year: (each.ticked, each.notes) for year, each in snapshot.rounds.items()}
             session.add_all(
-                TickedItemRow(dossier_id=row.id, item_id=item, ticked_at=at)
-                for item, at in snapshot.ticked.items()
+                RoundRow(dossier_id=row.id, year=year, started_at=each.started_at)
+                for year, each in snapshot.rounds.items()
             )
-            session.add_all(
-                NoteRow(dossier_id=row.id, step_id=step, text=text, updated_at=now)
-                for step, text in snapshot.notes.items()
-            )
+            for year, (ticked, notes) in rounds.items():
+                session.add_all(
+                    TickedItemRow(dossier_id=row.id, round_year=year, item_id=item, ticked_at=at)
+                    for item, at in ticked.items()
+                )
+                session.add_all(
+                    NoteRow(dossier_id=row.id, round_year=year, step_id=step, text=text, updated_at=now)
+                    for step, text in notes.items()
+                )
             session.add_all(
                 ChangeRow(
-                    dossier_id=row.id, at=c.at, step_id=c.step_id, subject=c.subject, old=c.old, new=c.new
+                    dossier_id=row.id,
+                    at=c.at,
+                    step_id=c.step_id,
+                    subject=c.subject,
+                    old=c.old,
+                    new=c.new,
+                    round_year=c.round_year,
                 )
                 for c in renumbered_providers(snapshot.changes)
             )

@@ -1,50 +1,78 @@
-"""A dossier's progress: ticked action items (and when) and each step's notes."""
+"""A dossier's progress per round: ticked action items (and when) and each step's notes.
+
+`round_year` None means the dossier's current round (the newest, model.rounds)."""
 
 from datetime import datetime
 
 from sqlalchemy import select
 
 from model.dossier import TICKED, UNTICKED
-from model.store.history import History, log_change, log_typing
+from model.store.history import History, current_round, log_change, log_typing
 from model.store.schema import NoteRow, TickedItemRow
 
 
 class TicksAndNotes(History):
-    def set_item_ticked(self, dossier_id: int, item_id: str, ticked: bool) -> datetime | None:
+    def set_item_ticked(
+        self, dossier_id: int, item_id: str, ticked: bool, round_year: int | None = None
+    ) -> datetime | None:
         """Record a tick (returns when it was made) or an untick (returns None)."""
         step_id = item_id.rsplit(".", 1)[0]
         now = self._clock()
         with self._transaction() as session:
-            row = session.get(TickedItemRow, (dossier_id, item_id))
+            if round_year is None:
+                round_year = current_round(session, dossier_id)
+            row = session.get(TickedItemRow, (dossier_id, round_year, item_id))
             if ticked and row is None:
-                row = TickedItemRow(dossier_id=dossier_id, item_id=item_id, ticked_at=now)
+                row = TickedItemRow(
+                    dossier_id=dossier_id, round_year=round_year, item_id=item_id, ticked_at=now
+                )
                 session.add(row)
-                log_change(session, now, dossier_id, step_id, item_id, UNTICKED, TICKED)
+                log_change(session, now, dossier_id, step_id, item_id, UNTICKED, TICKED, round_year)
             elif not ticked and row is not None:
                 session.delete(row)
-                log_change(session, now, dossier_id, step_id, item_id, TICKED, UNTICKED)
+                log_change(session, now, dossier_id, step_id, item_id, TICKED, UNTICKED, round_year)
                 return None
             return row.ticked_at if row else None
 
-    def ticked_items(self, dossier_id: int) -> dict[str, datetime]:
+    def ticked_items(self, dossier_id: int, round_year: int | None = None) -> dict[str, datetime]:
         with self._transaction() as session:
-            rows = session.scalars(select(TickedItemRow).where(TickedItemRow.dossier_id == dossier_id))
+            if round_year is None:
+                round_year = current_round(session, dossier_id)
+            rows = session.scalars(
+                select(TickedItemRow).where(
+                    TickedItemRow.dossier_id == dossier_id, TickedItemRow.round_year == round_year
+                )
+            )
             return {row.item_id: row.ticked_at for row in rows}
 
-    def set_note(self, dossier_id: int, step_id: str, text: str) -> None:
+    def set_note(self, dossier_id: int, step_id: str, text: str, round_year: int | None = None) -> None:
         now = self._clock()
         with self._transaction() as session:
-            row = session.get(NoteRow, (dossier_id, step_id))
+            if round_year is None:
+                round_year = current_round(session, dossier_id)
+            row = session.get(NoteRow, (dossier_id, round_year, step_id))
             old = row.text if row else ""
             if old == text:
                 return
             if row is None:
-                session.add(NoteRow(dossier_id=dossier_id, step_id=step_id, text=text, updated_at=now))
+                session.add(
+                    NoteRow(
+                        dossier_id=dossier_id,
+                        round_year=round_year,
+                        step_id=step_id,
+                        text=text,
+                        updated_at=now,
+                    )
+                )
             else:
                 row.text, row.updated_at = text, now
-            log_typing(session, now, dossier_id, step_id, "note", old, text)
+            log_typing(session, now, dossier_id, step_id, "note", old, text, round_year)
 
-    def notes(self, dossier_id: int) -> dict[str, str]:
+    def notes(self, dossier_id: int, round_year: int | None = None) -> dict[str, str]:
         with self._transaction() as session:
-            rows = session.scalars(select(NoteRow).where(NoteRow.dossier_id == dossier_id))
+            if round_year is None:
+                round_year = current_round(session, dossier_id)
+            rows = session.scalars(
+                select(NoteRow).where(NoteRow.dossier_id == dossier_id, NoteRow.round_year == round_year)
+            )
             return {row.step_id: row.text for row in rows if row.text}
