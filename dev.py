@@ -5,6 +5,7 @@ The README's two commands, on Linux, macOS and Windows alike:
     python dev.py test    [pytest arguments]
     python dev.py screens OUT [--size 1366x728] [--zoom 1.5]
     python dev.py mutate  [model module, e.g. timeline]   (mutation testing, see docs/testing.md)
+    python dev.py fuzz-import [N] [--seed S]   (N mutated exports through --import-json, see docs/testing.md)
 and for maintainers:
     python dev.py lock    (after changing the dependencies in pyproject.toml)
 The environment lives in .venv/ and is installed from the hashed lock files in requirements/,
@@ -104,6 +105,9 @@ def main(argv: list[str]) -> int:
         return tests or lint or types
     if command == "mutate":
         return mutate(rest)
+    if command == "fuzz-import":
+        python = ensure_environment(with_tests=True)  # Hypothesis draws the files
+        return subprocess.call([str(python), str(ROOT / "tools" / "fuzz_import.py"), *rest], cwd=ROOT)
     if command == "lock":
         return write_locks()
     if command == "screens":

@@ -2,6 +2,7 @@
 
 import contextlib
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -147,21 +148,46 @@ class DataActions(QObject):
 
     def export_dossier(self, dossier: Dossier) -> None:
         """Write the dossier as stored to a file the user picks; pending edits must be saved first."""
-        suggested = str(Path.home() / f"DigiD-assessment {safe_file_name(dossier.name)}.wegwijzer.json")
+        from model.exchange import export_json  # loaded when first used, not at start-up
+
+        chosen = self._write_export(
+            dossier.name, lambda: export_json(self.store.snapshot(dossier.id), datetime.now())
+        )
+        if chosen:
+            self.message.emit(f"Dossier geëxporteerd: {chosen}")
+
+    def export_damaged(self, dossier_id: int, name: str) -> None:
+        """Write what can be read of a damaged dossier, for whoever repairs it, and say what could not."""
+        from model.salvage import Salvage, salvage  # loaded when first used, not at start-up
+
+        salvaged: list[Salvage] = []  # read once the file is chosen, as an ordinary export is
+
+        def text() -> str:
+            salvaged.append(salvage(self.store, dossier_id, datetime.now()))
+            return salvaged[0].text
+
+        chosen = self._write_export(name, text)
+        if chosen:
+            inform(
+                self.parent_widget,
+                "Beschadigd dossier exporteren",
+                f"Wat leesbaar is van het dossier ‘{name}’ staat in {chosen}. {salvaged[0].sentence()}",
+            )
+
+    def _write_export(self, name: str, text: Callable[[], str]) -> str | None:
+        """Ask where, write `text()` there and return the file; None when cancelled or failed (said)."""
+        suggested = str(Path.home() / f"DigiD-assessment {safe_file_name(name)}.wegwijzer.json")
         chosen, _ = QFileDialog.getSaveFileName(
             self.parent_widget, "Dossier exporteren", suggested, "Dossierbestand (*.json)"
         )
         if not chosen:
-            return
-        from model.exchange import export_json  # loaded when first used, not at start-up
-
+            return None
         try:
-            text = export_json(self.store.snapshot(dossier.id), datetime.now())
-            Path(chosen).write_text(text, encoding="utf-8")
+            Path(chosen).write_text(text(), encoding="utf-8")
         except (OSError, StoreError) as error:
             self.failed.emit(f"Het dossier kon niet worden geëxporteerd: {dutch_reason(error)}")
-            return
-        self.message.emit(f"Dossier geëxporteerd: {chosen}")
+            return None
+        return chosen
 
     def import_dossier(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(

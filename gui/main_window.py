@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
             self._start_page = StartPage(self.store, self.content, self.clock)
             self._start_page.newRequested.connect(self.new_dossier)
             self._start_page.openRequested.connect(self.open_dossier)
+            self._start_page.exportDamagedRequested.connect(self.data_actions.export_damaged)
             self._start_page.saveFailed.connect(self.show_save_error)
             self.pages.addWidget(self._start_page)
         return self._start_page

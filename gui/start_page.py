@@ -35,6 +35,7 @@ DAMAGED = "Beschadigd"
 class StartPage(Page):
     newRequested = Signal()
     openRequested = Signal(int)
+    exportDamagedRequested = Signal(int, str)  # a damaged dossier's id and name: export what can be read
     saveFailed = Signal(str)
 
     def __init__(self, store: Store, content: Content, clock: DayClock) -> None:
@@ -63,7 +64,16 @@ class StartPage(Page):
         self.rename_button.setObjectName("renameDossierButton")
         self.delete_button = QPushButton("Verwijderen …")
         self.delete_button.setObjectName("deleteDossierButton")
-        for button in (self.new_button, self.open_button, self.rename_button, self.delete_button):
+        self.export_damaged_button = QPushButton("Exporteren …")
+        self.export_damaged_button.setObjectName("exportDamagedButton")
+        self.export_damaged_button.setToolTip("Wat leesbaar is van dit dossier in een bestand opslaan")
+        for button in (
+            self.new_button,
+            self.open_button,
+            self.rename_button,
+            self.export_damaged_button,
+            self.delete_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.body.addLayout(buttons)
@@ -71,6 +81,7 @@ class StartPage(Page):
         self.open_button.clicked.connect(self._open)
         self.rename_button.clicked.connect(self._rename)
         self.delete_button.clicked.connect(self._delete)
+        self.export_damaged_button.clicked.connect(self._export_damaged)
 
         self.add(label("Welke aansluiting heeft u?", "heading"))
         self.add(label(general.choice_intro))
@@ -151,6 +162,8 @@ class StartPage(Page):
         for button in (self.open_button, self.rename_button):
             button.setEnabled(usable)
         self.delete_button.setEnabled(bool(items))
+        self.export_damaged_button.setVisible(bool(self.damaged_ids))  # there only when it is needed
+        self.export_damaged_button.setEnabled(bool(items) and not usable)
 
     def _open(self) -> None:
         dossier = self.selected_dossier()
@@ -177,6 +190,11 @@ class StartPage(Page):
                 return
             break
         self.refresh()
+
+    def _export_damaged(self) -> None:
+        items = self.table.selectedItems()
+        if items and items[0].data(DOSSIER_ID_ROLE) in self.damaged_ids:
+            self.exportDamagedRequested.emit(items[0].data(DOSSIER_ID_ROLE), items[0].text())
 
     def _delete(self) -> None:
         items = self.table.selectedItems()

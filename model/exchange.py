@@ -127,6 +127,11 @@ def export_json(snapshot: DossierSnapshot, now: datetime) -> str:
             {"year": year, "sent": sent.isoformat()} for year, sent in sorted(snapshot.annual_reports.items())
         ],
     }
+    return dumped(document)
+
+
+def dumped(document: dict[str, Any]) -> str:
+    """An export document as the file holds it: readable, non-ASCII letters as they are."""
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 

@@ -1,5 +1,6 @@
 """Odd values already in a database: one dossier is listed as damaged, every other one works."""
 
+import json
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
@@ -9,13 +10,16 @@ from PySide6.QtWidgets import QPushButton, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from model.content import Connection, Role, bundled_content
+from model.exchange import export_json, parse_import
 from model.history_text import change_time, describe_change, item_texts
+from model.rounds import RoundStart
+from model.salvage import salvage
 from model.store import DATABASE_NAME, Store
 from model.summary import load_summary_input, summary_html
 from model.timeline import DossierDates, milestones
 from tests.app_process import run_app
 from tests.gui_helpers import child, click, open_window
-from tests.modal_dialogs import answer_dialogs, press
+from tests.modal_dialogs import answer_dialogs, press, type_file_name
 
 
 def poke(data_dir: Path, sql: str, *values: object) -> None:
@@ -98,3 +102,126 @@ def test_odd_tick_times_and_history_values_still_print(data_dir: Path) -> None:
     html = summary_html(summary)
     assert "directeur" in html and "morgen" in html and "31 december 9999" in html
     store.close()
+
+
+def damage_beyond_the_row(data_dir: Path, bad: int) -> None:
+    """A tick, a note and history that can be read, and one tick and one change that can't."""
+    store = Store(data_dir)
+    for item in ("direct.1.1", "direct.1.2"):
+        store.set_item_ticked(bad, item, True)
+    store.set_note(bad, "direct.1", "Afspraak met <b>TPM</b>")
+    store.close()
+    poke(data_dir, "UPDATE ticked_items SET ticked_at = 'gisteren' WHERE item_id = 'direct.1.2'")
+    poke(
+        data_dir,
+        "INSERT INTO changes (dossier_id, at, step_id, subject, old, new) VALUES (?, ?, NULL, 'role', '', ?)",
+        bad, datetime(2026, 1, 1), "baas",
+    )
+
+
+def database_bytes(data_dir: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in data_dir.glob(f"{DATABASE_NAME}*")}
+
+
+def test_a_damaged_dossier_exports_what_can_be_read_and_names_the_rest(
+    qtbot: QtBot, data_dir: Path, home: Path
+) -> None:
+    _good, bad = two_dossiers(data_dir)
+    damage_beyond_the_row(data_dir, bad)
+    poke(data_dir, "UPDATE dossiers SET role = 'directeur', activation_date = '9999-12-31' WHERE id = ?", bad)
+    window = open_window(qtbot, data_dir)
+    table = child(window, QTableWidget, "dossierList")
+    export = child(window, QPushButton, "exportDamagedButton")
+    assert export.isVisible() and not export.isEnabled()  # "Goed" is selected: it has the menu's export
+    table.selectRow(next(row for row in range(table.rowCount()) if table.item(row, 0).text() == "Kapot"))
+    assert export.isEnabled()
+    before = database_bytes(data_dir)
+    seen = answer_dialogs(qtbot, type_file_name("kapot.json"), press("OK"))
+    click(qtbot, export)
+    assert [dialog.title for dialog in seen] == ["Dossier exporteren", "Beschadigd dossier exporteren"]
+    assert seen[0].result == "DigiD-assessment Kapot.wegwijzer.json"
+    assert seen[1].text == (
+        f"Wat leesbaar is van het dossier ‘Kapot’ staat in {home / 'kapot.json'}. Niet leesbaar en daarom "
+        "niet in het bestand: ‘Eigen rol’ (directeur), ‘Datum van activatie in productie’ (9999-12-31), "
+        "1 afgevinkt actiepunt en 1 wijziging in de geschiedenis; het bestand kan weer worden geïmporteerd "
+        "zodra ‘Eigen rol’ erin is ingevuld."
+    )
+    assert database_bytes(data_dir) == before  # reading wrote nothing
+    exported = json.loads((home / "kapot.json").read_text(encoding="utf-8"))
+    assert "role" not in exported["dossier"] and exported["dossier"]["activation_date"] is None
+    assert [entry["item"] for entry in exported["ticked"]] == ["direct.1.1"]
+    refused = run_app("--data-dir", str(data_dir), "--import-json", str(home / "kapot.json"))
+    assert refused.returncode == 1 and "‘dossier.role’" in refused.stderr and "ontbreekt" in refused.stderr
+    exported["dossier"]["role"] = "care_provider"  # what the helpdesk fills in
+    (home / "kapot.json").write_text(json.dumps(exported), encoding="utf-8")
+    window.close()
+    other = data_dir.parent / "hersteld"
+    imported = run_app("--data-dir", str(other), "--import-json", str(home / "kapot.json"))
+    assert (imported.returncode, imported.stdout.strip()) == (0, "Kapot")
+    store = Store(other)
+    repaired = store.find_dossier("Kapot")
+    assert set(store.ticked_items(repaired.id)) == {"direct.1.1"}
+    assert store.notes(repaired.id) == {"direct.1": "Afspraak met <b>TPM</b>"}
+    assert [change.subject for change in store.history(repaired.id)] == ["direct.1.1", "direct.1.2", "note"]
+    store.close()
+
+
+def test_a_dossier_whose_required_fields_can_be_read_exports_a_file_that_imports_as_it_is(
+    data_dir: Path,
+) -> None:
+    _good, bad = two_dossiers(data_dir)
+    damage_beyond_the_row(data_dir, bad)
+    poke(data_dir, "UPDATE dossiers SET report_sent = 'gisteren' WHERE id = ?", bad)
+    poke(data_dir, "UPDATE notes SET text = 'a' || char(0) || 'b'")
+    store = Store(data_dir)
+    salvaged = salvage(store, bad, datetime(2026, 11, 29, 9))
+    store.close()
+    assert salvaged.sentence() == (
+        "Niet leesbaar en daarom niet in het bestand: ‘Auditrapport ingediend’ (gisteren), 1 afgevinkt "
+        "actiepunt, 1 notitie en 1 wijziging in de geschiedenis."
+    )
+    snapshot = parse_import(salvaged.text.encode("utf-8"))
+    assert (snapshot.dossier.name, snapshot.dossier.report_sent, snapshot.notes) == ("Kapot", None, {})
+    assert set(snapshot.ticked) == {"direct.1.1"}
+
+
+def test_a_readable_dossier_salvaged_is_its_ordinary_export(data_dir: Path) -> None:
+    good, _bad = two_dossiers(data_dir)
+    damage_beyond_the_row(data_dir, good)
+    poke(data_dir, "UPDATE ticked_items SET ticked_at = '2026-11-28 10:00:00.000000'")
+    poke(data_dir, "DELETE FROM changes WHERE new = 'baas'")
+    store = Store(data_dir)
+    now = datetime(2026, 11, 29, 9)
+    salvaged = salvage(store, good, now)
+    assert salvaged.text == export_json(store.snapshot(good), now)
+    assert salvaged.sentence() == "Alles wat in het dossier staat, is leesbaar en staat in het bestand."
+    store.close()
+
+
+def test_a_name_that_is_no_utf8_is_read_with_a_replacement_character(data_dir: Path) -> None:
+    _good, bad = two_dossiers(data_dir)
+    poke(data_dir, "UPDATE dossiers SET name = CAST(X'4B61FF706F74' AS TEXT) WHERE id = ?", bad)
+    store = Store(data_dir)
+    assert [each.name for each in store.list_dossiers()] == ["Goed", "Ka\ufffdpot"]
+    store.close()
+    result = run_app("--smoke-test", "--data-dir", str(data_dir))
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_readable_dossier_with_a_yearly_round_salvaged_is_its_ordinary_export(data_dir: Path) -> None:
+    good, _bad = two_dossiers(data_dir)
+    store = Store(data_dir)
+    store.set_item_ticked(good, "direct.1.1", True)
+    store.set_note(good, "direct.1", "Eerste assessment")
+    store.start_round(good, 2028, RoundStart({}, {}))
+    for item in ("direct.1.1", "direct.2.1"):
+        store.set_item_ticked(good, item, True)
+    store.set_note(good, "direct.1", "Jaarronde 2028")
+    now = datetime(2026, 11, 29, 9)
+    salvaged = salvage(store, good, now)
+    assert salvaged.text == export_json(store.snapshot(good), now)
+    store.close()
+    snapshot = parse_import(salvaged.text.encode("utf-8"))
+    assert (set(snapshot.ticked), snapshot.notes) == ({"direct.1.1"}, {"direct.1": "Eerste assessment"})
+    assert set(snapshot.rounds[2028].ticked) == {"direct.1.1", "direct.2.1"}
+    assert snapshot.rounds[2028].notes == {"direct.1": "Jaarronde 2028"}

@@ -35,12 +35,21 @@ def connect(path: Path) -> sqlite3.Connection:
     while no -wal file is there to read, so that SQLite needs to create nothing beside it.
 
     A read-write connection that only reads removes its -wal and -shm files when it closes; a
-    read-only one can't, so it must not make them."""
+    read-only one can't, so it must not make them. Text is read by `readable_text`."""
     if can_write(path):
-        return sqlite3.connect(path, timeout=2, check_same_thread=False)
-    options = "mode=ro" if path.with_name(path.name + "-wal").exists() else "mode=ro&immutable=1"
-    address = f"{path.resolve().as_uri()}?{options}"
-    return sqlite3.connect(address, uri=True, timeout=2, check_same_thread=False)
+        connection = sqlite3.connect(path, timeout=2, check_same_thread=False)
+    else:
+        options = "mode=ro" if path.with_name(path.name + "-wal").exists() else "mode=ro&immutable=1"
+        address = f"{path.resolve().as_uri()}?{options}"
+        connection = sqlite3.connect(address, uri=True, timeout=2, check_same_thread=False)
+    connection.text_factory = readable_text
+    return connection
+
+
+def readable_text(stored: bytes) -> str:
+    """A stored text; bytes that are no UTF-8 (a foreign tool, a bit flip) read as "\ufffd", as an
+    editor shows them, instead of failing the whole query that met them."""
+    return stored.decode("utf-8", "replace")
 
 
 def schema_version_of(path: Path) -> int:

@@ -1,6 +1,6 @@
 """A whole dossier at once, for export and import."""
 
-from sqlalchemy import delete
+from sqlalchemy import delete, text
 
 from model.dossier import DateField, Dossier, DossierSnapshot
 from model.register import renumbered_providers
@@ -20,8 +20,23 @@ from model.store.schema import (
     TickedItemRow,
 )
 
+DOSSIER_TABLES = ("rounds", "ticked_items", "notes", "changes", "care_providers", "annual_reports")
+
 
 class Snapshots(Dossiers, Rounds, CareProviders, AnnualReports):
+    def stored_rows(self, dossier_id: int) -> dict[str, list[dict[str, object]]]:
+        """Every row of a dossier by table, each value as the file holds it (no type read into it), in
+        the order it was written: what a damaged dossier still has (model.salvage). Reads only."""
+        queries = {"dossiers": "SELECT * FROM dossiers WHERE id = :dossier"} | {
+            table: f"SELECT * FROM {table} WHERE dossier_id = :dossier ORDER BY rowid"
+            for table in DOSSIER_TABLES
+        }
+        with self._transaction() as session:
+            return {
+                table: [dict(row) for row in session.execute(text(query), {"dossier": dossier_id}).mappings()]
+                for table, query in queries.items()
+            }
+
     def snapshot(self, dossier_id: int) -> DossierSnapshot:
         dossier = self.dossier(dossier_id)
         if dossier is None:
