@@ -1,11 +1,13 @@
 """The countdown to the next deadline, above every page of a dossier, and what to do when it threatens."""
 
 from markupsafe import Markup
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QVBoxLayout
 
 from gui.day_clock import DayClock
 from gui.dossier_editor import DossierEditor
-from gui.page_parts import label
+from gui.links import LinkButton
+from gui.page_parts import describe, label
 from model.deadline_text import countdown
 
 
@@ -21,15 +23,14 @@ class CountdownBar(QFrame):
         self.text.setObjectName("countdown")
         layout.addWidget(self.text)
         wording = editor.content.general.timeline
-        link = wording.threat_link
-        self.threat = label(
-            Markup('<b>⚠ {}:</b> {} <a href="{}">{}</a>. {}').format(
-                wording.threat_label, wording.threat_advice, link.url, link.label, wording.threat_consequence
-            ),
-            rich=True,
-        )
+        advice = f"{wording.threat_advice} {wording.threat_consequence}"
+        self.threat = label(Markup("<b>⚠ {}:</b> {}").format(wording.threat_label, advice), rich=True)
         self.threat.setObjectName("deadlineThreat")
+        describe(self.threat, wording.threat_label, advice)
+        self.threat_mail = LinkButton(wording.threat_link.label, wording.threat_link.url)
+        self.threat_mail.setObjectName("deadlineThreatMail")
         layout.addWidget(self.threat)
+        layout.addWidget(self.threat_mail, 0, Qt.AlignmentFlag.AlignLeft)
         editor.changed.connect(self.refresh)
         clock.dayChanged.connect(self.refresh)
         self.refresh()
@@ -48,3 +49,4 @@ class CountdownBar(QFrame):
             widget.style().unpolish(widget)
             widget.style().polish(widget)
         self.threat.setVisible(shown.threatened)
+        self.threat_mail.setVisible(shown.threatened)

@@ -37,8 +37,7 @@ class DeadlinesPage(Page):
         super().__init__()
         self.editor, self.clock = editor, clock
         wording = editor.content.general.timeline
-        self.add(label("Termijnen", "eyebrow"))
-        self.add(label("Termijnen en uiterste datums", "title"))
+        self.add_header("Termijnen", "Termijnen en uiterste datums")
         self.progress = self.add(label(kind="purpose"))
         self.register_t0 = self.add(label())
         self.register_t0.setObjectName("deadlinesRegisterT0")

@@ -75,13 +75,11 @@ class DossierPage(Page):
         super().__init__()
         self.store, self.content, self.editor = store, content, editor
         general = content.general
-        self.add(label("Dossiergegevens", "eyebrow"))
-        self.add(label("Nieuw dossier" if editor is None else "Over dit dossier", "title"))
-        self.add(
-            label(
-                "Eén dossier is het assessment van één organisatie voor één DigiD-aansluiting. "
-                "Alles wat u invult wordt direct bewaard op deze computer.",
-            )
+        self.add_header(
+            "Dossiergegevens",
+            "Nieuw dossier" if editor is None else "Over dit dossier",
+            "Eén dossier is het assessment van één organisatie voor één DigiD-aansluiting. "
+            "Alles wat u invult wordt direct bewaard op deze computer.",
         )
 
         self.add(label("Organisatie", "heading"))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.accessibility import TAB, set_role
 from gui.countdown_bar import CountdownBar
 from gui.day_clock import DayClock
 from gui.deadlines_page import DeadlinesPage
@@ -24,7 +25,7 @@ from gui.elided_label import ElidedLabel
 from gui.glossary_page import GlossaryPage
 from gui.info_page import DONE_BUTTON, InfoPage
 from gui.overview_page import OverviewPage
-from gui.page_parts import label
+from gui.page_parts import Page, label
 from gui.register_page import RegisterPage
 from gui.step_list import StepList, compact_width
 from gui.step_page import StepPage
@@ -212,6 +213,7 @@ class DossierView(QWidget):
         for key, button in self.nav_buttons.items():
             button.setObjectName(f"nav.{key}")
             button.setProperty("kind", "nav")
+            set_role(button, TAB)  # not the check box Qt makes of a checkable button
             button.setCheckable(True)
             button.clicked.connect(lambda _checked, key=key: self.wizard.go_to(key))
         for key in (START_POSITION, DEADLINES, REGISTER):
@@ -273,6 +275,9 @@ class DossierView(QWidget):
 
     def _position_changed(self, key: str) -> None:
         self.flush_notes()
+        page = self.wizard.page(key)
+        if isinstance(page, Page):
+            page.page_shown()
         if self.editor is None:
             self._show_what_is_missing(self.wizard.page(START_POSITION))
             return

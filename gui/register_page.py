@@ -25,7 +25,7 @@ from gui.day_clock import DayClock
 from gui.dialogs import confirm
 from gui.dossier_editor import DossierEditor
 from gui.history_section import HistorySection
-from gui.page_parts import Page, label, row_table, sized_after_filling
+from gui.page_parts import Page, RowTable, label, sized_after_filling
 from gui.rich_text import plain_tooltip
 from gui.step_page import NOTES_SAVE_DELAY_MS
 from model.dossier import CareProvider
@@ -61,24 +61,23 @@ class RegisterPage(Page):
         super().__init__(wide=True)
         self.editor, self.clock = editor, clock
         self.editing_id = 0
-        self.add(label("Clusteraansluiting", "eyebrow"))
-        self.add(label("Deelnemende zorgaanbieders", "title"))
-        self.add(
-            label(
-                "Houd hier bij welke zorgaanbieders via uw clusteraansluiting meedoen, wie namens hen "
-                "tekent en wanneer zij het aangepaste contract en de akkoordverklaring tekenden en in "
-                "productie gingen. Wat u invult, wordt meteen bewaard."
-            )
+        self.add_header(
+            "Clusteraansluiting",
+            "Deelnemende zorgaanbieders",
+            "Houd hier bij welke zorgaanbieders via uw clusteraansluiting meedoen, wie namens hen "
+            "tekent en wanneer zij het aangepaste contract en de akkoordverklaring tekenden en in "
+            "productie gingen. Wat u invult, wordt meteen bewaard.",
         )
         self.checklist = self.add(label(rich=True))
         self.checklist.setObjectName("registerConditions")
 
-        self.table = row_table(REGISTER_TITLES, "careProviderTable", "Deelnemende zorgaanbieders")
+        self.table = RowTable(REGISTER_TITLES, "careProviderTable", "Deelnemende zorgaanbieders")
         for column, (title, _name) in enumerate(DATE_FIELDS.values(), start=FIRST_DATE_COLUMN):
             self.table.horizontalHeaderItem(column).setToolTip(title)
         self.table.setMinimumHeight(240)
         self.table.setWordWrap(False)  # a second line says what an entry still needs; the rest elides
         self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.rowActivated.connect(lambda _row: self.texts["name"].setFocus())  # the entry's form
         self.add(self.table)
         self.empty = self.add(label("Nog geen zorgaanbieders. Vul hieronder de eerste in.", "hint"))
 

@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QLabel, QPushButton, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from gui.day_clock import DayClock
+from gui.links import LinkButton
 from gui.start_page import DEADLINE_COLUMN, StartPage
 from model.content import Connection, Role, bundled_content
 from model.dossier import CareProvider
@@ -89,8 +91,11 @@ def test_a_threatening_deadline_says_what_to_do(
     window.clock.check()
     assert threat.isVisible()
     assert "Informeer Logius tijdig" in threat.text() and "deactivatie" in threat.text()
-    assert 'href="mailto:DigiDassessment@logius.nl?subject=DigiD-assessment"' in threat.text()
-    threat.linkActivated.emit("mailto:DigiDassessment@logius.nl?subject=DigiD-assessment")
+    assert threat.accessibleName() == "Let op" and "deactivatie" in threat.accessibleDescription()
+    mail = child(window, LinkButton, "deadlineThreatMail")
+    assert mail.isVisible() and mail.accessibleDescription() == "DigiDassessment@logius.nl"
+    mail.setFocus()
+    qtbot.keyClick(mail, Qt.Key.Key_Return)
     assert opened == ["mailto:DigiDassessment@logius.nl?subject=DigiD-assessment"]
 
 
