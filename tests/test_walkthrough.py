@@ -209,7 +209,7 @@ def test_a_link_opens_its_exact_address_and_nothing_else(
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
     window = open_existing(qtbot, data_dir, store, Connection.DIRECT, Role.CARE_PROVIDER)
     go_to(window, "direct.7")
-    links = child(window, QWidget, "assessmentWizard").stack.currentWidget().findChildren(LinkButton)
+    links = child(window, QWidget, "explanationText.direct.7").findChildren(LinkButton)
     assert [each.text() for each in links] == [
         "IT-auditrapportage voor DigiD: indienen en vervolgstappen (Logius)",
         "adres in de factsheet",
