@@ -74,7 +74,14 @@ def install() -> None:
 
 
 def set_role(widget: QWidget, kind: str) -> QWidget:
+    """Give `widget` the role `kind` (one of ROLES). While a screen reader listens, Qt describes a
+    widget as soon as its text is set and keeps that description: it is dropped here, so the next
+    question gets the role asked for."""
     widget.setProperty(ROLE_PROPERTY, kind)
+    if QAccessible.isActive():
+        cached = QAccessible.queryAccessibleInterface(widget)
+        if cached is not None and not isinstance(cached, RoleAccessible):
+            QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(cached))
     return widget
 
 
