@@ -23,7 +23,7 @@ from gui.date_field import OptionalDateField
 from gui.dialogs import confirm
 from gui.dossier_editor import DossierEditor
 from gui.history_section import HistorySection
-from gui.page_parts import Page, label, warning_box
+from gui.page_parts import Page, label, show_field_error, warning_box
 from gui.step_page import NOTES_SAVE_DELAY_MS
 from model.content import Connection, Content, Role
 from model.dossier import NAME_MAX_LENGTH, DateField, Dossier, DossierNameError
@@ -220,8 +220,7 @@ class DossierPage(Page):
         self.completeChanged.emit()
 
     def _show_name_error(self, message: str) -> None:
-        self.name_error.setText(message)
-        self.name_error.setVisible(bool(message))
+        show_field_error(self.name, self.name_error, message)
 
     # Creating a new dossier
 

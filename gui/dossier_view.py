@@ -269,8 +269,10 @@ class DossierView(QWidget):
     def _show_what_is_missing(self, page: DossierPage) -> None:
         """Beside the disabled button, so the user sees why it can't be pressed yet (and only there:
         the same sentence twice on one screen reads as two problems)."""
+        why = page.missing.text() if not page.is_complete() else ""
         self.wizard.next_button.setEnabled(page.is_complete())
-        self.wizard.position.setText(page.missing.text() if not page.is_complete() else "")
+        self.wizard.next_button.setAccessibleDescription(why)  # a disabled button can say why
+        self.wizard.position.setText(why)
         page.missing.hide()
 
     def _position_changed(self, key: str) -> None:

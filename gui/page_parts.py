@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.accessibility import DISCLOSURE, HEADING, EnterButton, set_role
+from gui.accessibility import DISCLOSURE, HEADING, EnterButton, announce, set_role
 from gui.links import open_link, source_line
 from gui.rich_text import paragraph
 from model.content import CurrentNote
@@ -35,11 +35,16 @@ class RichLabel(QLabel):
     def setText(self, text: str) -> None:
         html = escape(text)
         super().setText(html)
+        linked = "<a " in html
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextBrowserInteraction
-            if "<a " in html
+            if linked
             else Qt.TextInteractionFlag.TextSelectableByMouse
         )
+        if bool(self.property("linked")) != linked:  # style.qss draws its focus ring
+            self.setProperty("linked", linked)
+            self.style().unpolish(self)
+            self.style().polish(self)
 
 
 def label(text: str = "", kind: str = "", *, rich: bool = False) -> QLabel:
@@ -60,6 +65,16 @@ def label(text: str = "", kind: str = "", *, rich: bool = False) -> QLabel:
     if kind in HEADING_KINDS:
         set_role(widget, HEADING)  # a screen reader lists the page's headings and jumps between them
     return widget
+
+
+def show_field_error(field: QWidget, error: QLabel, message: str) -> None:
+    """The problem under its field, and in the field's accessible description; a new problem is
+    said aloud at once, so a screen-reader user hears it while typing."""
+    if message and message != error.text():
+        announce(field, message)
+    error.setText(message)
+    error.setVisible(bool(message))
+    field.setAccessibleDescription(message)
 
 
 def framed(kind: str, name: str = "", bottom: int = 10, top: int = 10) -> tuple[QFrame, QVBoxLayout]:

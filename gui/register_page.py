@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidgetItem,
@@ -25,7 +26,7 @@ from gui.day_clock import DayClock
 from gui.dialogs import confirm
 from gui.dossier_editor import DossierEditor
 from gui.history_section import HistorySection
-from gui.page_parts import Page, RowTable, label, sized_after_filling
+from gui.page_parts import Page, RowTable, label, show_field_error, sized_after_filling
 from gui.rich_text import plain_tooltip
 from gui.step_page import NOTES_SAVE_DELAY_MS
 from model.dossier import CareProvider
@@ -114,7 +115,8 @@ class RegisterPage(Page):
         self._grid.setColumnStretch(1, 1)
         self.texts: dict[str, QLineEdit] = {}
         self.dates: dict[str, OptionalDateField] = {}
-        self.errors: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.inputs: dict[str, QWidget] = {}  # where each field's problem is described
         for field, (title, name) in TEXT_FIELDS.items():
             edit = QLineEdit()
             edit.setObjectName(name)
@@ -129,6 +131,7 @@ class RegisterPage(Page):
             widget.changed.connect(self.flush)
             self.dates[field] = widget
             self._add_row(title, self._with_error(field, widget))
+            self.inputs[field] = widget.edit
         self.notes = BoundedPlainTextEdit(TEXT_LIMITS["notes"])
         self.notes.setObjectName("providerNotes")
         self.notes.setAccessibleName("Notities bij deze zorgaanbieder")
@@ -158,6 +161,7 @@ class RegisterPage(Page):
         error.hide()
         layout.addWidget(error)
         self.errors[field] = error
+        self.inputs[field] = widget
         return holder
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -240,8 +244,7 @@ class RegisterPage(Page):
         self.delete_button.setEnabled(bool(provider.id))
         found = problems(provider, self.clock.today())
         for field, error in self.errors.items():
-            error.setText(found.get(field, ""))
-            error.setVisible(field in found)
+            show_field_error(self.inputs[field], error, found.get(field, ""))
 
     def start_new(self) -> None:
         self.flush()
