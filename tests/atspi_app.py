@@ -13,6 +13,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from dateutil.relativedelta import relativedelta
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -51,8 +53,9 @@ def settle(milliseconds: int = 400) -> None:
 
 def main_scenario(data_dir: Path, out: Path) -> None:
     store = Store(data_dir)
-    direct = store.create_dossier("Praktijk De Linde", Connection.DIRECT, Role.CARE_PROVIDER, date(2026, 10, 1))
-    cluster = store.create_dossier("Leverancier Noord", Connection.CLUSTER, Role.SUPPLIER, date(2026, 10, 1))
+    threatened = date.today() - relativedelta(months=2) + relativedelta(days=3)  # the warning shows
+    direct = store.create_dossier("Praktijk De Linde", Connection.DIRECT, Role.CARE_PROVIDER, threatened)
+    cluster = store.create_dossier("Leverancier Noord", Connection.CLUSTER, Role.SUPPLIER, None)
     store.close()
     app = QApplication(sys.argv[:1])
     window = main.create_main_window(data_dir)

@@ -49,6 +49,7 @@ def walk(node, depth: int, found: list[dict]) -> None:
             "description": node.description or "",
             "depth": depth,
             "focusable": states.contains(pyatspi.STATE_FOCUSABLE),
+            "focused": states.contains(pyatspi.STATE_FOCUSED),
             "enabled": states.contains(pyatspi.STATE_ENABLED),
             "selected": states.contains(pyatspi.STATE_SELECTED),
             "expanded": states.contains(pyatspi.STATE_EXPANDED),
