@@ -36,7 +36,14 @@ INTERACTIVE = {
     "list",
 }
 PAGES = ("start", "dossier", "direct.1", "direct.7", "deadlines", "info", "cluster.1", "register")
-NAV_NAMES = {"Dossiergegevens", "Termijnen", "Deelnemende zorgaanbieders", "Overzicht", "Begrippen", "Meer informatie"}
+NAV_NAMES = {
+    "Dossiergegevens",
+    "Termijnen",
+    "Deelnemende zorgaanbieders",
+    "Overzicht",
+    "Begrippen",
+    "Meer informatie",
+}
 Node = dict[str, object]
 
 
@@ -115,7 +122,9 @@ def test_a_step_page_has_its_links_as_links_and_its_warnings_in_full(
     for warning in step.warnings:
         assert any(each["name"] == warning.label and each["description"] == warning.text for each in nodes)
     for note in CONTENT.notes_for(step.id):
-        assert any(each["name"] == f"Actueel: {note.title}" and each["description"] == note.text for each in nodes)
+        assert any(
+            each["name"] == f"Actueel: {note.title}" and each["description"] == note.text for each in nodes
+        )
     link_texts = {link.label for link in step.links}
     assert not [each for each in nodes if each["role"] != "link" and each["name"] in link_texts]
     heading = next(each for each in nodes if each["role"] == "heading" and each["focused"])
@@ -154,8 +163,12 @@ def test_the_side_bar_is_tabs_and_folds_are_buttons(tree: dict[str, list[Node]])
     tabs = named(nodes, "page tab")
     assert set(tabs) == NAV_NAMES - {"Deelnemende zorgaanbieders"}
     assert not [name for name in named(nodes, "check box") if name in NAV_NAMES | {"Geschiedenis tonen"}]
-    assert [name for name, tab in named(tree["deadlines"], "page tab").items() if tab["selected"]] == ["Termijnen"]
-    fold = next(each for each in nodes if each["role"] == "push button" and "Toelichting" in str(each["name"]))
+    assert [name for name, tab in named(tree["deadlines"], "page tab").items() if tab["selected"]] == [
+        "Termijnen"
+    ]
+    fold = next(
+        each for each in nodes if each["role"] == "push button" and "Toelichting" in str(each["name"])
+    )
     assert fold["expanded"]  # open on the first visit
     assert "Geschiedenis tonen" in named(nodes, "push button")
 

@@ -4,7 +4,15 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QTableWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from model.content import Connection, Role
@@ -42,7 +50,9 @@ class Keyboard:
         raise AssertionError(f"{name} never got focus with {'Shift+' if backwards else ''}Tab")
 
 
-def test_a_dossier_from_the_first_start_to_the_print_preview_by_keyboard(qtbot: QtBot, data_dir: Path) -> None:
+def test_a_dossier_from_the_first_start_to_the_print_preview_by_keyboard(
+    qtbot: QtBot, data_dir: Path
+) -> None:
     window = open_window(qtbot, data_dir)
     keys = Keyboard(qtbot, window)
 
