@@ -5,6 +5,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
     QApplication,
     QCheckBox,
     QLabel,
@@ -14,8 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
+from shiboken6 import getCppPointer
 
+from gui.page_parts import RichLabel
 from model.content import Connection, Role
+from model.dossier import CareProvider
 from model.store import Store
 from tests.gui_helpers import child, open_window
 from tests.modal_dialogs import answer_dialogs, rendered_preview
@@ -114,8 +120,6 @@ def test_tab_leaves_the_dossier_table_and_enter_opens_the_row(qtbot: QtBot, data
 
 
 def test_space_on_a_register_row_opens_its_form(qtbot: QtBot, data_dir: Path) -> None:
-    from model.dossier import CareProvider
-
     store = Store(data_dir)
     dossier = store.create_dossier("Leverancier", Connection.CLUSTER, Role.SUPPLIER, None)
     for name in ("Apotheek Oost", "Huisarts West"):
@@ -131,3 +135,27 @@ def test_space_on_a_register_row_opens_its_form(qtbot: QtBot, data_dir: Path) ->
     name = QApplication.focusWidget()
     assert isinstance(name, QLineEdit) and name.objectName() == "providerName"
     assert name.text() == table.item(table.currentRow(), 0).text()
+
+
+def test_every_tab_stop_on_a_step_page_can_be_acted_on(qtbot: QtBot, data_dir: Path) -> None:
+    store = Store(data_dir)
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, date(2026, 11, 2))
+    store.remember_last_dossier(dossier.id)
+    store.close()
+    window = open_window(qtbot, data_dir)
+    window.dossier_view.wizard.go_to("direct.1")
+    keys = Keyboard(qtbot, window)
+    stops: dict[int, QWidget] = {}  # by address: Tab through a text's marked terms stays on the text
+    for _ in range(2 * MOST_TABS):
+        focused = QApplication.focusWidget()
+        stops.setdefault(getCppPointer(focused)[0], focused)
+        keys.press(Qt.Key.Key_Tab)
+    actionable = (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QLineEdit, QPlainTextEdit)
+    idle = [
+        f"{type(each).__name__} {each.objectName()!r}"
+        for each in list(stops.values())[1:]  # the first: the page's heading, given focus when it opened
+        if not isinstance(each, actionable) and not (isinstance(each, RichLabel) and "<a " in each.text())
+    ]
+    assert idle == []
+    names = {each.objectName() for each in stops.values()}  # past the page to the side bar: no trap
+    assert {"direct.1.1", "notes.direct.1", "nextButton", "nav.deadlines"} <= names
