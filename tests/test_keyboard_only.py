@@ -159,3 +159,18 @@ def test_every_tab_stop_on_a_step_page_can_be_acted_on(qtbot: QtBot, data_dir: P
     assert idle == []
     names = {each.objectName() for each in stops.values()}  # past the page to the side bar: no trap
     assert {"direct.1.1", "notes.direct.1", "nextButton", "nav.deadlines"} <= names
+
+
+def test_a_page_of_text_scrolls_with_the_arrow_keys(qtbot: QtBot, data_dir: Path) -> None:
+    store = Store(data_dir)
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, date(2026, 11, 2))
+    store.remember_last_dossier(dossier.id)
+    store.close()
+    window = open_window(qtbot, data_dir)
+    keys = Keyboard(qtbot, window)
+    window.dossier_view.wizard.go_to("glossary")  # only text: the page itself is no Tab stop
+    page = window.dossier_view.wizard.stack.currentWidget()
+    assert getCppPointer(QApplication.focusWidget()) == getCppPointer(page.heading)
+    for _ in range(5):
+        keys.press(Qt.Key.Key_Down)
+    assert page.verticalScrollBar().value() > 0
