@@ -6,8 +6,16 @@ what it is with the dynamic property `accessibleRole` (one of ROLES); the factor
 action, so a screen reader lists it, names it and follows it.
 """
 
+from functools import partial
+
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleAnnouncementEvent, QKeyEvent
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleActionInterface,
+    QAccessibleAnnouncementEvent,
+    QAccessibleStateChangeEvent,
+    QKeyEvent,
+)
 from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget, QLabel, QPushButton, QWidget
 
 ROLE_PROPERTY = "accessibleRole"
@@ -78,11 +86,24 @@ def set_role(widget: QWidget, kind: str) -> QWidget:
     widget as soon as its text is set and keeps that description: it is dropped here, so the next
     question gets the role asked for."""
     widget.setProperty(ROLE_PROPERTY, kind)
+    if kind in (DISCLOSURE, TAB) and isinstance(widget, QAbstractButton):
+        widget.toggled.connect(partial(_state_changed, widget, kind))
     if QAccessible.isActive():
         cached = QAccessible.queryAccessibleInterface(widget)
         if cached is not None and not isinstance(cached, RoleAccessible):
             QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(cached))
     return widget
+
+
+def _state_changed(widget: QWidget, kind: str, _on: bool) -> None:
+    """Tell a listening screen reader that a fold opened or closed, or another tab is shown."""
+    if QAccessible.isActive():
+        changed = QAccessible.State()
+        if kind == DISCLOSURE:
+            changed.expanded = True
+        else:
+            changed.selected = True
+        QAccessible.updateAccessibility(QAccessibleStateChangeEvent(widget, changed))
 
 
 def announce(widget: QWidget, text: str) -> None:
