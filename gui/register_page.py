@@ -50,11 +50,12 @@ PROVIDER_ID_ROLE = Qt.ItemDataRole.UserRole
 SIGNATORY_COLUMN = 2
 FIRST_DATE_COLUMN = 3
 UNNAMED = "(nog zonder naam)"
+NOTHING, NOTHING_SPOKEN = "—", "nog niet ingevuld"  # an empty cell as shown, and as read aloud
 BLANK = CareProvider(id=0, name="", kvk="")
 
 
 def _day(value) -> str:
-    return short_date(value) if value else "—"
+    return short_date(value) if value else NOTHING
 
 
 class RegisterPage(Page):
@@ -189,7 +190,7 @@ class RegisterPage(Page):
                 cells = (
                     f"{provider.name or UNNAMED}\n{to_do}" if to_do else provider.name,
                     provider.kvk,
-                    provider.signatory_name or "—",  # the function is in the tooltip: the name needs the room
+                    provider.signatory_name or NOTHING,  # the function is in the tooltip: the name needs room
                     _day(provider.contract_signed),
                     _day(provider.akkoord_signed),
                     _day(provider.akkoord_submitted),
@@ -199,6 +200,8 @@ class RegisterPage(Page):
                     item = QTableWidgetItem(text)
                     item.setToolTip(plain_tooltip(signatory if column == SIGNATORY_COLUMN else text))
                     item.setData(PROVIDER_ID_ROLE, provider.id)
+                    if text == NOTHING:  # a screen reader would read the dash as a value
+                        item.setData(Qt.ItemDataRole.AccessibleTextRole, NOTHING_SPOKEN)
                     self.table.setItem(row, column, item)
             self._select_row(self.editing_id)
         self.table.resizeRowsToContents()  # an entry that still needs something says so on a second line

@@ -3,8 +3,9 @@ test_accessibility_tree.py reads the same through a real client, where Debian's 
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QPushButton, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from gui.links import LinkButton
@@ -60,6 +61,9 @@ def test_a_field_error_is_in_the_fields_description(qtbot: QtBot, data_dir: Path
     error = child(window, QWidget, "kvkError")
     qtbot.waitUntil(lambda: error.isVisible())
     assert kvk.accessibleDescription() == error.text() and "8 cijfers" in error.text()
+    table = child(window, QTableWidget, "careProviderTable")
+    assert table.item(0, 3).text() == "—"  # no contract date yet
+    assert table.item(0, 3).data(Qt.ItemDataRole.AccessibleTextRole) == "nog niet ingevuld"
     names = [
         each.accessibleName()
         for each in window.findChildren(QCheckBox)
