@@ -100,6 +100,26 @@ def test_a_dossier_from_the_first_start_to_the_print_preview_by_keyboard(
     assert keys.presses - typed < 60
 
 
+def open_dossier(
+    qtbot: QtBot,
+    data_dir: Path,
+    page: str,
+    connection: Connection = Connection.DIRECT,
+    role: Role = Role.CARE_PROVIDER,
+    providers: list[CareProvider] | None = None,
+) -> QWidget:
+    """The app reopening a stored dossier (with these care providers) on `page`."""
+    store = Store(data_dir)
+    dossier = store.create_dossier("Praktijk", connection, role, date(2026, 11, 2))
+    for provider in providers or []:
+        store.save_care_provider(dossier.id, provider)
+    store.remember_last_dossier(dossier.id)
+    store.close()
+    window = open_window(qtbot, data_dir)
+    window.dossier_view.wizard.go_to(page)
+    return window
+
+
 def test_tab_leaves_the_dossier_table_and_enter_opens_the_row(qtbot: QtBot, data_dir: Path) -> None:
     store = Store(data_dir)
     for name in ("Praktijk Noord", "Praktijk Zuid"):
@@ -120,14 +140,8 @@ def test_tab_leaves_the_dossier_table_and_enter_opens_the_row(qtbot: QtBot, data
 
 
 def test_space_on_a_register_row_opens_its_form(qtbot: QtBot, data_dir: Path) -> None:
-    store = Store(data_dir)
-    dossier = store.create_dossier("Leverancier", Connection.CLUSTER, Role.SUPPLIER, None)
-    for name in ("Apotheek Oost", "Huisarts West"):
-        store.save_care_provider(dossier.id, CareProvider(0, name, "12345678"))
-    store.remember_last_dossier(dossier.id)
-    store.close()
-    window = open_window(qtbot, data_dir)
-    window.dossier_view.wizard.go_to("register")
+    providers = [CareProvider(0, name, "12345678") for name in ("Apotheek Oost", "Huisarts West")]
+    window = open_dossier(qtbot, data_dir, "register", Connection.CLUSTER, Role.SUPPLIER, providers)
     keys = Keyboard(qtbot, window)
     table = keys.tab_to("careProviderTable")
     keys.press(Qt.Key.Key_Down)
@@ -138,12 +152,7 @@ def test_space_on_a_register_row_opens_its_form(qtbot: QtBot, data_dir: Path) ->
 
 
 def test_every_tab_stop_on_a_step_page_can_be_acted_on(qtbot: QtBot, data_dir: Path) -> None:
-    store = Store(data_dir)
-    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, date(2026, 11, 2))
-    store.remember_last_dossier(dossier.id)
-    store.close()
-    window = open_window(qtbot, data_dir)
-    window.dossier_view.wizard.go_to("direct.1")
+    window = open_dossier(qtbot, data_dir, "direct.1")
     keys = Keyboard(qtbot, window)
     stops: dict[int, QWidget] = {}  # by address: Tab through a text's marked terms stays on the text
     for _ in range(2 * MOST_TABS):
@@ -162,13 +171,8 @@ def test_every_tab_stop_on_a_step_page_can_be_acted_on(qtbot: QtBot, data_dir: P
 
 
 def test_a_page_of_text_scrolls_with_the_arrow_keys(qtbot: QtBot, data_dir: Path) -> None:
-    store = Store(data_dir)
-    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, date(2026, 11, 2))
-    store.remember_last_dossier(dossier.id)
-    store.close()
-    window = open_window(qtbot, data_dir)
+    window = open_dossier(qtbot, data_dir, "glossary")  # only text: the page itself is no Tab stop
     keys = Keyboard(qtbot, window)
-    window.dossier_view.wizard.go_to("glossary")  # only text: the page itself is no Tab stop
     page = window.dossier_view.wizard.stack.currentWidget()
     assert getCppPointer(QApplication.focusWidget()) == getCppPointer(page.heading)
     for _ in range(5):
