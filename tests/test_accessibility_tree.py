@@ -48,7 +48,7 @@ Node = dict[str, object]
 
 
 def client_missing() -> str:
-    for tool in ("dbus-run-session", "xvfb-run"):
+    for tool in ("dbus-run-session", "xvfb-run", "xauth"):
         if shutil.which(tool) is None:
             return tool
     found = subprocess.run([SYSTEM_PYTHON, "-c", "import pyatspi"], capture_output=True, check=False)
