@@ -4,6 +4,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
+from gui import accessibility
 from gui.zoom import apply_zoom
 from model.locations import APP_NAME, resources_dir
 from model.version import __version__
@@ -28,6 +29,7 @@ def prepare_application() -> None:
         app.installTranslator(translator)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.png")))  # rendered from app.svg
     app.setStyle("Fusion")
+    accessibility.install()
     palette = app.palette()
     palette.setColor(QPalette.ColorRole.Link, QColor(LINK_COLOUR))
     app.setPalette(palette)

@@ -2,9 +2,10 @@
 where the app differs from the factsheet, and the flow's introduction on its first step."""
 
 from markupsafe import Markup
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton
+from PySide6.QtWidgets import QFrame, QLabel
 
-from gui.page_parts import framed, label
+from gui.accessibility import DISCLOSURE, EnterButton, set_role
+from gui.page_parts import describe, framed, label
 from gui.rich_text import blocks_html, paragraph
 from gui.term_explanations import explain_terms
 from model.content import Block, Correction, Flow, Step, Term
@@ -28,7 +29,8 @@ class FactsheetText:
     """A small toggle and the plain text it unfolds; closed until asked for."""
 
     def __init__(self, step_id: str, corrections: tuple[Correction, ...]) -> None:
-        self.button = QPushButton(FACTSHEET_BUTTON)
+        self.button = EnterButton(FACTSHEET_BUTTON)
+        set_role(self.button, DISCLOSURE)
         self.button.setObjectName(f"factsheetText.{step_id}")
         self.button.setCheckable(True)
         self.button.setToolTip("Toon of verberg hoe de factsheet deze tekst schrijft")
@@ -43,7 +45,7 @@ def deviation_note(step: Step) -> QFrame:
     """Where the app differs from the factsheet in substance: said on the page, in its own box."""
     box, layout = framed("panel", f"deviation.{step.id}", bottom=8, top=8)
     text = label(Markup("<b>{}</b>{}").format(DEVIATION_LABEL, paragraph(step.deviation_note)), rich=True)
-    text.setAccessibleName(DEVIATION_LABEL)
+    describe(text, DEVIATION_LABEL, step.deviation_note)
     layout.addWidget(text)
     return box
 
@@ -52,6 +54,7 @@ def flow_intro(flow: Flow, glossary: tuple[Term, ...], seen: set[str]) -> QFrame
     """The flow's own introduction (who stays responsible, what may be delegated), on its first step."""
     box, layout = framed("panel", f"flowIntro.{flow.id.value}", top=8)
     layout.addWidget(label(flow.intro_heading, "heading"))
+    box.setAccessibleName(flow.intro_heading)
     blocks = tuple(Block(text=paragraph) for paragraph in flow.intro)
     text: QLabel = label(blocks_html(blocks, glossary, seen), rich=True)
     layout.addWidget(explain_terms(text, glossary))

@@ -1,10 +1,12 @@
 """The countdown to the next deadline, above every page of a dossier, and what to do about it now."""
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QVBoxLayout
 
 from gui.day_clock import DayClock
 from gui.dossier_editor import DossierEditor
-from gui.page_parts import label
+from gui.links import LinkButton
+from gui.page_parts import describe, label
 from model.deadline_text import countdown
 
 
@@ -21,7 +23,11 @@ class CountdownBar(QFrame):
         layout.addWidget(self.text)
         self.advice = label(rich=True)
         self.advice.setObjectName("deadlineAdvice")
+        mail = editor.content.general.timeline.threat_link
+        self.advice_mail = LinkButton(mail.label, mail.url)  # a real link, not one inside the text
+        self.advice_mail.setObjectName("deadlineAdviceMail")
         layout.addWidget(self.advice)
+        layout.addWidget(self.advice_mail, 0, Qt.AlignmentFlag.AlignLeft)
         editor.changed.connect(self.refresh)
         clock.dayChanged.connect(self.refresh)
         self.refresh()
@@ -41,6 +47,9 @@ class CountdownBar(QFrame):
             for widget in (self, self.text):  # the text's colour follows the bar's state
                 widget.style().unpolish(widget)
                 widget.style().polish(widget)
-        if shown.advice:
-            self.advice.setText(shown.advice.html())
-        self.advice.setVisible(shown.advice is not None)
+        advice = shown.advice
+        if advice:
+            self.advice.setText(advice.html(with_mail=False))
+            describe(self.advice, advice.heading, advice.text)
+        self.advice.setVisible(advice is not None)
+        self.advice_mail.setVisible(advice is not None and advice.mail is not None)

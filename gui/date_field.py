@@ -5,7 +5,8 @@ from datetime import date
 from PySide6.QtCore import QDate, QSignalBlocker, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
-NOT_SET = QDate(2014, 12, 31)  # the field's minimum, shown as "—"; real dates start in 2015
+NOT_SET = QDate(2014, 12, 31)  # the field's minimum, shown as NO_DATE; real dates start in 2015
+NO_DATE = "geen datum"  # words, not "—": a screen reader reads the field's text as its value
 
 
 class OptionalDateField(QWidget):
@@ -19,11 +20,12 @@ class OptionalDateField(QWidget):
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("d MMMM yyyy")
         self.edit.setDateRange(NOT_SET, QDate.currentDate().addYears(5))
-        self.edit.setSpecialValueText("—")  # shown instead of a date while "not yet" is ticked
+        self.edit.setSpecialValueText(NO_DATE)  # shown instead of a date while "not yet" is ticked
         self.edit.setDate(NOT_SET)
         self.edit.setMinimumWidth(220)
         self.unknown = QCheckBox(unknown_text)
         self.unknown.setObjectName(unknown_name)
+        self.unknown.setAccessibleName(f"{accessible_name}: {unknown_text.lower()}")  # one of several
         self.unknown.setChecked(True)
         self.edit.setEnabled(False)
         layout = QHBoxLayout(self)

@@ -37,8 +37,7 @@ class DeadlinesPage(Page):
         super().__init__()
         self.editor, self.clock = editor, clock
         wording = editor.content.general.timeline
-        self.add(label("Termijnen", "eyebrow"))
-        self.add(label("Termijnen en uiterste datums", "title"))
+        self.add_header("Termijnen", "Termijnen en uiterste datums")
         self.progress = self.add(label(kind="purpose"))
         self.register_t0 = self.add(label())
         self.register_t0.setObjectName("deadlinesRegisterT0")
@@ -125,7 +124,7 @@ class DeadlinesPage(Page):
 
     def _advice(self, milestone: Milestone) -> Markup:
         advice = milestone_advice(milestone, self.editor.content.general.timeline)
-        return Markup("<br>{}").format(advice.html())
+        return Markup("<br>{}").format(advice.html(with_mail=False))  # the bar above has the mail link
 
     def _show_annual_fields(self, years: list[int]) -> None:
         """One date per yearly report on the list: when it went to Logius."""

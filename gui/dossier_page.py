@@ -23,7 +23,7 @@ from gui.date_field import OptionalDateField
 from gui.dialogs import confirm
 from gui.dossier_editor import DossierEditor
 from gui.history_section import HistorySection
-from gui.page_parts import Page, label, warning_box
+from gui.page_parts import Page, label, show_field_error, warning_box
 from gui.step_page import NOTES_SAVE_DELAY_MS
 from model.content import Connection, Content, Role
 from model.dossier import NAME_MAX_LENGTH, DateField, Dossier, DossierNameError
@@ -75,13 +75,11 @@ class DossierPage(Page):
         super().__init__()
         self.store, self.content, self.editor = store, content, editor
         general = content.general
-        self.add(label("Dossiergegevens", "eyebrow"))
-        self.add(label("Nieuw dossier" if editor is None else "Over dit dossier", "title"))
-        self.add(
-            label(
-                "Eén dossier is het assessment van één organisatie voor één DigiD-aansluiting. "
-                "Alles wat u invult wordt direct bewaard op deze computer.",
-            )
+        self.add_header(
+            "Dossiergegevens",
+            "Nieuw dossier" if editor is None else "Over dit dossier",
+            "Eén dossier is het assessment van één organisatie voor één DigiD-aansluiting. "
+            "Alles wat u invult wordt direct bewaard op deze computer.",
         )
 
         self.add(label("Organisatie", "heading"))
@@ -222,8 +220,7 @@ class DossierPage(Page):
         self.completeChanged.emit()
 
     def _show_name_error(self, message: str) -> None:
-        self.name_error.setText(message)
-        self.name_error.setVisible(bool(message))
+        show_field_error(self.name, self.name_error, message)
 
     # Creating a new dossier
 

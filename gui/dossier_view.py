@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.accessibility import TAB, set_role
 from gui.countdown_bar import CountdownBar
 from gui.day_clock import DayClock
 from gui.dossier_editor import DossierEditor
 from gui.dossier_page import DossierPage
 from gui.elided_label import ElidedLabel
 from gui.info_page import DONE_BUTTON, InfoPage
-from gui.page_parts import label
+from gui.page_parts import Page, label
 from gui.step_list import StepList, compact_width
 from gui.step_page import StepPage
 from gui.wizard import NEXT_TEXT, AssessmentWizard
@@ -235,6 +236,7 @@ class DossierView(QWidget):
         for key, button in self.nav_buttons.items():
             button.setObjectName(f"nav.{key}")
             button.setProperty("kind", "nav")
+            set_role(button, TAB)  # not the check box Qt makes of a checkable button
             button.setCheckable(True)
             button.clicked.connect(lambda _checked, key=key: self.wizard.go_to(key))
         for key in (START_POSITION, DEADLINES, REGISTER):
@@ -301,12 +303,17 @@ class DossierView(QWidget):
     def _show_what_is_missing(self, page: DossierPage) -> None:
         """Beside the disabled button, so the user sees why it can't be pressed yet (and only there:
         the same sentence twice on one screen reads as two problems)."""
+        why = page.missing.text() if not page.is_complete() else ""
         self.wizard.next_button.setEnabled(page.is_complete())
-        self.wizard.position.setText(page.missing.text() if not page.is_complete() else "")
+        self.wizard.next_button.setAccessibleDescription(why)  # a disabled button can say why
+        self.wizard.position.setText(why)
         page.missing.hide()
 
     def _position_changed(self, key: str) -> None:
         self._flush_pages()
+        page = self.wizard.page(key)
+        if isinstance(page, Page):
+            page.page_shown()
         if self.editor is None:
             self._show_what_is_missing(self.wizard.page(START_POSITION))
             return

@@ -1,8 +1,9 @@
 """A folded "Geschiedenis" section: when and what changed, shown when the user unfolds it."""
 
 from markupsafe import Markup
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from gui.accessibility import DISCLOSURE, EnterButton, set_role
 from gui.dossier_editor import DossierEditor
 from gui.page_parts import label
 from model.history_text import described
@@ -13,7 +14,8 @@ class HistorySection(QWidget):
     def __init__(self, editor: DossierEditor, step_id: str | None, name: str) -> None:
         super().__init__()
         self.editor, self.step_id = editor, step_id
-        self.toggle = QPushButton("Geschiedenis tonen")
+        self.toggle = EnterButton("Geschiedenis tonen")
+        set_role(self.toggle, DISCLOSURE)
         self.toggle.setObjectName(f"historyToggle.{name}")
         self.toggle.setCheckable(True)
         self.toggle.setProperty("kind", "nav")

@@ -4,8 +4,9 @@ the report, deadlines and terms, with sources."""
 from PySide6.QtWidgets import QFrame
 
 from gui.dossier_editor import DossierEditor
+from gui.links import source_line
 from gui.page_parts import Page, framed, label
-from gui.rich_text import blocks_html, sources_html
+from gui.rich_text import blocks_html
 from model.content import Content
 from model.progress import what_remains
 
@@ -16,8 +17,7 @@ class InfoPage(Page):
     def __init__(self, content: Content, editor: DossierEditor) -> None:
         super().__init__()
         self.editor = editor
-        self.add(label("Meer informatie", "eyebrow"))
-        self.add(label("Wat u verder moet weten", "title"))
+        self.add_header("Meer informatie", "Wat u verder moet weten")
         self.add(self._end_of_walkthrough())
         self.add(
             label(
@@ -26,9 +26,10 @@ class InfoPage(Page):
             )
         )
         for section in content.info:
-            heading = self.add(label(section.title, "heading"))
-            heading.setObjectName(f"info.{section.id}")
-            self.add(label(blocks_html(section.blocks) + sources_html(section.sources), rich=True))
+            self.add(label(section.title, "heading")).setObjectName(f"info.{section.id}")
+            self.add(label(blocks_html(section.blocks), rich=True))
+            for source in section.sources:
+                self.add(source_line(source))
         editor.changed.connect(self.refresh)
         self.refresh()
 

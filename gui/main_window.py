@@ -288,6 +288,7 @@ class MainWindow(QMainWindow):
         self._enable_dossier_actions()
         self.start_page.refresh()
         self.pages.setCurrentWidget(self.start_page)
+        self.start_page.page_shown()  # focus where the closed dossier's widgets were: on the heading
 
     def new_dossier(self) -> None:
         view = DossierView(self.store, self.content, None, self.clock)

@@ -3,8 +3,9 @@
 from markupsafe import Markup
 
 from gui.dossier_editor import DossierEditor
+from gui.links import link_line
 from gui.page_parts import Page, label
-from gui.rich_text import blocks_html, link_html
+from gui.rich_text import blocks_html
 from model.progress import flow_progress, step_progress, step_status
 
 
@@ -13,8 +14,7 @@ class OverviewPage(Page):
         super().__init__()
         self.editor = editor
         flow = editor.flow
-        self.add(label("Overzicht", "eyebrow"))
-        self.add(label(f"{flow.title}: {flow.assessment.lower()}", "title"))
+        self.add_header("Overzicht", f"{flow.title}: {flow.assessment.lower()}")
         self.total = self.add(label(kind="purpose"))
         self.total.setObjectName("overallProgress")
         self.steps = self.add(label(rich=True))
@@ -22,7 +22,7 @@ class OverviewPage(Page):
         self.add(label(flow.more_info.title, "heading"))
         self.add(label(blocks_html(flow.more_info.blocks), rich=True))
         for link in flow.more_info.links:
-            self.add(label(link_html(link), rich=True))
+            self.add(link_line(link))
         editor.changed.connect(self.refresh)
         self.refresh()
 

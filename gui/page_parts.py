@@ -4,50 +4,47 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from markupsafe import Markup, escape
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeyEvent, QStatusTipEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QScrollArea,
     QTableWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from gui.links import link_address, open_link
-from gui.rich_text import paragraph, sources_html
+from gui.accessibility import DISCLOSURE, HEADING, EnterButton, announce, set_role
+from gui.links import open_link, source_line
+from gui.rich_text import paragraph
 from model.content import CurrentNote
+
+HEADING_KINDS = ("title", "heading", "subheading")
+OPENING_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
 
 
 class RichLabel(QLabel):
-    """Rich text that takes keyboard focus only while it holds a link: Tab skips text nobody can act on.
-
-    Only `Markup` is read as HTML; any other text is escaped, so it shows as typed. A link shows
-    only its label; the address it leads to appears in the tooltip and, through a status tip event
-    that climbs to the main window, in the status bar while the mouse is on it."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.linkHovered.connect(self._show_address)
-
-    def _show_address(self, url: str) -> None:
-        address = link_address(url) if url else ""
-        self.setToolTip(address)
-        QCoreApplication.sendEvent(self, QStatusTipEvent(address))
+    """Rich text that takes keyboard focus only while it holds a link (a marked term): Tab skips
+    text nobody can act on. Only `Markup` is read as HTML; any other text is escaped, so it shows
+    as typed. Links to web pages are LinkButtons of their own (gui/links.py), not rich text."""
 
     def setText(self, text: str) -> None:
         html = escape(text)
         super().setText(html)
+        linked = "<a " in html
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextBrowserInteraction
-            if "<a " in html
+            if linked
             else Qt.TextInteractionFlag.TextSelectableByMouse
         )
+        if bool(self.property("linked")) != linked:  # style.qss draws its focus ring
+            self.setProperty("linked", linked)
+            self.style().unpolish(self)
+            self.style().polish(self)
 
 
 def label(text: str = "", kind: str = "", *, rich: bool = False) -> QLabel:
@@ -65,7 +62,19 @@ def label(text: str = "", kind: str = "", *, rich: bool = False) -> QLabel:
         widget.linkActivated.connect(open_link)
     if kind:
         widget.setProperty("kind", kind)
+    if kind in HEADING_KINDS:
+        set_role(widget, HEADING)  # a screen reader lists the page's headings and jumps between them
     return widget
+
+
+def show_field_error(field: QWidget, error: QLabel, message: str) -> None:
+    """The problem under its field, and in the field's accessible description; a new problem is
+    said aloud at once, so a screen-reader user hears it while typing."""
+    if message and message != error.text():
+        announce(field, message)
+    error.setText(message)
+    error.setVisible(bool(message))
+    field.setAccessibleDescription(message)
 
 
 def framed(kind: str, name: str = "", bottom: int = 10, top: int = 10) -> tuple[QFrame, QVBoxLayout]:
@@ -80,25 +89,34 @@ def framed(kind: str, name: str = "", bottom: int = 10, top: int = 10) -> tuple[
 
 
 def warning_box(label_text: str, paragraphs: tuple[str, ...]) -> QFrame:
-    """A "Let op"/"Belangrijk" box: a border, a sign and a bold label, so it reads in grey-scale too."""
+    """A "Let op"/"Belangrijk" box: a border, a sign and a bold label, so it reads in grey-scale too.
+    A screen reader gets the label as its name and the whole text as its description."""
     box, layout = framed("warning")
     text = Markup("<b>⚠ {}</b>{}").format(label_text, Markup("").join(map(paragraph, paragraphs)))
     content = label(text, rich=True)
-    content.setAccessibleName(label_text)
+    describe(content, label_text, "\n".join(paragraphs))
     layout.addWidget(content)
     return box
 
 
-class FoldButton(QPushButton):
-    """A header that opens and closes `content`: a click, Space or Enter toggles it."""
+def describe(widget: QWidget, name: str, text: str) -> QWidget:
+    """What assistive technology reads of a box: its heading as name, its whole text as description."""
+    widget.setAccessibleName(name)
+    widget.setAccessibleDescription(text)
+    return widget
+
+
+class FoldButton(EnterButton):
+    """A header that opens and closes `content`: a click, Space or Enter toggles it; a screen
+    reader hears a button that is expanded or collapsed."""
 
     def __init__(self, content: QWidget, text: str, opened_text: str = "") -> None:
         super().__init__()
         self.content = content
         self._texts = (text, opened_text or text)
         self.setProperty("kind", "fold")
+        set_role(self, DISCLOSURE)
         self.setCheckable(True)
-        self.setAutoDefault(False)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.toggled.connect(self._show)
         self._show(False)
@@ -106,12 +124,6 @@ class FoldButton(QPushButton):
     def _show(self, opened: bool) -> None:
         self.setText(f"{'▾' if opened else '▸'} {self._texts[opened]}")
         self.content.setVisible(opened)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.isAutoRepeat():
-            self.click()
-            return
-        super().keyPressEvent(event)
 
 
 class CurrentNoteBox(QFrame):
@@ -122,10 +134,15 @@ class CurrentNoteBox(QFrame):
         super().__init__()
         self.setProperty("kind", "current")
         self.setObjectName(f"current.{note.id}")
-        self.details = label(paragraph(note.text) + sources_html(note.sources), rich=True)
+        self.details = QWidget()
         self.details.setObjectName(f"currentText.{note.id}")
+        details = QVBoxLayout(self.details)
+        details.setContentsMargins(0, 0, 0, 0)
+        details.addWidget(describe(label(note.text), f"Actueel: {note.title}", note.text))
+        for source in note.sources:
+            details.addWidget(source_line(source))
         title = label(Markup("<b>Actueel:</b> {}").format(note.title), rich=True)
-        title.setAccessibleName(f"Actueel: {note.title}")
+        describe(title, f"Actueel: {note.title}", note.text)
         self.more = FoldButton(self.details, "meer", "minder")
         self.more.setProperty("kind", "more")
         self.more.setObjectName(f"currentMore.{note.id}")
@@ -140,18 +157,31 @@ class CurrentNoteBox(QFrame):
         layout.addWidget(self.details)
 
 
-def row_table(columns: tuple[str, ...], name: str, accessible_name: str) -> QTableWidget:
-    """A read-only table of whole rows, one selectable at a time; the first column takes the room."""
-    table = QTableWidget(0, len(columns))
-    table.setObjectName(name)
-    table.setAccessibleName(accessible_name)
-    table.setHorizontalHeaderLabels(columns)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    _size_columns(table)
-    return table
+class RowTable(QTableWidget):
+    """A read-only table of whole rows, one selectable at a time. The arrow keys move between rows,
+    Tab leaves the table, and Enter, Space or a double click opens the row (`rowActivated`)."""
+
+    rowActivated = Signal(int)
+
+    def __init__(self, columns: tuple[str, ...], name: str, accessible_name: str) -> None:
+        super().__init__(0, len(columns))
+        self.setObjectName(name)
+        self.setAccessibleName(accessible_name)
+        self.setHorizontalHeaderLabels(columns)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)
+        self.verticalHeader().hide()
+        self.doubleClicked.connect(lambda index: self.rowActivated.emit(index.row()))
+        _size_columns(self)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in OPENING_KEYS and self.currentRow() >= 0:
+            self.selectRow(self.currentRow())
+            self.rowActivated.emit(self.currentRow())
+            return
+        super().keyPressEvent(event)
 
 
 def _size_columns(table: QTableWidget) -> None:
@@ -195,6 +225,25 @@ class Page(QScrollArea):
         outer_layout.addLayout(centred)
         outer_layout.addStretch(1)
         self.setWidget(outer)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what is on the page, not the page
+        self.heading: QLabel | None = None  # where focus goes when the page is shown (page_shown)
+
+    def add_header(self, eyebrow: str, title: str, intro: str = "") -> QLabel:
+        """The page's eyebrow, its title (the heading a screen reader hears when the page opens)
+        and an optional introduction under it."""
+        if eyebrow:
+            self.add(label(eyebrow, "eyebrow"))
+        self.heading = self.add(label(title, "title"))
+        if intro:
+            self.add(label(intro))
+        return self.heading
+
+    def page_shown(self) -> None:
+        """Keyboard focus on the page's heading, so a screen reader says which page this is; the
+        heading is no Tab stop, and Tab goes on from there."""
+        if self.heading is not None:
+            self.heading.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.ensureWidgetVisible(self.heading)
 
     def add(self, widget: QWidget) -> QWidget:
         self.body.addWidget(widget)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidgetItem,
@@ -25,7 +26,7 @@ from gui.day_clock import DayClock
 from gui.dialogs import confirm
 from gui.dossier_editor import DossierEditor
 from gui.history_section import HistorySection
-from gui.page_parts import Page, label, row_table, sized_after_filling
+from gui.page_parts import Page, RowTable, label, show_field_error, sized_after_filling
 from gui.rich_text import plain_tooltip
 from gui.step_page import NOTES_SAVE_DELAY_MS
 from model.dossier import CareProvider
@@ -49,11 +50,12 @@ PROVIDER_ID_ROLE = Qt.ItemDataRole.UserRole
 SIGNATORY_COLUMN = 2
 FIRST_DATE_COLUMN = 3
 UNNAMED = "(nog zonder naam)"
+NOTHING, NOTHING_SPOKEN = "—", "nog niet ingevuld"  # an empty cell as shown, and as read aloud
 BLANK = CareProvider(id=0, name="", kvk="")
 
 
 def _day(value) -> str:
-    return short_date(value) if value else "—"
+    return short_date(value) if value else NOTHING
 
 
 class RegisterPage(Page):
@@ -61,24 +63,23 @@ class RegisterPage(Page):
         super().__init__(wide=True)
         self.editor, self.clock = editor, clock
         self.editing_id = 0
-        self.add(label("Clusteraansluiting", "eyebrow"))
-        self.add(label("Deelnemende zorgaanbieders", "title"))
-        self.add(
-            label(
-                "Houd hier bij welke zorgaanbieders via uw clusteraansluiting meedoen, wie namens hen "
-                "tekent en wanneer zij het aangepaste contract en de akkoordverklaring tekenden en in "
-                "productie gingen. Wat u invult, wordt meteen bewaard."
-            )
+        self.add_header(
+            "Clusteraansluiting",
+            "Deelnemende zorgaanbieders",
+            "Houd hier bij welke zorgaanbieders via uw clusteraansluiting meedoen, wie namens hen "
+            "tekent en wanneer zij het aangepaste contract en de akkoordverklaring tekenden en in "
+            "productie gingen. Wat u invult, wordt meteen bewaard.",
         )
         self.checklist = self.add(label(rich=True))
         self.checklist.setObjectName("registerConditions")
 
-        self.table = row_table(REGISTER_TITLES, "careProviderTable", "Deelnemende zorgaanbieders")
+        self.table = RowTable(REGISTER_TITLES, "careProviderTable", "Deelnemende zorgaanbieders")
         for column, (title, _name) in enumerate(DATE_FIELDS.values(), start=FIRST_DATE_COLUMN):
             self.table.horizontalHeaderItem(column).setToolTip(title)
         self.table.setMinimumHeight(240)
         self.table.setWordWrap(False)  # a second line says what an entry still needs; the rest elides
         self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.rowActivated.connect(lambda _row: self.texts["name"].setFocus())  # the entry's form
         self.add(self.table)
         self.empty = self.add(label("Nog geen zorgaanbieders. Vul hieronder de eerste in.", "hint"))
 
@@ -115,7 +116,8 @@ class RegisterPage(Page):
         self._grid.setColumnStretch(1, 1)
         self.texts: dict[str, QLineEdit] = {}
         self.dates: dict[str, OptionalDateField] = {}
-        self.errors: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.inputs: dict[str, QWidget] = {}  # where each field's problem is described
         for field, (title, name) in TEXT_FIELDS.items():
             edit = QLineEdit()
             edit.setObjectName(name)
@@ -130,6 +132,7 @@ class RegisterPage(Page):
             widget.changed.connect(self.flush)
             self.dates[field] = widget
             self._add_row(title, self._with_error(field, widget))
+            self.inputs[field] = widget.edit
         self.notes = BoundedPlainTextEdit(TEXT_LIMITS["notes"])
         self.notes.setObjectName("providerNotes")
         self.notes.setAccessibleName("Notities bij deze zorgaanbieder")
@@ -159,6 +162,7 @@ class RegisterPage(Page):
         error.hide()
         layout.addWidget(error)
         self.errors[field] = error
+        self.inputs[field] = widget
         return holder
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -186,7 +190,7 @@ class RegisterPage(Page):
                 cells = (
                     f"{provider.name or UNNAMED}\n{to_do}" if to_do else provider.name,
                     provider.kvk,
-                    provider.signatory_name or "—",  # the function is in the tooltip: the name needs the room
+                    provider.signatory_name or NOTHING,  # the function is in the tooltip: the name needs room
                     _day(provider.contract_signed),
                     _day(provider.akkoord_signed),
                     _day(provider.akkoord_submitted),
@@ -196,6 +200,8 @@ class RegisterPage(Page):
                     item = QTableWidgetItem(text)
                     item.setToolTip(plain_tooltip(signatory if column == SIGNATORY_COLUMN else text))
                     item.setData(PROVIDER_ID_ROLE, provider.id)
+                    if text == NOTHING:  # a screen reader would read the dash as a value
+                        item.setData(Qt.ItemDataRole.AccessibleTextRole, NOTHING_SPOKEN)
                     self.table.setItem(row, column, item)
             self._select_row(self.editing_id)
         self.table.resizeRowsToContents()  # an entry that still needs something says so on a second line
@@ -241,8 +247,7 @@ class RegisterPage(Page):
         self.delete_button.setEnabled(bool(provider.id))
         found = problems(provider, self.clock.today())
         for field, error in self.errors.items():
-            error.setText(found.get(field, ""))
-            error.setVisible(field in found)
+            show_field_error(self.inputs[field], error, found.get(field, ""))
 
     def start_new(self) -> None:
         self.flush()

@@ -4,7 +4,7 @@ name like <b>x</b> shows literally and no caller can forget to escape it."""
 
 from markupsafe import Markup, escape
 
-from model.content import Block, Link, Source, Term
+from model.content import Block, Term
 from model.glossary import term_spans
 
 TERM_SCHEME = "begrip"  # a marked term links to "begrip:<id>": its explanation, never a web page
@@ -49,28 +49,6 @@ def blocks_html(
         items = Markup("").join(Markup("<li>{}</li>").format(text(item)) for item in block.items)
         parts.append(Markup("<ul>{}</ul>").format(items))
     return Markup("").join(parts)
-
-
-def anchor(url: str, text: str) -> Markup:
-    """A link that shows only its readable text; the address shows on hover (page_parts.RichLabel)."""
-    return Markup('<a href="{}">{}</a>').format(url, text)
-
-
-def link_html(link: Link) -> Markup:
-    """The label as a link, to the page's newer address when known; the factsheet's own address
-    stays one click away."""
-    if not link.newer_url:
-        return anchor(link.url, link.label)
-    newer, original = anchor(link.newer_url, link.label), anchor(link.url, "adres in de factsheet")
-    return Markup("{} · {}").format(newer, original)
-
-
-def sources_html(sources: tuple[Source, ...]) -> Markup:
-    """Each source as a link with when it was read."""
-    return Markup("").join(
-        Markup("<p>Bron: {} (gelezen in {})</p>").format(anchor(source.url, source.label), source.read_text)
-        for source in sources
-    )
 
 
 def bold_heading(title: str, body: Markup) -> Markup:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 
 from gui.day_clock import DayClock
 from gui.dialogs import ask_text, confirm
-from gui.page_parts import Page, label, row_table, sized_after_filling, warning_box
+from gui.page_parts import Page, RowTable, label, sized_after_filling, warning_box
 from gui.rich_text import blocks_html, bold_heading, paragraph, plain_tooltip
 from model.content import Content
 from model.deadline_text import Urgency, dossier_urgency
@@ -43,13 +43,13 @@ class StartPage(Page):
         self.store, self.content, self.clock = store, content, clock
         clock.dayChanged.connect(self.refresh)
         general = content.general
-        self.add(label("DigiD Assessment Wegwijzer", "title"))
+        self.add_header("", "DigiD Assessment Wegwijzer")
         self.add(label(general.welcome, "purpose"))
 
         self.add(label("Uw dossiers", "heading"))
-        self.table = row_table(COLUMNS, "dossierList", "Uw dossiers")
+        self.table = RowTable(COLUMNS, "dossierList", "Uw dossiers")
         self.table.setMinimumHeight(200)
-        self.table.doubleClicked.connect(self._open)
+        self.table.rowActivated.connect(lambda _row: self._open())
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.add(self.table)
         self.empty = self.add(label("Nog geen dossiers. Klik op ‘Nieuw dossier’ om te beginnen.", "hint"))

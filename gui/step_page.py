@@ -19,8 +19,9 @@ from gui.content_notes import FactsheetText, deviation_note, flow_intro
 from gui.dated_item import DatedItemLine
 from gui.dossier_editor import DossierEditor
 from gui.history_section import HistorySection
+from gui.links import link_line
 from gui.page_parts import CurrentNoteBox, FoldButton, Page, label, warning_box
-from gui.rich_text import blocks_html, link_html
+from gui.rich_text import blocks_html
 from gui.term_explanations import explain_terms
 from model.content import ActionItem, Step
 from model.dated_items import dated_field
@@ -173,8 +174,8 @@ class StepPage(Page):
         top.addWidget(self.print_button)
         self.body.addLayout(top)
         self.add(self.factsheet.text)
-        title = self.add(label(step.title, "title"))
-        title.setAccessibleName(f"Stap {step.number} van {total}: {step.title}")
+        self.heading = self.add(label(step.title, "title"))
+        self.heading.setAccessibleName(f"Stap {step.number} van {total}: {step.title}")
 
         badges = QHBoxLayout()
         self.actor = label(kind=f"actor-{step.actor.value}")
@@ -244,7 +245,7 @@ class StepPage(Page):
         if step.links:
             layout.addWidget(label("Meer informatie", "subheading"))
         for link in step.links:
-            layout.addWidget(label(link_html(link), rich=True))
+            layout.addWidget(link_line(link))
         return explanation
 
     def showEvent(self, event: QShowEvent) -> None:

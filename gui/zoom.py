@@ -19,7 +19,9 @@ SIZE = re.compile(r"(\d+(?:\.\d+)?)(pt|px)")
 
 @cache
 def style_sheet() -> str:
-    return (resources_dir() / "style.qss").read_text(encoding="utf-8")
+    """style.qss, its images (`url(icons/…)`) found in the resources folder wherever the app runs."""
+    icons = (resources_dir() / "icons").as_posix()
+    return (resources_dir() / "style.qss").read_text(encoding="utf-8").replace("url(icons/", f"url({icons}/")
 
 
 def scaled_style_sheet(factor: float) -> str:

@@ -18,10 +18,11 @@ class Advice:
     text: str
     mail: Link | None  # Logius's address, when it is time to write to Logius
 
-    def html(self) -> Markup:
+    def html(self, with_mail: bool = True) -> Markup:
         """'<b>Advies van de wegwijzer:</b> … <a>E-mail aan …</a>.', escaped: for the countdown bar,
-        the list of deadlines and the summary alike."""
-        mail = Markup(' <a href="{}">{}</a>.').format(self.mail.url, self.mail.label) if self.mail else ""
+        the list of deadlines and the summary alike (the bar shows the mail as a link button)."""
+        shown = self.mail if with_mail else None
+        mail = Markup(' <a href="{}">{}</a>.').format(shown.url, shown.label) if shown else ""
         return Markup("<b>{}:</b> {}{}").format(self.heading, self.text, mail)
 
 

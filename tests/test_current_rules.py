@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from gui.links import LinkButton
 from model.content import Connection, ContentError, Role, bundled_content
 from model.content_loader import load_content
 from model.dossier import Dossier
@@ -216,10 +217,12 @@ def test_a_step_shows_its_current_notes_apart_from_the_factsheet(qtbot: QtBot, d
     for note in CONTENT.notes_for("direct.7"):
         box = child(window, QFrame, f"current.{note.id}")
         assert box.property("kind") == "current"
-        title, details = (each.text() for each in box.findChildren(QLabel))
-        assert title.startswith("<b>Actueel:</b> ")
+        title = box.findChildren(QLabel)[0]
+        assert title.text().startswith("<b>Actueel:</b> ")
+        assert title.accessibleDescription() == note.text  # a screen reader hears the whole rule
+        details = " ".join(each.text() for each in box.findChildren(QLabel))
         assert "gelezen in november 2026" in details
-        assert all(f'href="{source.url}"' in details for source in note.sources)
+        assert [each.url for each in box.findChildren(LinkButton)] == [source.url for source in note.sources]
     child(window, QWidget, "assessmentWizard").go_to("info")
     assert child(window, QLabel, "info.norms").isVisible()
 

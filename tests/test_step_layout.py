@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QAction, QDesktopServices, QTextDocument
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QApplication, QCheckBox, QFrame, QLabel, QListWidget, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from gui.links import LinkButton
 from gui.rich_text import plain_tooltip
 from model.content import Connection, Role, bundled_content
 from model.store import Store
@@ -126,14 +127,8 @@ def test_a_direct_step_counts_two_warnings_in_its_header(qtbot: QtBot, data_dir:
     assert toggle.text() == "▾ Toelichting · ⚠ 2 × let op"
 
 
-def link_labels(page: QWidget) -> list[QLabel]:
-    return [each for each in page.findChildren(QLabel) if "<a href=" in each.text()]
-
-
-def visible_text(rich_label: QLabel) -> str:
-    document = QTextDocument()
-    document.setHtml(rich_label.text())
-    return document.toPlainText()
+def link_buttons(page: QWidget) -> list[LinkButton]:
+    return page.findChildren(LinkButton)
 
 
 @pytest.mark.parametrize("connection", [Connection.DIRECT, Connection.CLUSTER])
@@ -141,8 +136,8 @@ def test_no_step_shows_an_address_as_text(qtbot: QtBot, data_dir: Path, connecti
     window = open_dossier(qtbot, data_dir, connection, Role.CARE_PROVIDER)
     shown = 0
     for step in CONTENT.flows[connection].steps:
-        for each in link_labels(go_to(window, step.id)):
-            text = visible_text(each)
+        for each in link_buttons(go_to(window, step.id)):
+            text = each.text()
             assert "https://" not in text and "mailto:" not in text and "www." not in text, text
             shown += 1
     assert shown >= len([link for step in CONTENT.flows[connection].steps for link in step.links])
@@ -156,27 +151,25 @@ def test_a_hovered_link_shows_its_address_in_tooltip_and_status_bar(
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
     window = open_dossier(qtbot, data_dir, Connection.DIRECT, Role.CARE_PROVIDER)
     page = go_to(window, "direct.1")
-    norea = next(each for each in link_labels(page) if visible_text(each) == "Handreikingen (NOREA)")
+    norea = next(each for each in link_buttons(page) if each.text() == "Handreikingen (NOREA)")
     activate(qtbot, window)
     page.ensureWidgetVisible(norea)
     qtbot.waitUntil(lambda: shown_in(page, norea))
-    on_the_link = QPoint(8, norea.fontMetrics().height() // 2)
-    qtbot.mouseMove(norea, on_the_link - QPoint(4, 0))  # the mouse arrives, then moves onto the words
-    qtbot.mouseMove(norea, on_the_link)
+    qtbot.mouseMove(window.statusBar())
+    qtbot.mouseMove(norea, norea.rect().center())
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "https://www.norea.nl/handreikingen")
     assert norea.toolTip() == "https://www.norea.nl/handreikingen"
-    qtbot.mouseMove(norea, QPoint(norea.width() - 2, norea.height() - 2))  # off the words
+    assert norea.accessibleDescription() == "https://www.norea.nl/handreikingen"
+    qtbot.mouseMove(window.statusBar())  # off the link
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "")
-    qtbot.mouseClick(norea, Qt.MouseButton.LeftButton, pos=on_the_link)
+    qtbot.mouseClick(norea, Qt.MouseButton.LeftButton)
     assert opened == ["https://www.norea.nl/handreikingen"]
 
 
 def test_a_mail_link_shows_the_mail_address_not_the_mailto(qtbot: QtBot, data_dir: Path) -> None:
     window = open_dossier(qtbot, data_dir, Connection.DIRECT, Role.CARE_PROVIDER)
-    mail = next(each for each in link_labels(go_to(window, "direct.7")) if "mailto:" in each.text())
-    mail.linkHovered.emit("mailto:DigiDassessment@logius.nl?subject=DigiD-assessment")
-    assert mail.toolTip() == "DigiDassessment@logius.nl"
-    assert window.statusBar().currentMessage() == "DigiDassessment@logius.nl"
+    mail = next(each for each in link_buttons(go_to(window, "direct.7")) if each.url.startswith("mailto:"))
+    assert mail.toolTip() == mail.statusTip() == mail.accessibleDescription() == "DigiDassessment@logius.nl"
 
 
 def test_a_current_note_is_one_line_until_more_is_asked(qtbot: QtBot, data_dir: Path) -> None:
@@ -186,27 +179,27 @@ def test_a_current_note_is_one_line_until_more_is_asked(qtbot: QtBot, data_dir: 
     assert len(notes) > 1
     for note in notes:
         box = child(page, QFrame, f"current.{note.id}")
-        details = child(box, QLabel, f"currentText.{note.id}")
+        details = child(box, QWidget, f"currentText.{note.id}")
         assert not details.isVisible()  # folded: the title only
         assert box.height() < 3 * box.fontMetrics().height() + 20
     first, second = notes[0], notes[1]
     more = child(page, QPushButton, f"currentMore.{first.id}")
     page.ensureWidgetVisible(more)
     qtbot.mouseClick(more, Qt.MouseButton.LeftButton)
-    details = child(page, QLabel, f"currentText.{first.id}")
+    details = child(page, QWidget, f"currentText.{first.id}")
     assert details.isVisible() and "minder" in more.text()
-    text = visible_text(details)
+    text = " ".join(each.text() for kind in (QLabel, QPushButton) for each in details.findChildren(kind))
     assert first.text in text and "gelezen in november 2026" in text and "https://" not in text
-    assert all(source.url in details.text() for source in first.sources)  # behind the labels
+    assert [each.url for each in details.findChildren(LinkButton)] == [each.url for each in first.sources]
     qtbot.mouseClick(more, Qt.MouseButton.LeftButton)
     assert not details.isVisible()
 
     by_keyboard = child(page, QPushButton, f"currentMore.{second.id}")
     by_keyboard.setFocus()
     qtbot.keyClick(by_keyboard, Qt.Key.Key_Return)
-    assert child(page, QLabel, f"currentText.{second.id}").isVisible()
+    assert child(page, QWidget, f"currentText.{second.id}").isVisible()
     qtbot.keyClick(by_keyboard, Qt.Key.Key_Space)
-    assert not child(page, QLabel, f"currentText.{second.id}").isVisible()
+    assert not child(page, QWidget, f"currentText.{second.id}").isVisible()
 
 
 @pytest.mark.parametrize("zoom", [1.5, 2.0])

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from gui.links import open_link
+from gui.links import LinkButton, open_link
 from model.content import Connection, Role
 from model.dutch import local_date, long_date
 from model.store import Store, StoreError
@@ -209,17 +209,15 @@ def test_a_link_opens_its_exact_address_and_nothing_else(
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
     window = open_existing(qtbot, data_dir, store, Connection.DIRECT, Role.CARE_PROVIDER)
     go_to(window, "direct.7")
-    links = [
-        each
-        for each in child(window, QWidget, "assessmentWizard").stack.currentWidget().findChildren(QLabel)
-        if each.text().startswith("<a href=")
+    links = child(window, QWidget, "explanationText.direct.7").findChildren(LinkButton)
+    assert [each.text() for each in links] == [
+        "IT-auditrapportage voor DigiD: indienen en vervolgstappen (Logius)",
+        "adres in de factsheet",
+        "E-mail aan DigiDassessment@logius.nl",
     ]
-    assert len(links) == 2
-    for link_label in links:
-        scroll_to(link_label)
-        qtbot.mouseClick(
-            link_label, Qt.MouseButton.LeftButton, pos=QPoint(6, link_label.fontMetrics().height() // 2)
-        )
+    for link in (links[0], links[2]):
+        scroll_to(link)
+        qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
     assert opened == [  # a page that moved opens where it lives now
         "https://logius.nl/domeinen/toegang/digid/ict-beveiligingsassessments-digid/it-auditrapportage-voor-digid-indienen-en-vervolgstappen",
         "mailto:DigiDassessment@logius.nl?subject=DigiD-assessment",
