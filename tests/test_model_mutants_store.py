@@ -11,7 +11,7 @@ import pytest
 
 from model.backups import list_backups, make_backup, prune
 from model.content import Connection, Role
-from model.dossier import Change
+from model.dossier import CareProvider, Change
 from model.limits import NAME_MAX_LENGTH
 from model.store import DATABASE_NAME, SCHEMA_VERSION, DamagedDatabaseError, Store, open_problem
 
@@ -106,3 +106,13 @@ def test_a_yearly_report_changed_and_forgotten_is_stored_and_in_the_history(stor
         Change(NOW, None, "annual_report.2026", "2026-04-01", "2026-04-20"),
         Change(NOW, None, "annual_report.2026", "2026-04-20", ""),
     ]
+
+
+def test_removing_a_care_provider_is_in_the_register_steps_history(store: Store) -> None:
+    dossier = store.create_dossier("Leverancier", Connection.CLUSTER, Role.SUPPLIER, None)
+    provider = store.save_care_provider(dossier.id, CareProvider(0, "Fysio", "12345678"))
+    store.delete_care_provider(dossier.id, provider.id)
+    assert store.care_providers(dossier.id) == []
+    assert store.history(dossier.id, "register")[-1] == Change(
+        NOW, "register", f"care_provider:{provider.id}", "Fysio", "verwijderd"
+    )
