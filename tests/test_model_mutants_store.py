@@ -13,7 +13,7 @@ from model.backups import list_backups, make_backup, prune
 from model.content import Connection, Role
 from model.dossier import CareProvider, Change
 from model.limits import NAME_MAX_LENGTH
-from model.store import DATABASE_NAME, SCHEMA_VERSION, DamagedDatabaseError, Store, open_problem
+from model.store import DATABASE_NAME, SCHEMA_VERSION, DamagedDatabaseError, Store, StoreError, open_problem
 
 NOW = datetime(2026, 11, 28, 9, 30)
 
@@ -116,3 +116,13 @@ def test_removing_a_care_provider_is_in_the_register_steps_history(store: Store)
     assert store.history(dossier.id, "register")[-1] == Change(
         NOW, "register", f"care_provider:{provider.id}", "Fysio", "verwijderd"
     )
+
+
+def test_saving_an_entry_that_is_gone_says_so(store: Store) -> None:
+    dossier = store.create_dossier("Leverancier", Connection.CLUSTER, Role.SUPPLIER, None)
+    provider = store.save_care_provider(dossier.id, CareProvider(0, "Fysio", "12345678"))
+    store.delete_care_provider(dossier.id, provider.id)
+    with pytest.raises(StoreError) as raised:
+        store.save_care_provider(dossier.id, provider)
+    assert str(raised.value) == "Deze zorgaanbieder bestaat niet meer."
+    assert store.care_providers(dossier.id) == []

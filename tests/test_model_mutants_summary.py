@@ -1,11 +1,15 @@
 """The summary's register for entries not complete yet, as mutation testing found it untested."""
 
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
+from model.content import Connection, Role
 from model.dossier import CareProvider
-from tests.test_model_summary import live, supplier_summary
+from model.store import Store
+from model.summary import load_summary_input, summary_html
+from tests.test_model_summary import CONTENT, live, supplier_summary, visible_lines
 
 pytestmark = pytest.mark.usefixtures("amsterdam")
 
@@ -29,4 +33,17 @@ def test_the_register_says_what_each_incomplete_entry_still_needs() -> None:
         "Vul nog in: naam; Controleer: KvK-nummer | 1234 | — | — | — | — | —",
         "Apotheek",
         "Controleer: in productie | 11223344 | — | — | — | — | 1-1-2027",
+    ]
+
+
+def test_the_summary_from_the_store_shows_the_yearly_report_sent(data_dir: Path) -> None:
+    store = Store(data_dir, clock=lambda: datetime(2026, 11, 20, 9))
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, date(2025, 1, 6))
+    store.set_annual_report(dossier.id, 2026, date(2026, 4, 14))
+    data = load_summary_input(store, CONTENT, dossier, date(2026, 11, 28))
+    store.close()
+    assert data.annual_reports == {2026: date(2026, 4, 14)}
+    assert [line for line in visible_lines(summary_html(data)) if line.startswith("Jaarlijks")] == [
+        "Jaarlijks auditrapport 2026 | ingediend op 14 april 2026 (uiterste datum was 1 mei 2026)",
+        "Jaarlijks auditrapport 2027 | tussen 1 januari 2027 en 1 mei 2027 (nog 154 dagen; open)",
     ]
