@@ -47,3 +47,54 @@ def test_the_summary_from_the_store_shows_the_yearly_report_sent(data_dir: Path)
         "Jaarlijks auditrapport 2026 | ingediend op 14 april 2026 (uiterste datum was 1 mei 2026)",
         "Jaarlijks auditrapport 2027 | tussen 1 januari 2027 en 1 mei 2027 (nog 154 dagen; open)",
     ]
+
+
+CLUSTER = CONTENT.flows[Connection.CLUSTER]
+
+
+def step_lines(step_id: str) -> list[str]:
+    """One step of a supplier's dossier as printed, from its title on."""
+    lines = supplier_summary((), step_id)
+    return lines[lines.index(f"Stap {step_id.split('.')[1]} van 10: {CLUSTER.step(step_id).title}") :]
+
+
+def test_a_step_with_two_links_lists_each_with_its_own_number() -> None:
+    step = CLUSTER.step("cluster.2")
+    first, second = step.links
+    assert not (first.newer_url or second.newer_url)  # no page of this step has moved
+    lines = step_lines("cluster.2")
+    links = lines.index("Links")
+    assert lines[links : links + 4] == ["Links", f"{first.label} [1]", f"{second.label} [2]", "Geschiedenis"]
+    assert lines[-3:] == ["Bronnen", f"[1] | {first.address}", f"[2] | {second.address}"]
+
+
+def test_a_step_without_links_or_sources_ends_with_its_history() -> None:
+    step = CLUSTER.step("cluster.4")
+    assert not step.links and not CONTENT.notes_for(step.id)
+    lines = step_lines("cluster.4")
+    assert lines[lines.index("Notities") :] == [
+        "Notities",
+        "Geen notities.",
+        "Geschiedenis",
+        CONTENT.general.history.intro,
+        "Nog geen wijzigingen.",
+    ]
+
+
+def test_a_steps_warnings_follow_its_purpose() -> None:
+    step = CLUSTER.step("cluster.5")
+    assert len(step.warnings) == 2
+    lines = step_lines("cluster.5")
+    assert lines[2:5] == [step.purpose, *(f"{warning.label}: {warning.text}" for warning in step.warnings)]
+    assert lines[5] == "Actiepunten"
+
+
+def test_where_a_step_differs_from_the_factsheet_is_said_above_its_action_items() -> None:
+    step = CLUSTER.step("cluster.6")
+    assert step.deviation_note
+    lines = step_lines("cluster.6")
+    items = lines.index("Actiepunten")
+    assert lines[items + 1 : items + 3] == [
+        f"Anders dan in de factsheet: {step.deviation_note}",
+        f"☐ | {step.action_items[0].text}",
+    ]
