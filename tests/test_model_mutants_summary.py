@@ -1,14 +1,16 @@
 """The summary's register for entries not complete yet, as mutation testing found it untested."""
 
+import itertools
+import re
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from model.content import Connection, Role
-from model.dossier import CareProvider
+from model.dossier import CareProvider, Dossier
 from model.store import Store
-from model.summary import load_summary_input, summary_html
+from model.summary import STYLE, SummaryInput, load_summary_input, summary_html
 from tests.test_model_summary import CONTENT, live, supplier_summary, visible_lines
 
 pytestmark = pytest.mark.usefixtures("amsterdam")
@@ -98,3 +100,21 @@ def test_where_a_step_differs_from_the_factsheet_is_said_above_its_action_items(
         f"Anders dan in de factsheet: {step.deviation_note}",
         f"☐ | {step.action_items[0].text}",
     ]
+
+
+def test_in_the_whole_summary_each_step_ends_where_the_next_begins() -> None:
+    lines = supplier_summary((live("A", "12345678", date(2026, 10, 1)),))
+    for before, step in itertools.pairwise(CLUSTER.steps):
+        end = lines[lines.index(f"Stap {step.number} van 10: {step.title}") - 1]
+        if before.links:  # its last link, cited by number
+            cited = rf"{re.escape(before.links[-1].label)} \[\d+\]( \(in de factsheet: \[\d+\]\))?"
+            assert re.fullmatch(cited, end), end
+        else:  # no notes were typed there
+            assert end == "Geen notities."
+
+
+def test_the_summary_prints_black_on_white_in_its_own_sizes() -> None:
+    dossier = Dossier(1, "Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, "direct.1", None)
+    html = summary_html(SummaryInput(dossier, CONTENT, {}, {}, date(2026, 11, 28)))
+    assert html.startswith(f"<html><head><style>{STYLE}</style></head><body>")
+    assert "body { font-size: 10pt; color: #000000; }" in STYLE
