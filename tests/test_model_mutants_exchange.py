@@ -26,16 +26,18 @@ def test_a_file_of_exactly_the_largest_size_is_read_whole(data_dir: Path, tmp_pa
 
 
 def test_a_note_in_the_history_is_exported_whole_up_to_the_excerpt_length(data_dir: Path) -> None:
+    """Before and after: the history only shows that a note changed; the note itself is exported whole."""
     moments = iter(datetime(2026, 11, day, 9) for day in range(1, 5))  # each note a sitting of its own
     store = Store(data_dir, clock=lambda: next(moments))
     dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
     just_fits, one_more = "a" * HISTORY_NOTE_EXCERPT, "b" * (HISTORY_NOTE_EXCERPT + 1)
     store.set_note(dossier.id, "direct.1", just_fits)
     store.set_note(dossier.id, "direct.1", one_more)
+    store.set_note(dossier.id, "direct.1", "c")
     exported = json.loads(export_json(store.snapshot(dossier.id), NOW))
     store.close()
     assert [(change["old"], change["new"]) for change in exported["changes"]] == [
         ("", just_fits),
         (just_fits, "b" * HISTORY_NOTE_EXCERPT + "…"),
+        ("b" * HISTORY_NOTE_EXCERPT + "…", "c"),
     ]
-    assert exported["notes"] == [{"step": "direct.1", "text": one_more}]  # the note itself is whole
