@@ -9,8 +9,9 @@ import pytest
 
 from model.content import Connection, Role
 from model.dossier import CareProvider, Dossier
+from model.register import checklist
 from model.store import Store
-from model.summary import STYLE, SummaryInput, load_summary_input, summary_html
+from model.summary import STYLE, SummaryInput, load_summary_input, register_checklist_html, summary_html
 from tests.test_model_summary import CONTENT, live, supplier_summary, visible_lines
 
 pytestmark = pytest.mark.usefixtures("amsterdam")
@@ -118,3 +119,10 @@ def test_the_summary_prints_black_on_white_in_its_own_sizes() -> None:
     html = summary_html(SummaryInput(dossier, CONTENT, {}, {}, date(2026, 11, 28)))
     assert html.startswith(f"<html><head><style>{STYLE}</style></head><body>")
     assert "body { font-size: 10pt; color: #000000; }" in STYLE
+
+
+def test_a_complete_register_has_one_paragraph_per_condition_and_no_empty_one() -> None:
+    providers = [live("A", "12345678", date(2026, 10, 1)), live("B", "87654321", None)]
+    html = register_checklist_html(providers, date(2026, 11, 28))
+    assert html.count("<p>") == len(checklist(providers, date(2026, 11, 28))) == 2
+    assert "<p></p>" not in html
