@@ -25,12 +25,14 @@ def store(data_dir: Path) -> Iterator[Store]:
     store.close()
 
 
+@pytest.mark.usefixtures("amsterdam")
 def test_the_copy_made_before_restoring_is_named_for_it_and_never_pruned(store: Store) -> None:
     store.create_dossier("Eerst", Connection.DIRECT, Role.CARE_PROVIDER, None)
     old = make_backup(store.path, datetime(2026, 11, 1, 9))
     kept = store.restore_backup(next(each for each in store.backups() if each.path == old))
     safety = next(each for each in list_backups(store.path) if each.path == kept)
-    assert safety.reason == "voor-terugzetten"
+    # named in Dutch time: 9:30 UTC is 10:30 in Amsterdam in November
+    assert (safety.reason, safety.made_at) == ("voor-terugzetten", datetime(2026, 11, 28, 10, 30))
     for day in range(2, 20):  # more regular backups than are kept, all newer
         make_backup(store.path, datetime(2026, 11, day, 9))
     prune(store.path)
