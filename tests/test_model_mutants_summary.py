@@ -3,6 +3,7 @@
 import itertools
 import re
 from datetime import date, datetime
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,25 @@ def test_a_complete_register_has_one_paragraph_per_condition_and_no_empty_one() 
     html = register_checklist_html(providers, date(2026, 11, 28))
     assert html.count("<p>") == len(checklist(providers, date(2026, 11, 28))) == 2
     assert "<p></p>" not in html
+
+
+class ClassNames(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.used: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.used.update(value or "" for name, value in attrs if name == "class")
+
+
+def test_every_class_in_the_summary_has_its_style_and_every_style_is_used() -> None:
+    """CSS class names are case-sensitive: a class the style sheet doesn't name prints unstyled."""
+    parser = ClassNames()
+    parser.feed(summary_html_of_a_supplier())
+    assert parser.used == set(re.findall(r"^\.([a-z]+) \{", STYLE, re.MULTILINE)) == {"meta", "box", "label"}
+
+
+def summary_html_of_a_supplier() -> str:
+    dossier = Dossier(1, "Praktijk", Connection.CLUSTER, Role.SUPPLIER, "cluster.1", date(2026, 9, 30))
+    ticked = {"cluster.1.1": datetime(2026, 11, 20, 9)}
+    return summary_html(SummaryInput(dossier, CONTENT, ticked, {}, date(2026, 11, 28)))
