@@ -14,6 +14,7 @@ from model.content import Connection, Role
 from model.dossier import CareProvider, Change
 from model.limits import NAME_MAX_LENGTH
 from model.store import DATABASE_NAME, SCHEMA_VERSION, DamagedDatabaseError, Store, StoreError, open_problem
+from model.store.schema import TABLES_ADDED
 
 NOW = datetime(2026, 11, 28, 9, 30)
 
@@ -128,3 +129,16 @@ def test_saving_an_entry_that_is_gone_says_so(store: Store) -> None:
         store.save_care_provider(dossier.id, provider)
     assert str(raised.value) == "Deze zorgaanbieder bestaat niet meer."
     assert store.care_providers(dossier.id) == []
+
+
+def test_a_database_without_the_newest_table_is_damaged(data_dir: Path) -> None:
+    """The tables of the database's own version are all required, the newest added one too."""
+    Store(data_dir).close()
+    [newest] = TABLES_ADDED[max(TABLES_ADDED)]
+    connection = sqlite3.connect(data_dir / DATABASE_NAME)
+    connection.execute(f"DROP TABLE {newest}")
+    connection.commit()
+    connection.close()
+    with pytest.raises(DamagedDatabaseError) as raised:
+        Store(data_dir, set_aside_damaged=False)
+    assert raised.value.reason == f"de tabel ‘{newest}’ ontbreekt"
