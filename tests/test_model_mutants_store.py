@@ -142,3 +142,11 @@ def test_a_database_without_the_newest_table_is_damaged(data_dir: Path) -> None:
     with pytest.raises(DamagedDatabaseError) as raised:
         Store(data_dir, set_aside_damaged=False)
     assert raised.value.reason == f"de tabel ‘{newest}’ ontbreekt"
+
+
+def test_exporting_a_dossier_that_is_gone_says_so(store: Store) -> None:
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    store.delete_dossier(dossier.id)
+    with pytest.raises(StoreError) as raised:
+        store.snapshot(dossier.id)
+    assert str(raised.value) == "Dit dossier bestaat niet meer."
