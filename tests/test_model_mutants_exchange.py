@@ -1,0 +1,43 @@
+"""The import's rules that mutation testing found untested."""
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+from model.content import Connection, Role
+from model.exchange import HISTORY_NOTE_EXCERPT, MAX_FILE_BYTES, export_json, read_import
+from model.store import Store
+
+NOW = datetime(2026, 11, 28, 12)
+
+
+def test_a_file_of_exactly_the_largest_size_is_read_whole(data_dir: Path, tmp_path: Path) -> None:
+    store = Store(data_dir)
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    store.set_note(dossier.id, "direct.1", "Eerste notitie")
+    text = export_json(store.snapshot(dossier.id), NOW).encode()
+    store.close()
+    padding = b" " * (MAX_FILE_BYTES - len(text))  # after the opening brace: any byte less breaks it
+    exported = tmp_path / "precies-groot-genoeg.json"
+    exported.write_bytes(text[:1] + padding + text[1:])
+    assert exported.stat().st_size == MAX_FILE_BYTES
+    snapshot = read_import(exported)
+    assert (snapshot.dossier.name, snapshot.notes) == ("Praktijk", {"direct.1": "Eerste notitie"})
+
+
+def test_a_note_in_the_history_is_exported_whole_up_to_the_excerpt_length(data_dir: Path) -> None:
+    """Before and after: the history only shows that a note changed; the note itself is exported whole."""
+    moments = iter(datetime(2026, 11, day, 9) for day in range(1, 5))  # each note a sitting of its own
+    store = Store(data_dir, clock=lambda: next(moments))
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    just_fits, one_more = "a" * HISTORY_NOTE_EXCERPT, "b" * (HISTORY_NOTE_EXCERPT + 1)
+    store.set_note(dossier.id, "direct.1", just_fits)
+    store.set_note(dossier.id, "direct.1", one_more)
+    store.set_note(dossier.id, "direct.1", "c")
+    exported = json.loads(export_json(store.snapshot(dossier.id), NOW))
+    store.close()
+    assert [(change["old"], change["new"]) for change in exported["changes"]] == [
+        ("", just_fits),
+        (just_fits, "b" * HISTORY_NOTE_EXCERPT + "…"),
+        ("b" * HISTORY_NOTE_EXCERPT + "…", "c"),
+    ]
