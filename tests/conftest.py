@@ -86,14 +86,11 @@ def amsterdam(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def postgres() -> Iterator["Server"]:
     """A PostgreSQL server for this test run; skipped where PostgreSQL is not installed, but in CI
     (.ci/run sets WEGWIJZER_REQUIRE_POSTGRES) its absence fails the tests instead."""
-    from tests.postgres_server import REQUIRE_VARIABLE, running_server, server_programs
+    from tests.postgres_server import no_server, running_server, server_programs
 
     programs = server_programs()
     if programs is None:
-        reason = "PostgreSQL is not installed (no initdb or pg_ctl): the shared-database runs cannot run"
-        if os.environ.get(REQUIRE_VARIABLE):
-            pytest.fail(f"{reason}, and {REQUIRE_VARIABLE} asks for them")
-        pytest.skip(reason)
+        no_server()
     with running_server(programs) as server:
         yield server
 

@@ -15,6 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import count
 from pathlib import Path
+from typing import NoReturn
+
+import pytest
 
 REQUIRE_VARIABLE = "WEGWIJZER_REQUIRE_POSTGRES"  # set by .ci/run: no server is a failure, not a skip
 USER = "wegwijzer"
@@ -28,6 +31,14 @@ def server_programs() -> Path | None:
         return Path(found).resolve().parent
     versions = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"), reverse=True)
     return versions[0].parent if versions else None
+
+
+def no_server() -> NoReturn:
+    """Skip the test that needs a server, or fail it where one is required (CI)."""
+    reason = "PostgreSQL is not installed (no initdb or pg_ctl): the shared-database runs cannot run"
+    if os.environ.get(REQUIRE_VARIABLE):
+        pytest.fail(f"{reason}, and {REQUIRE_VARIABLE} asks for them")
+    pytest.skip(reason)
 
 
 def free_port() -> int:

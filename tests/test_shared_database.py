@@ -2,6 +2,7 @@
 what only a local file can do, and the password that is never shown."""
 
 import re
+import sys
 import threading
 from datetime import date, datetime
 
@@ -13,7 +14,7 @@ from model.content import Connection, Role
 from model.dossier import CareProvider
 from model.store import SCHEMA_VERSION, ForeignDatabaseError, NewerDatabaseError, Store, StoreError
 from model.store import schema as store_schema
-from tests.postgres_server import PASSWORD, Server, free_port
+from tests.postgres_server import PASSWORD, REQUIRE_VARIABLE, Server, free_port, no_server
 
 
 def rows(url: str, sql: str) -> list[tuple]:
@@ -166,3 +167,18 @@ def test_two_stores_tick_the_same_dossier_and_each_sees_the_other(database_url: 
     assert [change.subject for change in second.history(dossier.id)] == ["direct.1.1", "direct.1.2", "note"]
     first.close()
     second.close()
+
+
+def test_an_installation_without_the_driver_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if psycopg were not installed
+    with pytest.raises(StoreError, match="het onderdeel psycopg ontbreekt"):
+        Store(f"postgresql+psycopg://wegwijzer:{PASSWORD}@127.0.0.1:5432/dossiers")
+
+
+def test_without_postgresql_the_runs_are_skipped_here_but_fail_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(REQUIRE_VARIABLE, raising=False)
+    with pytest.raises(pytest.skip.Exception, match="PostgreSQL is not installed"):
+        no_server()
+    monkeypatch.setenv(REQUIRE_VARIABLE, "1")
+    with pytest.raises(pytest.fail.Exception, match=f"{REQUIRE_VARIABLE} asks for them"):
+        no_server()

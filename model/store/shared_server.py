@@ -78,11 +78,16 @@ class SharedServer:
         """Nothing to check first: the upgrade is one transaction the server rolls back if it fails."""
 
     def create_engine(self) -> Engine:
-        return create_engine(
-            self.url,
-            pool_pre_ping=True,  # a connection the server dropped is replaced, not handed out
-            connect_args={"connect_timeout": CONNECT_TIMEOUT, "application_name": APP_NAME},
-        )
+        try:
+            return create_engine(
+                self.url,
+                pool_pre_ping=True,  # a connection the server dropped is replaced, not handed out
+                connect_args={"connect_timeout": CONNECT_TIMEOUT, "application_name": APP_NAME},
+            )
+        except ImportError:  # installed without its dependencies: say so rather than crash
+            raise errors.StoreError(
+                "Deze installatie kan geen gedeelde database openen: het onderdeel psycopg ontbreekt."
+            ) from None
 
     def locked_version(self, connection: Connection) -> int:
         """The version once this transaction holds the schema lock: another app may just have built it."""
