@@ -2,6 +2,7 @@
 what only a local file can do, and the password that is never shown."""
 
 import re
+import subprocess
 import sys
 import threading
 from datetime import date, datetime
@@ -14,6 +15,7 @@ from model.content import Connection, Role
 from model.dossier import CareProvider
 from model.store import SCHEMA_VERSION, ForeignDatabaseError, NewerDatabaseError, Store, StoreError
 from model.store import schema as store_schema
+from tests.app_process import ROOT
 from tests.postgres_server import PASSWORD, REQUIRE_VARIABLE, Server, free_port, no_server
 
 
@@ -182,3 +184,49 @@ def test_without_postgresql_the_runs_are_skipped_here_but_fail_in_ci(monkeypatch
     monkeypatch.setenv(REQUIRE_VARIABLE, "1")
     with pytest.raises(pytest.fail.Exception, match=f"{REQUIRE_VARIABLE} asks for them"):
         no_server()
+
+
+CONSULTANT = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from model.store import Store
+store = Store(sys.argv[2])
+dossier_id, own = int(sys.argv[3]), sys.argv[4]
+print("ready", flush=True)
+sys.stdin.readline()  # both start ticking at once
+for step in range(1, 8):
+    for item in range(1, 6):
+        store.set_item_ticked(dossier_id, f"direct.{step}.{item}", True)  # the same items as the other
+    store.set_note(dossier_id, f"direct.{step}", own)
+store.close()
+"""
+
+
+def test_two_processes_ticking_one_dossier_at_once_lose_nothing(database_url: str) -> None:
+    """Two app processes on one database (issue 22): every tick of both is there, each once, once
+    in the history; a note both type is one of the two texts, whole."""
+    store = Store(database_url)
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, date(2026, 10, 1))
+    consultants = [
+        subprocess.Popen(
+            [sys.executable, "-c", CONSULTANT, str(ROOT), database_url, str(dossier.id), name],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("Anna", "Bram")
+    ]
+    for consultant in consultants:
+        assert consultant.stdout.readline().strip() == "ready"
+    for consultant in consultants:
+        consultant.stdin.write("go\n")
+        consultant.stdin.flush()
+    for consultant in consultants:
+        consultant.communicate(timeout=120)  # closes its pipes too
+    assert [consultant.returncode for consultant in consultants] == [0, 0]
+    expected = {f"direct.{step}.{item}" for step in range(1, 8) for item in range(1, 6)}
+    assert set(store.ticked_items(dossier.id)) == expected
+    ticks = [change.subject for change in store.history(dossier.id) if change.subject != "note"]
+    assert sorted(ticks) == sorted(expected)  # each tick once, whoever was first
+    assert set(store.notes(dossier.id).values()) <= {"Anna", "Bram"} and len(store.notes(dossier.id)) == 7
+    store.close()

@@ -11,9 +11,10 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from sqlite3 import Error as SQLiteError
+from typing import TypeVar
 
 from sqlalchemy import Connection
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from model.backups import Backup
@@ -21,6 +22,8 @@ from model.store import errors
 from model.store.local_file import DATABASE_NAME, LocalFile
 from model.store.schema import SCHEMA_VERSION, UPGRADES, Base
 from model.store.shared_server import SharedServer, is_database_url
+
+Result = TypeVar("Result")
 
 
 def utc_now() -> datetime:
@@ -118,7 +121,18 @@ class Database:
             with self._sessions.begin() as session:
                 yield session
         except SQLAlchemyError as error:
-            raise errors.StoreError(f"Opslaan is mislukt: {getattr(error, 'orig', None) or error}") from error
+            kind = errors.RowTakenError if isinstance(error, IntegrityError) else errors.StoreError
+            raise kind(f"Opslaan is mislukt: {getattr(error, 'orig', None) or error}") from error
+
+    def _write_once_more_if_taken(self, write: Callable[[Session], Result]) -> Result:
+        """`write` in a transaction; if another app on a shared database inserted the same row at
+        the same moment, `write` runs once more in a new one, where it finds that row."""
+        try:
+            with self._transaction() as session:
+                return write(session)
+        except errors.RowTakenError:
+            with self._transaction() as session:
+                return write(session)
 
     def backups(self) -> list[Backup]:
         return self._local_file("Back-ups").backups()

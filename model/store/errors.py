@@ -19,6 +19,10 @@ class DamagedDatabaseError(StoreError):
         self.moved_to: Path | None = None
 
 
+class RowTakenError(StoreError):
+    """Another app inserted the same row (a tick, a note) at the same moment: a shared database."""
+
+
 class NewerDatabaseError(StoreError):
     """Made by a newer version of the app: left untouched."""
 

@@ -84,9 +84,11 @@ class SharedServer:
                 pool_pre_ping=True,  # a connection the server dropped is replaced, not handed out
                 connect_args={"connect_timeout": CONNECT_TIMEOUT, "application_name": APP_NAME},
             )
-        except ImportError:  # installed without its dependencies: say so rather than crash
+        except ImportError as error:  # installed without its driver: say so rather than crash
+            reason = str(error).splitlines()[0]
             raise errors.StoreError(
-                "Deze installatie kan geen gedeelde database openen: het onderdeel psycopg ontbreekt."
+                "Deze installatie kan geen gedeelde database openen: het onderdeel psycopg ontbreekt "
+                f"({reason})."
             ) from None
 
     def locked_version(self, connection: Connection) -> int:

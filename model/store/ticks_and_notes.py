@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from model.dossier import TICKED, UNTICKED
 from model.store.history import History, log_change, log_typing
@@ -14,17 +15,21 @@ class TicksAndNotes(History):
         """Record a tick (returns when it was made) or an untick (returns None)."""
         step_id = item_id.rsplit(".", 1)[0]
         now = self._clock()
-        with self._transaction() as session:
+
+        def write(session: Session) -> datetime | None:
             row = session.get(TickedItemRow, (dossier_id, item_id))
             if ticked and row is None:
                 row = TickedItemRow(dossier_id=dossier_id, item_id=item_id, ticked_at=now)
                 session.add(row)
                 log_change(session, now, dossier_id, step_id, item_id, UNTICKED, TICKED)
+                session.flush()
             elif not ticked and row is not None:
                 session.delete(row)
                 log_change(session, now, dossier_id, step_id, item_id, TICKED, UNTICKED)
                 return None
             return row.ticked_at if row else None
+
+        return self._write_once_more_if_taken(write)
 
     def ticked_items(self, dossier_id: int) -> dict[str, datetime]:
         with self._transaction() as session:
@@ -33,7 +38,8 @@ class TicksAndNotes(History):
 
     def set_note(self, dossier_id: int, step_id: str, text: str) -> None:
         now = self._clock()
-        with self._transaction() as session:
+
+        def write(session: Session) -> None:
             row = session.get(NoteRow, (dossier_id, step_id))
             old = row.text if row else ""
             if old == text:
@@ -43,6 +49,9 @@ class TicksAndNotes(History):
             else:
                 row.text, row.updated_at = text, now
             log_typing(session, now, dossier_id, step_id, "note", old, text)
+            session.flush()
+
+        self._write_once_more_if_taken(write)
 
     def notes(self, dossier_id: int) -> dict[str, str]:
         with self._transaction() as session:
