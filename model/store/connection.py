@@ -80,7 +80,7 @@ class Database:
     @property
     def path(self) -> Path:
         """The local database file; StoreError on a shared database, which has none."""
-        return self._local_file("Een databasebestand").path
+        return self._local_file("Werken met het databasebestand").path
 
     def _local_file(self, what: str) -> LocalFile:
         if isinstance(self.place, SharedServer):
@@ -135,7 +135,7 @@ class Database:
                 return write(session)
 
     def backups(self) -> list[Backup]:
-        return self._local_file("Back-ups").backups()
+        return self._local_file("Back-ups bekijken en terugzetten").backups()
 
     def restore_backup(self, backup: Backup) -> Path:
         """Put a backup's contents in place, after a backup of the current state; returns that backup."""
