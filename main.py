@@ -12,7 +12,15 @@ from model.version import __version__
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="main.py", description=APP_NAME)
-    parser.add_argument("--data-dir", type=Path, help="map voor de database (in plaats van de gebruikersmap)")
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--data-dir", type=Path, help="map voor de database (in plaats van de gebruikersmap)")
+    source.add_argument(
+        "--database-url",
+        metavar="ADRES",
+        help="een gedeelde PostgreSQL-database in plaats van de gegevensmap: "
+        "postgresql+psycopg://gebruiker@server:5432/database (het wachtwoord bij voorkeur in PGPASSWORD "
+        "of ~/.pgpass, niet in het adres)",
+    )
     parser.add_argument(
         "--smoke-test", action="store_true", help="start, toon het venster en sluit direct af"
     )
@@ -44,7 +52,14 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def create_main_window(data_dir: Path | None = None, interactive: bool = False):
+def data_source(data_dir: Path | None = None, database_url: str | None = None) -> Path | str:
+    """Where the data are: a shared database's address, else the data folder (the user's own by default)."""
+    from model.locations import default_data_dir
+
+    return database_url or data_dir or default_data_dir()
+
+
+def create_main_window(source: Path | str | None = None, interactive: bool = False):
     """Build the whole main window on the running QApplication, unshown.
 
     Only `interactive` (a user is there) asks what to do with a damaged database; otherwise any
@@ -53,25 +68,23 @@ def create_main_window(data_dir: Path | None = None, interactive: bool = False):
     from gui.main_window import MainWindow
     from gui.startup import open_store_interactively
     from model.content import bundled_content
-    from model.locations import default_data_dir
     from model.store import Store
 
     prepare_application()
-    folder = data_dir or default_data_dir()
-    store = open_store_interactively(folder) if interactive else Store(folder, set_aside_damaged=False)
+    source = source or data_source()
+    store = open_store_interactively(source) if interactive else Store(source, set_aside_damaged=False)
     return MainWindow(store, bundled_content())
 
 
-def store_to_read(data_dir: Path | None):
+def store_to_read(source: Path | str):
     """The store for a report or an export: read as it is, nothing set aside or written, so a
     read-only folder works too."""
-    from model.locations import default_data_dir
     from model.store import Store
 
-    return Store(data_dir or default_data_dir(), set_aside_damaged=False, read_only=True)
+    return Store(source, set_aside_damaged=False, read_only=True)
 
 
-def write_from_dossier(data_dir: Path | None, name: str | None, out: Path, what: str, write) -> int:
+def write_from_dossier(source: Path | str, name: str | None, out: Path, what: str, write) -> int:
     """Open the store to read, find the dossier called `name` and `write(store, dossier)` to `out`;
     every failure is one Dutch line on stderr ("Het {what} {out} kan niet worden geschreven …")."""
     from model.store import StoreError
@@ -79,7 +92,7 @@ def write_from_dossier(data_dir: Path | None, name: str | None, out: Path, what:
     if not name:
         return fail("Geef met --dossier de naam van het dossier op.")
     try:
-        store = store_to_read(data_dir)
+        store = store_to_read(source)
     except StoreError as error:
         return fail(str(error))
     try:
@@ -98,7 +111,7 @@ def write_from_dossier(data_dir: Path | None, name: str | None, out: Path, what:
 
 
 def export_pdf(
-    data_dir: Path | None,
+    source: Path | str,
     name: str | None,
     out: Path,
     with_explanation: bool = False,
@@ -126,10 +139,10 @@ def export_pdf(
         data = load_summary_input(store, bundled_content(), dossier, date.today(), round_year=round_year)
         Handout.of(data, with_explanation=with_explanation).write_pdf(out)
 
-    return write_from_dossier(data_dir, name, out, "PDF-bestand", write)
+    return write_from_dossier(source, name, out, "PDF-bestand", write)
 
 
-def export_dossier_file(data_dir: Path | None, name: str | None, out: Path) -> int:
+def export_dossier_file(source: Path | str, name: str | None, out: Path) -> int:
     """Write the dossier export file the menu writes, without a window."""
     from datetime import datetime
 
@@ -138,21 +151,20 @@ def export_dossier_file(data_dir: Path | None, name: str | None, out: Path) -> i
     def write(store, dossier) -> None:
         out.write_text(export_json(store.snapshot(dossier.id), datetime.now()), encoding="utf-8")
 
-    return write_from_dossier(data_dir, name, out, "dossierbestand", write)
+    return write_from_dossier(source, name, out, "dossierbestand", write)
 
 
-def import_dossier_file(data_dir: Path | None, source: Path) -> int:
+def import_dossier_file(source: Path | str, file: Path) -> int:
     """Import an export file as a new dossier (a taken name gets a free one) and print the name used."""
     from model.exchange import ImportFileError, read_import
-    from model.locations import default_data_dir
     from model.store import Store, StoreError
 
     try:
-        snapshot = read_import(source)  # before the store: a refused file touches nothing
+        snapshot = read_import(file)  # before the store: a refused file touches nothing
     except ImportFileError as problem:
         return fail(f"Dit bestand kan niet worden geïmporteerd. {problem}")
     try:
-        store = Store(data_dir or default_data_dir(), set_aside_damaged=False)
+        store = Store(source, set_aside_damaged=False)
     except StoreError as error:
         return fail(str(error))
     try:
@@ -172,21 +184,17 @@ def fail(message: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+    source = data_source(arguments.data_dir, arguments.database_url)
     if arguments.export_pdf:
         return export_pdf(
-            arguments.data_dir,
-            arguments.dossier,
-            arguments.export_pdf,
-            arguments.with_explanation,
-            arguments.round,
+            source, arguments.dossier, arguments.export_pdf, arguments.with_explanation, arguments.round
         )
     if arguments.export_json:
-        return export_dossier_file(arguments.data_dir, arguments.dossier, arguments.export_json)
+        return export_dossier_file(source, arguments.dossier, arguments.export_json)
     if arguments.import_json:
-        return import_dossier_file(arguments.data_dir, arguments.import_json)
+        return import_dossier_file(source, arguments.import_json)
     # The model first: PySide6's import hook (PYSIDE-2029) reads the source of every module
     # imported after it, and SQLAlchemy has some 150 of them.
-    from model.locations import default_data_dir
     from model.store import StoreError
 
     # isort: split
@@ -199,15 +207,15 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     unattended = arguments.smoke_test or arguments.smoke_test_print  # nobody there to answer a dialog
-    folder = arguments.data_dir or default_data_dir()
     try:
-        lock = lock_data_folder(folder)
-        if lock is None:
+        # A data folder is for one app at a time; a shared database is for several people at once.
+        lock = lock_data_folder(source) if isinstance(source, Path) else None
+        if isinstance(source, Path) and lock is None:
             if not unattended:
                 prepare_application()
-                inform(None, APP_NAME, already_open_message(folder))
-            return fail(already_open_message(folder))
-        window = create_main_window(folder, interactive=not unattended)
+                inform(None, APP_NAME, already_open_message(source))
+            return fail(already_open_message(source))
+        window = create_main_window(source, interactive=not unattended)
     except StoreError as error:
         return fail(str(error))
     window.show()

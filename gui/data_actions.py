@@ -123,11 +123,19 @@ class DataActions(QObject):
         self.backup_pool.setMaxThreadCount(1)
 
     def backup_on_start(self) -> None:
-        """A copy of the data as they were when the app started, when anything changed since the last."""
+        """A copy of the data as they were when the app started, when anything changed since the last.
+
+        Not of a shared database: its server's administrator makes its backups."""
+        if self.store.shared:
+            return
         self.backup_pool.start(StartBackup(self.store.path, self.failed))
 
     def restore_backup(self) -> None:
-        backups = self.store.backups()
+        try:
+            backups = self.store.backups()
+        except StoreError as error:  # a shared database has no backup files
+            inform(self.parent_widget, "Back-up terugzetten", str(error))
+            return
         if not backups:
             inform(self.parent_widget, "Back-up terugzetten", "Er zijn nog geen back-ups.")
             return

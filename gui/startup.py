@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox
 from gui.dialogs import inform
 from model.backups import Backup, list_backups
 from model.dutch import date_and_time
-from model.store import DATABASE_NAME, DamagedDatabaseError, Store, StoreError
+from model.store import DamagedDatabaseError, Store, StoreError
 from model.system_errors import dutch_reason
 
 LOCK_NAME = "wegwijzer.lock"
@@ -124,15 +124,15 @@ def ask_restore_after_damage(damaged: DamagedDatabaseError, newest: Backup | Non
     return restore is not None and box.clickedButton() is restore
 
 
-def open_store_interactively(folder: Path) -> Store:
+def open_store_interactively(source: Path | str) -> Store:
     """The store, after asking what to do if the database was damaged; StoreError when it can't open."""
     try:
-        return Store(folder)
-    except DamagedDatabaseError as damaged:
-        backups = list_backups(folder / DATABASE_NAME)
+        return Store(source)
+    except DamagedDatabaseError as damaged:  # only a local file can be damaged
+        backups = list_backups(damaged.path)
         newest = backups[0] if backups else None
         wants_backup = ask_restore_after_damage(damaged, newest)
-        store = Store(folder)
+        store = Store(source)
         if wants_backup and newest is not None:
             store.restore_backup(newest)
         return store

@@ -13,6 +13,7 @@ outgrows its size budget, so a broken spec is noticed here and not on a user's l
 import argparse
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -119,6 +120,22 @@ def smoke_test(executable: Path) -> None:
         run_app(executable, "--data-dir", data_dir, "--dossier", SAMPLE_DOSSIER, "--export-pdf", pdf)
         check_pdf(pdf)
         run_app(executable, "--smoke-test-print", "--data-dir", data_dir)  # the preview once crashed
+    check_database_driver(executable)
+
+
+def check_database_driver(executable: Path) -> None:
+    """The shared-database driver is in the bundle: a server that isn't there is reported by libpq
+    ("connection to server at …"), which only a loaded driver can say."""
+    with socket.socket() as probe:  # a port on this machine that nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    address = f"postgresql+psycopg://rooktest@127.0.0.1:{port}/wegwijzer"
+    command = [str(executable), "--smoke-test", "--database-url", address]
+    result = subprocess.run(
+        command, capture_output=True, text=True, env=app_environment(), timeout=SMOKE_TEST_TIMEOUT
+    )
+    if result.returncode != 1 or "connection to server at" not in result.stderr:
+        raise BuildError(f"{' '.join(command)} did not reach the PostgreSQL driver:\n{result.stderr}")
 
 
 def check_pdf(pdf: Path) -> None:

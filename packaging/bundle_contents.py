@@ -29,10 +29,14 @@ UNUSED_QT_BINARIES = frozenset({"opengl32sw.dll"})
 # The app installs the Dutch Qt translation (gui/application.py); English is Qt's own fallback.
 KEPT_TRANSLATIONS = frozenset({"qt_nl", "qt_en", "qtbase_nl", "qtbase_en"})
 
-# Standard-library modules PyInstaller follows from optional imports; they bring OpenSSL (about
-# 6 MB). The app never goes online: asyncio (imported by SQLAlchemy) does without ssl, and hashlib
-# falls back to Python's own sha1 and sha256 without _hashlib.
-EXCLUDED_STANDARD_MODULES = ("ssl", "_hashlib")
+# A standard-library module PyInstaller follows from optional imports, which brings OpenSSL's
+# hashing library: hashlib falls back to Python's own sha1 and sha256 without it. (Python's ssl
+# module stays: psycopg's binary part imports it, although libpq brings its own TLS libraries.)
+EXCLUDED_STANDARD_MODULES = ("_hashlib",)
+
+# SQLAlchemy imports the driver of a shared PostgreSQL database by name, only when one is opened,
+# so PyInstaller can't see it: psycopg, and its binary part with libpq and the libraries it links.
+HIDDEN_IMPORTS = ["psycopg", "psycopg_binary", "psycopg_binary.pq", "psycopg_binary._psycopg"]
 
 
 def excluded_qt_modules(available: list[str]) -> list[str]:

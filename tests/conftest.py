@@ -3,6 +3,7 @@
 import os
 import time
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before Qt loads, or pytest-qt aborts without a screen
 
@@ -10,6 +11,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
+
+if TYPE_CHECKING:
+    from tests.postgres_server import Server
 
 # Qt's own file dialog, the same on every system, so a test can type a path into it; a native
 # one (GTK, Windows) is another process's window that no test can reach.
@@ -76,3 +80,33 @@ def amsterdam(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
     monkeypatch.undo()
     time.tzset()
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator["Server"]:
+    """A PostgreSQL server for this test run; skipped where PostgreSQL is not installed, but in CI
+    (.ci/run sets WEGWIJZER_REQUIRE_POSTGRES) its absence fails the tests instead."""
+    from tests.postgres_server import no_server, running_server, server_programs
+
+    programs = server_programs()
+    if programs is None:
+        no_server()
+    with running_server(programs) as server:
+        yield server
+
+
+@pytest.fixture
+def database_url(postgres: "Server") -> Iterator[str]:
+    """The address (with its password) of a new, empty database of its own for one test."""
+    name = postgres.new_database()
+    yield postgres.url(name)
+    postgres.drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_source(request: pytest.FixtureRequest, data_dir: Path) -> Path | str:
+    """Where a store test keeps its data: once in a local SQLite file, once in a shared PostgreSQL
+    database, so that every store feature is proven on both engines."""
+    if request.param == "sqlite":
+        return data_dir
+    return request.getfixturevalue("database_url")

@@ -106,3 +106,23 @@ def test_a_failed_start_backup_is_a_failed_signal(
     with qtbot.waitSignal(controller.failed, timeout=5000):
         controller.backup_on_start()
     assert emitted[0][0] == "failed" and "back-up kon niet worden gemaakt" in emitted[0][1]
+
+
+def test_on_a_shared_database_backups_are_the_server_s_and_restoring_says_so(
+    qtbot: QtBot, database_url: str
+) -> None:
+    store = Store(database_url)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    controller = DataActions(store, parent)
+    emitted: list[str] = []
+    controller.failed.connect(emitted.append)
+    controller.message.connect(emitted.append)
+    controller.backup_on_start()
+    assert controller.backup_pool.activeThreadCount() == 0  # no copy of a file that isn't there
+    seen = answer_dialogs(qtbot, press("OK"))
+    controller.restore_backup()
+    assert [dialog.title for dialog in seen] == ["Back-up terugzetten"]
+    assert "kan alleen bij gegevens op deze computer" in seen[0].text
+    assert "beheerder van de databaseserver" in seen[0].text and emitted == []
+    store.close()

@@ -20,8 +20,8 @@ NOW = datetime(2026, 11, 28, 12)
 
 
 @pytest.fixture
-def store(data_dir: Path) -> Store:
-    store = Store(data_dir, clock=lambda: datetime(2026, 11, 20, 10))
+def store(store_source: Path | str) -> Store:
+    store = Store(store_source, clock=lambda: datetime(2026, 11, 20, 10))
     yield store
     store.close()
 

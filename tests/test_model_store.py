@@ -33,8 +33,8 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def store(data_dir: Path, clock: Clock) -> Iterator[Store]:
-    store = Store(data_dir, clock=clock)
+def store(store_source: Path | str, clock: Clock) -> Iterator[Store]:
+    store = Store(store_source, clock=clock)
     yield store
     store.close()
 
@@ -119,7 +119,9 @@ def damage(store: Store, sql: str) -> None:
         session.execute(text(sql))
 
 
-def test_damaged_dossiers_are_named_and_sorted(store: Store) -> None:
+def test_damaged_dossiers_are_named_and_sorted(data_dir: Path) -> None:
+    """Only a SQLite file can hold values of the wrong type, as an older or an edited file may."""
+    store = Store(data_dir)
     kept = store.create_dossier("Goed", Connection.DIRECT, Role.CARE_PROVIDER, None)
     for name in ("zeta", "Alfa", "nul"):
         store.create_dossier(name, Connection.DIRECT, Role.CARE_PROVIDER, None)

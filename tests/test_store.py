@@ -12,13 +12,13 @@ from model.store import DATABASE_NAME, SCHEMA_VERSION, Store
 
 
 @pytest.fixture
-def store(data_dir: Path) -> Store:
-    store = Store(data_dir, clock=lambda: datetime(2026, 11, 28, 9, 30))
+def store(store_source: Path | str) -> Store:
+    store = Store(store_source, clock=lambda: datetime(2026, 11, 28, 9, 30))
     yield store
     store.close()
 
 
-def test_everything_survives_reopening(data_dir: Path, store: Store) -> None:
+def test_everything_survives_reopening(store_source: Path | str, store: Store) -> None:
     dossier = store.create_dossier("Praktijk", Connection.CLUSTER, Role.SUPPLIER, date(2026, 12, 31))
     store.set_item_ticked(dossier.id, "cluster.2.3", True)
     store.set_note(dossier.id, "cluster.2", "Contract aangevraagd")
@@ -26,7 +26,7 @@ def test_everything_survives_reopening(data_dir: Path, store: Store) -> None:
     store.remember_last_dossier(dossier.id)
     store.close()
 
-    again = Store(data_dir)
+    again = Store(store_source)
     assert again.dossier(dossier.id) == Dossier(
         id=dossier.id,
         name="Praktijk",
@@ -41,7 +41,8 @@ def test_everything_survives_reopening(data_dir: Path, store: Store) -> None:
     again.close()
 
 
-def test_commits_are_durable_wal_with_full_sync(data_dir: Path, store: Store) -> None:
+def test_commits_are_durable_wal_with_full_sync(data_dir: Path) -> None:
+    store = Store(data_dir)
     dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
     store.set_item_ticked(dossier.id, "direct.1.1", True)
     # A second, independent connection sees the tick at once: it was committed, not buffered.
@@ -52,11 +53,12 @@ def test_commits_are_durable_wal_with_full_sync(data_dir: Path, store: Store) ->
     other.close()
     with store._engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+    store.close()
 
 
-def test_ticking_an_item_again_keeps_its_first_time(data_dir: Path) -> None:
+def test_ticking_an_item_again_keeps_its_first_time(store_source: Path | str) -> None:
     now = [datetime(2026, 11, 2, 9)]
-    store = Store(data_dir, clock=lambda: now[0])
+    store = Store(store_source, clock=lambda: now[0])
     dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
     assert store.set_item_ticked(dossier.id, "direct.1.1", True) == datetime(2026, 11, 2, 9)
     now[0] = datetime(2026, 11, 5, 14)
@@ -68,9 +70,9 @@ def test_ticking_an_item_again_keeps_its_first_time(data_dir: Path) -> None:
     store.close()
 
 
-def test_untick_removes_the_tick_and_retick_gets_a_new_time(data_dir: Path) -> None:
+def test_untick_removes_the_tick_and_retick_gets_a_new_time(store_source: Path | str) -> None:
     now = [datetime(2026, 11, 1)]
-    store = Store(data_dir, clock=lambda: now[0])
+    store = Store(store_source, clock=lambda: now[0])
     dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
     now[0] = datetime(2026, 11, 2)
     assert store.set_item_ticked(dossier.id, "direct.1.1", True) == datetime(2026, 11, 2)
@@ -124,10 +126,10 @@ def test_delete_removes_the_dossier_with_its_ticks_and_notes(store: Store) -> No
     assert store.notes(dossier.id) == {}
 
 
-def test_renaming_while_typing_is_one_change_per_sitting(data_dir: Path) -> None:
+def test_renaming_while_typing_is_one_change_per_sitting(store_source: Path | str) -> None:
     """The name is saved at every pause in typing; the history keeps one change per sitting."""
     now = [datetime(2026, 11, 2, 9)]
-    store = Store(data_dir, clock=lambda: now[0])
+    store = Store(store_source, clock=lambda: now[0])
     dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
     for typed in ("Praktijk De", "Praktijk De Linde"):
         store.rename_dossier(dossier.id, typed)

@@ -1,179 +1,117 @@
-"""The database file: opening it (checked, upgraded after a backup), transactions, putting a backup back.
+"""The database: opening it (checked, built or upgraded), transactions, and what only a local file has.
 
-Every edit is its own committed transaction, with WAL and synchronous=FULL, so whatever the
-screen shows as saved survives a crash or a power cut. Opening checks the file first: a damaged
-one is set aside untouched, a newer schema is refused, an older one is upgraded after a backup.
-Opening writes only when a new database or an upgrade needs it: a store that is only read (an
-export) leaves the file byte for byte as it was, and no -wal or -shm file beside it.
+The data live either in a local SQLite file (`model.store.local_file`, the default) or in a shared
+PostgreSQL database (`model.store.shared_server`); everything above this module works the same on
+both. Opening runs the schema ladder in one transaction: a new database gets every table, an
+older one each upgrade in turn, and a newer one is refused untouched.
 """
 
-import os
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from sqlite3 import Error as SQLiteError
+from typing import TypeVar
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import Connection
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from model.backups import SQLITE_HEADER, Backup, copy_database, list_backups, make_backup, set_aside
+from model.backups import Backup
 from model.store import errors
-from model.store.schema import SCHEMA_VERSION, UPGRADES, Base, tables_of
+from model.store.local_file import DATABASE_NAME, LocalFile
+from model.store.schema import SCHEMA_VERSION, UPGRADES, Base
+from model.store.shared_server import SharedServer, is_database_url
 
-DATABASE_NAME = "wegwijzer.db"
+Result = TypeVar("Result")
 
-
-def can_write(path: Path) -> bool:
-    """Whether SQLite may write the database file and create its -wal and -shm files beside it."""
-    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
-
-
-def connect(path: Path) -> sqlite3.Connection:
-    """A connection to the database; one that can't be written is opened read-only, and immutable
-    while no -wal file is there to read, so that SQLite needs to create nothing beside it.
-
-    A read-write connection that only reads removes its -wal and -shm files when it closes; a
-    read-only one can't, so it must not make them. Text is read by `readable_text`."""
-    if can_write(path):
-        connection = sqlite3.connect(path, timeout=2, check_same_thread=False)
-    else:
-        options = "mode=ro" if path.with_name(path.name + "-wal").exists() else "mode=ro&immutable=1"
-        address = f"{path.resolve().as_uri()}?{options}"
-        connection = sqlite3.connect(address, uri=True, timeout=2, check_same_thread=False)
-    connection.text_factory = readable_text
-    return connection
-
-
-def readable_text(stored: bytes) -> str:
-    """A stored text; bytes that are no UTF-8 (a foreign tool, a bit flip) read as "\ufffd", as an
-    editor shows them, instead of failing the whole query that met them."""
-    return stored.decode("utf-8", "replace")
-
-
-def schema_version_of(path: Path) -> int:
-    """The file's schema version (0: new or empty); raises DamagedDatabaseError or DatabaseInUseError."""
-    if not path.exists():
-        return 0
-    with path.open("rb") as stream:
-        header = stream.read(len(SQLITE_HEADER))
-    if not header:
-        if list_backups(path):
-            raise errors.DamagedDatabaseError(path, "het bestand is leeg")
-        return 0
-    if header != SQLITE_HEADER:
-        raise errors.DamagedDatabaseError(path, "het bestand is geen SQLite-database")
-    try:
-        connection = connect(path)
-        try:
-            check = connection.execute("PRAGMA quick_check").fetchall()
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
-            tables = {
-                row[0]
-                for row in connection.execute(
-                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-                )
-            }
-        finally:
-            connection.close()
-    except sqlite3.OperationalError as error:
-        if "locked" in str(error) or "busy" in str(error):
-            raise errors.DatabaseInUseError(
-                f"De database {path} wordt gebruikt door een ander programma. Sluit dat programma en "
-                "probeer het opnieuw."
-            ) from error
-        raise errors.DamagedDatabaseError(path, str(error)) from error
-    except sqlite3.DatabaseError as error:
-        raise errors.DamagedDatabaseError(path, str(error)) from error
-    if check != [("ok",)]:
-        raise errors.DamagedDatabaseError(path, "; ".join(row[0] for row in check[:3]))
-    ours = tables_of(version) if 0 < version <= SCHEMA_VERSION else set()
-    if version < 0 or (version <= SCHEMA_VERSION and tables and not tables & ours):  # none of ours
-        raise errors.ForeignDatabaseError(
-            f"Het bestand {path} is geen database van DigiD Assessment Wegwijzer (schema {version}); het "
-            "blijft ongewijzigd. Zet het elders neer of start de app met een andere gegevensmap."
-        )
-    missing = sorted(ours - tables)
-    if missing:
-        raise errors.DamagedDatabaseError(path, f"de tabel ‘{missing[0]}’ ontbreekt")
-    return version
-
-
-def _begin(connection: object) -> None:
-    connection.exec_driver_sql("BEGIN")  # type: ignore[attr-defined]
 
 
 def utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-class Database:
-    """The open file in one data folder; the record kinds (`model.store.dossiers` …) build on it.
+def climb_ladder(connection: Connection, version: int) -> None:
+    """Turn a database of schema `version` (0: empty) into one of SCHEMA_VERSION, on either engine."""
+    if version == 0:
+        Base.metadata.create_all(connection)
+    for old in range(version or SCHEMA_VERSION, SCHEMA_VERSION):
+        UPGRADES[old](connection)
 
-    `read_only`: the caller only reads (an export), so a file or folder that can't be written is
-    read as it is; otherwise such a file is refused before SQLite touches it."""
+
+class Database:
+    """The open database; the record kinds (`model.store.dossiers` …) build on it.
+
+    `source`: a data folder, for the SQLite file in it, or a database address
+    ("postgresql+psycopg://…") for a shared database. `read_only`: the caller only reads (an
+    export), so a local file or folder that can't be written is read as it is."""
 
     def __init__(
         self,
-        data_dir: Path,
+        source: Path | str,
         clock: Callable[[], datetime] = utc_now,
         set_aside_damaged: bool = True,
         read_only: bool = False,
     ) -> None:
-        self.path = Path(data_dir) / DATABASE_NAME
-        self._clock, self._read_only = clock, read_only
+        self._clock = clock
+        if is_database_url(source):
+            self.place: LocalFile | SharedServer = SharedServer(str(source))
+            try:
+                self._open(set_aside_damaged)
+            except SQLAlchemyError as error:
+                raise errors.StoreError(errors.server_problem(self.place.where, error)) from None
+            return
+        folder = Path(source)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            if not read_only and not can_write(self.path):
-                raise errors.ReadOnlyDatabaseError(errors.read_only_problem(self.path))
+            self.place = LocalFile(folder, read_only)
             self._open(set_aside_damaged)
-        except (OSError, SQLAlchemyError, sqlite3.Error) as error:
-            raise errors.StoreError(errors.open_problem(self.path, error)) from None
+        except (OSError, SQLAlchemyError, SQLiteError) as error:
+            raise errors.StoreError(errors.open_problem(folder / DATABASE_NAME, error)) from None
+
+    @property
+    def shared(self) -> bool:
+        """Whether the data are in a shared database rather than in a file on this computer."""
+        return self.place.shared
+
+    @property
+    def where(self) -> str:
+        """Where the data are, as a message may show it (a file path, or an address without password)."""
+        return self.place.where
+
+    @property
+    def path(self) -> Path:
+        """The local database file; StoreError on a shared database, which has none."""
+        return self._local_file("Werken met het databasebestand").path
+
+    def _local_file(self, what: str) -> LocalFile:
+        if isinstance(self.place, SharedServer):
+            raise errors.StoreError(errors.local_only(what))
+        return self.place
 
     def _local_now(self) -> datetime:
         return self._clock().replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
     def _open(self, set_aside_damaged: bool) -> None:
+        self._engine = self.place.create_engine()
         try:
-            version = schema_version_of(self.path)
-        except errors.DamagedDatabaseError as damaged:
-            if set_aside_damaged:
-                damaged.moved_to = set_aside(self.path, self._local_now())
+            self._check_and_build(set_aside_damaged)
+        except BaseException:
+            self._engine.dispose()  # a refused database keeps no connection open
             raise
-        if version > SCHEMA_VERSION:
-            raise errors.NewerDatabaseError(
-                f"De gegevens in {self.path} zijn gemaakt met een nieuwere versie van DigiD Assessment "
-                f"Wegwijzer (schema {version}; deze versie kent schema {SCHEMA_VERSION}). Installeer de "
-                "nieuwste versie. Er is niets gewijzigd."
-            )
-        if version != SCHEMA_VERSION and not can_write(self.path):
-            raise errors.ReadOnlyDatabaseError(errors.read_only_problem(self.path))
-        if 0 < version < SCHEMA_VERSION:
-            make_backup(self.path, self._local_now(), f"voor-upgrade-v{version}")
-        self._engine = self._create_engine()
-        if version != SCHEMA_VERSION:  # a new database, or an upgrade
-            with self._engine.begin() as connection:
-                if version == 0:
-                    Base.metadata.create_all(connection)
-                for old in range(version or SCHEMA_VERSION, SCHEMA_VERSION):
-                    UPGRADES[old](connection)
-                connection.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
 
-    def _create_engine(self) -> Engine:
-        engine = create_engine(f"sqlite:///{self.path}", creator=self._connect)
-        event.listen(engine, "begin", _begin)
-        return engine
-
-    def _connect(self) -> sqlite3.Connection:
-        connection = connect(self.path)
-        connection.isolation_level = None  # SQLAlchemy's BEGIN below makes DDL transactional too
-        if not self._read_only:  # a reader leaves the journal mode as it is: changing it is a write
-            connection.execute("PRAGMA journal_mode=WAL")
-        connection.execute("PRAGMA synchronous=FULL")
-        connection.execute("PRAGMA foreign_keys=ON")
-        return connection
+    def _check_and_build(self, set_aside_damaged: bool) -> None:
+        version = self.place.checked_version(self._engine, self._local_now(), set_aside_damaged)
+        if version > SCHEMA_VERSION:
+            raise errors.NewerDatabaseError(errors.newer_problem(self.where, version, SCHEMA_VERSION))
+        if version != SCHEMA_VERSION:  # a new database, or an upgrade
+            self.place.before_upgrade(version, self._local_now())
+            with self._engine.begin() as connection:
+                version = self.place.locked_version(connection)
+                if version > SCHEMA_VERSION:
+                    raise errors.NewerDatabaseError(errors.newer_problem(self.where, version, SCHEMA_VERSION))
+                climb_ladder(connection, version)
+                self.place.write_version(connection, SCHEMA_VERSION)
 
     def close(self) -> None:
         self._engine.dispose()
@@ -184,19 +122,27 @@ class Database:
             with self._sessions.begin() as session:
                 yield session
         except SQLAlchemyError as error:
-            raise errors.StoreError(f"Opslaan is mislukt: {getattr(error, 'orig', None) or error}") from error
+            kind = errors.RowTakenError if isinstance(error, IntegrityError) else errors.StoreError
+            raise kind(f"Opslaan is mislukt: {getattr(error, 'orig', None) or error}") from error
+
+    def _write_once_more_if_taken(self, write: Callable[[Session], Result]) -> Result:
+        """`write` in a transaction; if another app on a shared database inserted the same row at
+        the same moment, `write` runs once more in a new one, where it finds that row."""
+        try:
+            with self._transaction() as session:
+                return write(session)
+        except errors.RowTakenError:
+            with self._transaction() as session:
+                return write(session)
 
     def backups(self) -> list[Backup]:
-        return list_backups(self.path)
+        return self._local_file("Back-ups bekijken en terugzetten").backups()
 
     def restore_backup(self, backup: Backup) -> Path:
         """Put a backup's contents in place, after a backup of the current state; returns that backup."""
-        current = make_backup(self.path, self._local_now(), "voor-terugzetten")
+        local = self._local_file("Een back-up terugzetten")
+        current = local.make_backup(self._local_now(), "voor-terugzetten")
         self._engine.dispose()
-        staged = self.path.with_name(self.path.name + ".restore")
-        copy_database(backup.path, staged)
-        for suffix in ("-wal", "-shm"):
-            self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
-        staged.replace(self.path)
+        local.put_back(backup)
         self._open(set_aside_damaged=False)
         return current

@@ -19,6 +19,10 @@ class DamagedDatabaseError(StoreError):
         self.moved_to: Path | None = None
 
 
+class RowTakenError(StoreError):
+    """Another app inserted the same row (a tick, a note) at the same moment: a shared database."""
+
+
 class NewerDatabaseError(StoreError):
     """Made by a newer version of the app: left untouched."""
 
@@ -39,6 +43,33 @@ def read_only_problem(path: Path) -> str:
     return (
         f"De gegevens in {path} kunnen niet worden opgeslagen: het bestand of de map is alleen-lezen. "
         "Geef uzelf schrijfrechten, of start de app met een andere gegevensmap."
+    )
+
+
+def newer_problem(where: str, version: int, known: int) -> str:
+    return (
+        f"De gegevens in {where} zijn gemaakt met een nieuwere versie van DigiD Assessment Wegwijzer "
+        f"(schema {version}; deze versie kent schema {known}). Installeer de nieuwste versie. Er is niets "
+        "gewijzigd."
+    )
+
+
+def local_only(what: str) -> str:
+    """What a feature of the local file says on a shared database, instead of pretending."""
+    return (
+        f"{what} kan alleen bij gegevens op deze computer. Deze gegevens staan in een gedeelde database; "
+        "de beheerder van de databaseserver maakt daarvan de back-ups."
+    )
+
+
+def server_problem(where: str, error: Exception) -> str:
+    """Why the shared database can't be opened, in Dutch, from the driver's error (it never holds the
+    password: `where` is the address without it)."""
+    reason = str(getattr(error, "orig", None) or error).strip()
+    first = reason.splitlines()[0] if reason else "?"
+    return (
+        f"De gedeelde database {where} kan niet worden geopend ({first}). Controleer het adres, de "
+        "gebruikersnaam en het wachtwoord, en of de databaseserver bereikbaar is."
     )
 
 

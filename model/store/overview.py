@@ -14,8 +14,10 @@ from sqlalchemy import text
 from model.dossier import CareProvider, DamagedDossier, DossierOverview, stored_dossier
 from model.register import DATE_FIELDS
 from model.rounds import FIRST_ROUND
-from model.store.care_providers import CARE_PROVIDER_FIELDS
+from model.store.annual_reports import AnnualReports
+from model.store.care_providers import CARE_PROVIDER_FIELDS, CareProviders
 from model.store.dossiers import DOSSIER_COLUMNS, Dossiers, by_name, damaged_dossier
+from model.store.ticks_and_notes import TicksAndNotes
 
 PROVIDER_COLUMNS = ("id", *CARE_PROVIDER_FIELDS)
 CHILD_ROWS = {  # as JSON; bytes, so that a stray byte in one value can't break the whole list
@@ -66,9 +68,20 @@ def overview_record(values: dict[str, Any]) -> DossierOverview:
     )
 
 
-class Overview(Dossiers):
+class Overview(Dossiers, TicksAndNotes, CareProviders, AnnualReports):
     def dossier_overviews(self) -> tuple[list[DossierOverview], list[DamagedDossier]]:
         """Every dossier as the start page lists it, and the damaged ones apart; each by name."""
+        if self.place.shared:  # the one query is SQLite's JSON: a shared server is read per dossier
+            dossiers, damaged_ones = self.dossiers_and_damaged()
+            return [
+                DossierOverview(
+                    dossier,
+                    frozenset(self.ticked_items(dossier.id)),
+                    tuple(self.care_providers(dossier.id)),
+                    self.annual_reports(dossier.id),
+                )
+                for dossier in dossiers
+            ], damaged_ones
         usable, damaged = [], []
         with self._transaction() as session:
             rows = session.execute(OVERVIEW).mappings().all()

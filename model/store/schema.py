@@ -12,6 +12,7 @@ from sqlalchemy import Connection, ForeignKey, String, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from model.dossier import NAME_MAX_LENGTH
+from model.limits import KVK_INPUT_MAX_LENGTH
 
 SCHEMA_VERSION = 5
 START_POSITION = "dossier"
@@ -90,7 +91,9 @@ class CareProviderRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(120))
-    kvk: Mapped[str] = mapped_column(String(8))
+    # VARCHAR(8) on SQLite, which holds no one to it (schema 3 made it so); a wrong number typed
+    # (up to 20 characters) is kept as typed, so PostgreSQL, which would refuse it, gets room for it.
+    kvk: Mapped[str] = mapped_column(String(8).with_variant(String(KVK_INPUT_MAX_LENGTH), "postgresql"))
     signatory_name: Mapped[str] = mapped_column(String(120))
     signatory_function: Mapped[str] = mapped_column(String(120))
     contract_signed: Mapped[date | None]

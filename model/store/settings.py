@@ -1,5 +1,7 @@
 """Values the app remembers between runs, such as the dossier used last."""
 
+from sqlalchemy.orm import Session
+
 from model.store.connection import Database
 from model.store.schema import SettingRow
 
@@ -13,8 +15,11 @@ class Settings(Database):
             return row.value if row else None
 
     def set_setting(self, key: str, value: str) -> None:
-        with self._transaction() as session:
+        def write(session: Session) -> None:
             session.merge(SettingRow(key=key, value=value))
+            session.flush()
+
+        self._write_once_more_if_taken(write)
 
     def last_dossier_id(self) -> int | None:
         value = self.setting(LAST_DOSSIER)

@@ -27,9 +27,9 @@ class Snapshots(Dossiers, Rounds, CareProviders, AnnualReports):
     def stored_rows(self, dossier_id: int) -> dict[str, list[dict[str, object]]]:
         """Every row of a dossier by table, each value as the file holds it (no type read into it), in
         the order it was written: what a damaged dossier still has (model.salvage). Reads only."""
+        order = "" if self.place.shared else " ORDER BY rowid"  # SQLite's write order; a server has none
         queries = {"dossiers": "SELECT * FROM dossiers WHERE id = :dossier"} | {
-            table: f"SELECT * FROM {table} WHERE dossier_id = :dossier ORDER BY rowid"
-            for table in DOSSIER_TABLES
+            table: f"SELECT * FROM {table} WHERE dossier_id = :dossier{order}" for table in DOSSIER_TABLES
         }
         with self._transaction() as session:
             return {

@@ -5,6 +5,7 @@
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from model.dossier import TICKED, UNTICKED
 from model.store.history import History, current_round, log_change, log_typing
@@ -18,21 +19,24 @@ class TicksAndNotes(History):
         """Record a tick (returns when it was made) or an untick (returns None)."""
         step_id = item_id.rsplit(".", 1)[0]
         now = self._clock()
-        with self._transaction() as session:
-            if round_year is None:
-                round_year = current_round(session, dossier_id)
-            row = session.get(TickedItemRow, (dossier_id, round_year, item_id))
+
+        def write(session: Session) -> datetime | None:
+            year = current_round(session, dossier_id) if round_year is None else round_year
+            row = session.get(TickedItemRow, (dossier_id, year, item_id))
             if ticked and row is None:
                 row = TickedItemRow(
-                    dossier_id=dossier_id, round_year=round_year, item_id=item_id, ticked_at=now
+                    dossier_id=dossier_id, round_year=year, item_id=item_id, ticked_at=now
                 )
                 session.add(row)
-                log_change(session, now, dossier_id, step_id, item_id, UNTICKED, TICKED, round_year)
+                log_change(session, now, dossier_id, step_id, item_id, UNTICKED, TICKED, year)
+                session.flush()
             elif not ticked and row is not None:
                 session.delete(row)
-                log_change(session, now, dossier_id, step_id, item_id, TICKED, UNTICKED, round_year)
+                log_change(session, now, dossier_id, step_id, item_id, TICKED, UNTICKED, year)
                 return None
             return row.ticked_at if row else None
+
+        return self._write_once_more_if_taken(write)
 
     def ticked_items(self, dossier_id: int, round_year: int | None = None) -> dict[str, datetime]:
         with self._transaction() as session:
@@ -47,10 +51,10 @@ class TicksAndNotes(History):
 
     def set_note(self, dossier_id: int, step_id: str, text: str, round_year: int | None = None) -> None:
         now = self._clock()
-        with self._transaction() as session:
-            if round_year is None:
-                round_year = current_round(session, dossier_id)
-            row = session.get(NoteRow, (dossier_id, round_year, step_id))
+
+        def write(session: Session) -> None:
+            year = current_round(session, dossier_id) if round_year is None else round_year
+            row = session.get(NoteRow, (dossier_id, year, step_id))
             old = row.text if row else ""
             if old == text:
                 return
@@ -58,7 +62,7 @@ class TicksAndNotes(History):
                 session.add(
                     NoteRow(
                         dossier_id=dossier_id,
-                        round_year=round_year,
+                        round_year=year,
                         step_id=step_id,
                         text=text,
                         updated_at=now,
@@ -66,7 +70,11 @@ class TicksAndNotes(History):
                 )
             else:
                 row.text, row.updated_at = text, now
-            log_typing(session, now, dossier_id, step_id, "note", old, text, round_year)
+            log_typing(session, now, dossier_id, step_id, "note", old, text, year)
+            session.flush()
+
+        self._write_once_more_if_taken(write)
+
 
     def notes(self, dossier_id: int, round_year: int | None = None) -> dict[str, str]:
         with self._transaction() as session:

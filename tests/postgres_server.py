@@ -1,0 +1,101 @@
+"""A throwaway PostgreSQL cluster for the tests that run the store on a shared database (issue 22).
+
+initdb into a temporary folder, the server on a free port of 127.0.0.1 with durability switched
+off (the data die with the test run anyway), one fresh database per test. As root (CI) the
+cluster runs as the `postgres` user, since PostgreSQL refuses to run as root.
+"""
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import count
+from pathlib import Path
+from typing import NoReturn
+
+import pytest
+
+REQUIRE_VARIABLE = "WEGWIJZER_REQUIRE_POSTGRES"  # set by .ci/run: no server is a failure, not a skip
+USER = "wegwijzer"
+PASSWORD = "geheim-wachtwoord"  # a throwaway cluster's; tests check it is never shown
+
+
+def server_programs() -> Path | None:
+    """The folder with initdb and pg_ctl: on the PATH, or where Debian's packages put them."""
+    found = shutil.which("pg_ctl")
+    if found and shutil.which("initdb"):
+        return Path(found).resolve().parent
+    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"), reverse=True)
+    return versions[0].parent if versions else None
+
+
+def no_server() -> NoReturn:
+    """Skip the test that needs a server, or fail it where one is required (CI)."""
+    reason = "PostgreSQL is not installed (no initdb or pg_ctl): the shared-database runs cannot run"
+    if os.environ.get(REQUIRE_VARIABLE):
+        pytest.fail(f"{reason}, and {REQUIRE_VARIABLE} asks for them")
+    pytest.skip(reason)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass
+class Server:
+    port: int
+    numbers: Iterator[int]
+
+    def url(self, database: str, password: bool = True) -> str:
+        secret = f":{PASSWORD}" if password else ""
+        return f"postgresql+psycopg://{USER}{secret}@127.0.0.1:{self.port}/{database}"
+
+    def admin(self):  # a psycopg connection to the maintenance database, each statement committed
+        import psycopg
+
+        return psycopg.connect(
+            host="127.0.0.1", port=self.port, user=USER, password=PASSWORD, dbname="postgres", autocommit=True
+        )
+
+    def new_database(self) -> str:
+        name = f"test_{next(self.numbers)}"
+        with self.admin() as connection:
+            connection.execute(f"CREATE DATABASE {name}")
+        return name
+
+    def drop_database(self, name: str) -> None:
+        with self.admin() as connection:
+            connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@contextlib.contextmanager
+def running_server(programs: Path) -> Iterator[Server]:
+    folder = Path(tempfile.mkdtemp(prefix="wegwijzer-postgres-"))
+    as_user: list[str] = []
+    if os.geteuid() == 0:
+        shutil.chown(folder, "postgres", "postgres")
+        as_user = ["runuser", "-u", "postgres", "--"]
+    data, port = folder / "data", free_port()
+    password_file = folder / "password"
+    password_file.write_text(PASSWORD)
+    if as_user:
+        shutil.chown(password_file, "postgres", "postgres")
+
+    def run(*command: str) -> None:
+        subprocess.run([*as_user, *command], check=True, capture_output=True, timeout=120, cwd=folder)
+
+    run(str(programs / "initdb"), "-D", str(data), "-U", USER, f"--pwfile={password_file}",
+        "-A", "scram-sha-256", "-E", "UTF8", "--locale=C", "--no-sync")  # fmt: skip
+    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
+    run(str(programs / "pg_ctl"), "start", "-w", "-D", str(data), "-l", str(folder / "log"), "-o", options)
+    try:
+        yield Server(port, count(1))
+    finally:
+        run(str(programs / "pg_ctl"), "stop", "-D", str(data), "-m", "immediate")
+        shutil.rmtree(folder, ignore_errors=True)
