@@ -257,8 +257,11 @@ def load_general(path: Path) -> General:
 
 
 TIMELINE_KEYS = {
-    "milestones": ("activation", "activation_cluster", "first_report", "findings_fixed", "annual_report"),
-    "what": ("first_report", "findings_fixed", "annual_report"),
+    "milestones": (
+        *("activation", "activation_cluster", "first_report", "findings_fixed", "annual_report"),
+        "annual_findings_fixed",
+    ),
+    "what": ("first_report", "findings_fixed", "annual_report", "annual_findings_fixed"),
     "notes": ("annual", "findings", "cluster", "sources"),
     "agenda": (
         "calendar",
@@ -270,7 +273,7 @@ TIMELINE_KEYS = {
         "reminder",
     ),
     "urgency": (
-        *("first_report", "findings_fixed", "annual_report"),
+        *("first_report", "findings_fixed", "annual_report", "annual_findings_fixed"),
         *("overdue", "today", "due_soon", "future", "all_done", "unknown", "unknown_cluster"),
     ),
     "states": (

@@ -42,6 +42,23 @@ class Urgency:
     sort_key: tuple[int, int, str]  # late first (latest first), then soon, then ahead by date; by name
 
 
+def wording_key(milestone: Milestone) -> str:
+    """The milestone's key in the content's name tables: a yearly report's repair has its own name."""
+    if milestone.report_year is not None:
+        return "annual_findings_fixed"
+    return milestone.kind.value
+
+
+def milestone_year(milestone: Milestone) -> int:
+    """The year a milestone's name shows: the yearly report's window year, also for its repair."""
+    return milestone.report_year or milestone.day.year
+
+
+def what_text(milestone: Milestone, wording: TimelineWording) -> str:
+    """'het herstel van de bevindingen uit het jaarrapport 2026': the deadline in a sentence."""
+    return wording.what[wording_key(milestone)].format(year=milestone_year(milestone))
+
+
 URGENCY_RANKS = {State.OVERDUE: 0, State.TODAY: 1, State.DUE_SOON: 1, State.FUTURE: 2}
 NO_DEADLINE_RANK = 3
 
@@ -56,7 +73,7 @@ def dossier_urgency(
         unknown = "unknown_cluster" if connection == Connection.CLUSTER else "unknown"
         key = "all_done" if dates.activation else unknown
         return Urgency(words[key], None, (NO_DEADLINE_RANK, 0, name.casefold()))
-    what = words[deadline.kind.value].format(year=deadline.day.year)
+    what = words[wording_key(deadline)].format(year=milestone_year(deadline))
     text = words[deadline.state.value].format(
         what=what, days=day_count(abs(deadline.days_left)), date=long_date(deadline.day)
     )
@@ -79,10 +96,10 @@ def milestone_advice(milestone: Milestone, wording: TimelineWording) -> Advice:
 
 
 def milestone_label(milestone: Milestone, connection: Connection, wording: TimelineWording) -> str:
-    key = milestone.kind.value
+    key = wording_key(milestone)
     if milestone.kind == MilestoneKind.ACTIVATION and connection == Connection.CLUSTER:
         key = "activation_cluster"
-    return wording.milestones[key].format(year=milestone.day.year)
+    return wording.milestones[key].format(year=milestone_year(milestone))
 
 
 def state_label(milestone: Milestone, wording: TimelineWording) -> str:
@@ -115,7 +132,7 @@ def countdown(
     else:
         key = "one_day_left" if days == 1 else "days_left"
     text = sentences[key].format(
-        days=days, date=long_date(deadline.day), what=wording.what[deadline.kind.value]
+        days=days, date=long_date(deadline.day), what=what_text(deadline, wording)
     )
     advice = milestone_advice(deadline, wording)
     return Countdown(text, deadline.state, deadline_threatened(dates, today), advice)

@@ -62,7 +62,11 @@ def test_a_yearly_report_before_during_after_its_window_and_once_sent() -> None:
         ), today
         assert (advice.mail is not None) == (key != "future"), today
     sent = DossierDates(t0, report_sent=date(2024, 2, 1), annual_reports={2025: date(2025, 3, 1)})
-    [done] = [each for each in milestones(sent, date(2025, 6, 1)) if each.day == date(2025, 5, 1)]
+    [done] = [
+        each
+        for each in milestones(sent, date(2025, 6, 1))
+        if (each.kind, each.day) == (MilestoneKind.ANNUAL_REPORT, date(2025, 5, 1))
+    ]
     advice = milestone_advice(done, WORDING)
     assert (advice.text, advice.mail) == (
         "Het rapport over 2024 is ingediend; bewaar het bij het dossier.",
