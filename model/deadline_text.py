@@ -131,9 +131,7 @@ def countdown(
         key = "one_day_overdue" if days == 1 else "overdue"
     else:
         key = "one_day_left" if days == 1 else "days_left"
-    text = sentences[key].format(
-        days=days, date=long_date(deadline.day), what=what_text(deadline, wording)
-    )
+    text = sentences[key].format(days=days, date=long_date(deadline.day), what=what_text(deadline, wording))
     advice = milestone_advice(deadline, wording)
     return Countdown(text, deadline.state, deadline_threatened(dates, today), advice)
 

@@ -78,7 +78,9 @@ def expected(
 
 
 def found(dates: DossierDates, today: date) -> list[Row]:
-    return in_order([(each.kind, each.day, each.state, each.report_year) for each in milestones(dates, today)])
+    return in_order(
+        [(each.kind, each.day, each.state, each.report_year) for each in milestones(dates, today)]
+    )
 
 
 def activations() -> list[date]:
@@ -173,7 +175,11 @@ def test_a_yearly_report_sent_early_brings_the_next_window_into_view() -> None:
     dates = DossierDates(date(2024, 1, 1), report_sent=date(2024, 2, 20), findings_fixed=date(2024, 4, 1),
                          annual_reports={2025: date(2025, 2, 3)})  # fmt: skip
     repair = next_deadline(dates, date(2025, 2, 10))
-    assert (repair.kind, repair.day, repair.report_year) == (MilestoneKind.FINDINGS_FIXED, date(2025, 4, 3), 2025)
+    assert (repair.kind, repair.day, repair.report_year) == (
+        MilestoneKind.FINDINGS_FIXED,
+        date(2025, 4, 3),
+        2025,
+    )
     fixed = replace(dates, annual_repairs={2025: RepairDates(findings_fixed=date(2025, 2, 9))})
     deadline = next_deadline(fixed, date(2025, 2, 10))
     assert (deadline.kind, deadline.day, deadline.state) == (
