@@ -274,7 +274,8 @@ TIMELINE_KEYS = {
     ),
     "urgency": (
         *("first_report", "findings_fixed", "annual_report", "annual_findings_fixed"),
-        *("overdue", "today", "due_soon", "future", "all_done", "unknown", "unknown_cluster"),
+        *("overdue", "today", "due_soon", "future", "with_not_recorded", "all_done", "unknown"),
+        "unknown_cluster",
     ),
     "states": (
         "done",
@@ -339,7 +340,7 @@ HISTORY_FIELDS = (
 )
 TEMPLATE_FIELDS = {
     *("days", "date", "activation", "what", "year", "year_before", "name", "label"),
-    *("item", "field", "old", "new", "provider", "change", "round"),
+    *("item", "field", "old", "new", "provider", "change", "round", "urgency"),
 }
 
 

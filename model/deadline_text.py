@@ -7,7 +7,15 @@ from markupsafe import Markup
 
 from model.content import Connection, Link, TimelineWording
 from model.dutch import day_count, days_phrase, long_date
-from model.timeline import DossierDates, Milestone, MilestoneKind, State, deadline_threatened, next_deadline
+from model.timeline import (
+    DossierDates,
+    Milestone,
+    MilestoneKind,
+    State,
+    deadline_threatened,
+    milestones,
+    next_deadline,
+)
 
 
 @dataclass(frozen=True)
@@ -66,7 +74,8 @@ NO_DEADLINE_RANK = 3
 def dossier_urgency(
     name: str, connection: Connection, dates: DossierDates, today: date, wording: TimelineWording
 ) -> Urgency:
-    """The next deadline still open, in words: what the list of dossiers shows and sorts by."""
+    """The next deadline still open, in words, then any past yearly report nobody recorded: what
+    the list of dossiers shows and sorts by (by the deadline)."""
     words = wording.urgency
     deadline = next_deadline(dates, today)
     if deadline is None:
@@ -77,6 +86,10 @@ def dossier_urgency(
     text = words[deadline.state.value].format(
         what=what, days=day_count(abs(deadline.days_left)), date=long_date(deadline.day)
     )
+    unrecorded = [each for each in milestones(dates, today) if each.state == State.NOT_RECORDED]
+    if unrecorded:
+        reports = ", ".join(words[wording_key(each)].format(year=milestone_year(each)) for each in unrecorded)
+        text = words["with_not_recorded"].format(urgency=text, what=reports)
     return Urgency(text, deadline.state, (URGENCY_RANKS[deadline.state], deadline.days_left, name.casefold()))
 
 

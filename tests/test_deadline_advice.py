@@ -118,7 +118,7 @@ def test_dossiers_sorted_by_urgency_then_name() -> None:
         "Anders (soon, same day)": DossierDates(date(2026, 12, 31)),
         "Verloskunde (yearly report)": DossierDates(
             date(2025, 1, 10), report_sent=date(2025, 3, 1), findings_fixed=date(2025, 4, 1)
-        ),  # the first yearly report: 1 May 2027
+        ),  # the first yearly report (1 May 2026) not recorded; the next: 1 May 2027
         "Beta (all unknown)": DossierDates(None),
     }
     urgencies = {
@@ -142,7 +142,7 @@ def test_dossiers_sorted_by_urgency_then_name() -> None:
         "⚠ Rapport: nog 8 dagen (uiterlijk 28 februari 2027)",
         "⚠ Rapport: nog 8 dagen (uiterlijk 28 februari 2027)",
         "Rapport: nog 39 dagen (uiterlijk 31 maart 2027)",
-        "Jaarrapport 2027: nog 70 dagen (uiterlijk 1 mei 2027)",
+        "Jaarrapport 2027: nog 70 dagen (uiterlijk 1 mei 2027); Jaarrapport 2026 niet vastgelegd",
         "Geen termijn: activatiedatum onbekend",
         "Geen termijn: activatiedatum onbekend",
     ]

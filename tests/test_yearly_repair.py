@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QDateEdit, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from gui.day_clock import DayClock
+from gui.start_page import DEADLINE_COLUMN, StartPage
 from model.agenda import agenda_entries
 from model.content import Connection, Role, bundled_content
 from model.deadline_text import dossier_urgency
@@ -179,3 +180,27 @@ def test_the_yearly_repair_is_entered_on_the_deadlines_page_and_survives_a_resta
     assert child(reopened, QDateEdit, "annualFixed.2025").date().toPython() == date(2025, 5, 9)
     assert not child(reopened, QCheckBox, "annualFixed.2025Unknown").isChecked()
     assert "(1 mei 2026)" in child(reopened, QLabel, "countdown").text()
+
+
+def test_the_start_page_names_the_yearly_repair_and_past_reports_nobody_recorded(
+    qtbot: QtBot, store: Store
+) -> None:
+    """The most pressing deadline first, then each past yearly report without a date, in words."""
+    dossier_id = reported_dossier(store)  # the 2025 report recorded; 2026's not
+    page = StartPage(store, bundled_content(), DayClock(lambda: date(2026, 11, 29)))
+    qtbot.addWidget(page)
+    page.refresh()
+    assert page.table.item(0, DEADLINE_COLUMN).text() == (
+        "⚠ Herstel 2025 te laat (545 dagen); Jaarrapport 2026 niet vastgelegd"
+    )
+    store.set_annual_repair(dossier_id, 2025, DateField.FINDINGS_FIXED, date(2025, 5, 30))
+    page.refresh()
+    assert page.table.item(0, DEADLINE_COLUMN).text() == (
+        "Jaarrapport 2027: nog 153 dagen (uiterlijk 1 mei 2027); Jaarrapport 2026 niet vastgelegd"
+    )
+    store.set_annual_report(dossier_id, 2026, date(2026, 4, 1))
+    store.set_annual_repair(dossier_id, 2026, DateField.FINDINGS_FIXED, date(2026, 5, 1))
+    page.refresh()
+    assert (
+        page.table.item(0, DEADLINE_COLUMN).text() == "Jaarrapport 2027: nog 153 dagen (uiterlijk 1 mei 2027)"
+    )
