@@ -275,7 +275,7 @@ TIMELINE_KEYS = {
     "urgency": (
         *("first_report", "findings_fixed", "annual_report", "annual_findings_fixed"),
         *("overdue", "today", "due_soon", "future", "with_not_recorded", "all_done", "unknown"),
-        "unknown_cluster",
+        *("with_not_recorded_more", "unknown_cluster"),
     ),
     "states": (
         "done",

@@ -6,7 +6,7 @@ from datetime import date
 from markupsafe import Markup
 
 from model.content import Connection, Link, TimelineWording
-from model.dutch import day_count, days_phrase, long_date
+from model.dutch import day_count, days_phrase, listing, long_date
 from model.timeline import (
     DossierDates,
     Milestone,
@@ -88,8 +88,9 @@ def dossier_urgency(
     )
     unrecorded = [each for each in milestones(dates, today) if each.state == State.NOT_RECORDED]
     if unrecorded:
-        reports = ", ".join(words[wording_key(each)].format(year=milestone_year(each)) for each in unrecorded)
-        text = words["with_not_recorded"].format(urgency=text, what=reports)
+        key = "with_not_recorded" if len(unrecorded) == 1 else "with_not_recorded_more"
+        years = listing([str(each.day.year) for each in unrecorded])
+        text = words[key].format(urgency=text, year=years)
     return Urgency(text, deadline.state, (URGENCY_RANKS[deadline.state], deadline.days_left, name.casefold()))
 
 

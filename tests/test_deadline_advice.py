@@ -142,7 +142,7 @@ def test_dossiers_sorted_by_urgency_then_name() -> None:
         "⚠ Rapport: nog 8 dagen (uiterlijk 28 februari 2027)",
         "⚠ Rapport: nog 8 dagen (uiterlijk 28 februari 2027)",
         "Rapport: nog 39 dagen (uiterlijk 31 maart 2027)",
-        "Jaarrapport 2027: nog 70 dagen (uiterlijk 1 mei 2027); Jaarrapport 2026 niet vastgelegd",
+        "Jaarrapport 2027: nog 70 dagen (uiterlijk 1 mei 2027); jaarrapport 2026 niet vastgelegd",
         "Geen termijn: activatiedatum onbekend",
         "Geen termijn: activatiedatum onbekend",
     ]

@@ -134,6 +134,12 @@ def test_the_agenda_summary_and_start_page_name_the_yearly_repair(store: Store) 
     assert ("Herstel bevindingen 2025", date(2025, 6, 2), "open") in labels
     urgency = dossier_urgency("Praktijk Noord", Connection.DIRECT, dates, today, WORDING)
     assert urgency.text == "Herstel 2025: nog 23 dagen (uiterlijk 2 juni 2025)"
+    nothing_recorded = dossier_urgency(
+        "Praktijk", Connection.DIRECT, DossierDates(T0), date(2026, 11, 29), WORDING
+    )
+    assert (
+        nothing_recorded.text == "⚠ Rapport te laat (1003 dagen); jaarrapporten 2025 en 2026 niet vastgelegd"
+    )
 
 
 def test_the_yearly_repair_is_entered_on_the_deadlines_page_and_survives_a_restart(
@@ -191,12 +197,12 @@ def test_the_start_page_names_the_yearly_repair_and_past_reports_nobody_recorded
     qtbot.addWidget(page)
     page.refresh()
     assert page.table.item(0, DEADLINE_COLUMN).text() == (
-        "⚠ Herstel 2025 te laat (545 dagen); Jaarrapport 2026 niet vastgelegd"
+        "⚠ Herstel 2025 te laat (545 dagen); jaarrapport 2026 niet vastgelegd"
     )
     store.set_annual_repair(dossier_id, 2025, DateField.FINDINGS_FIXED, date(2025, 5, 30))
     page.refresh()
     assert page.table.item(0, DEADLINE_COLUMN).text() == (
-        "Jaarrapport 2027: nog 153 dagen (uiterlijk 1 mei 2027); Jaarrapport 2026 niet vastgelegd"
+        "Jaarrapport 2027: nog 153 dagen (uiterlijk 1 mei 2027); jaarrapport 2026 niet vastgelegd"
     )
     store.set_annual_report(dossier_id, 2026, date(2026, 4, 1))
     store.set_annual_repair(dossier_id, 2026, DateField.FINDINGS_FIXED, date(2026, 5, 1))
