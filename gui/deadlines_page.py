@@ -1,4 +1,5 @@
-"""The deadlines page: the timeline, the milestones in words, the report and repair dates, the agenda."""
+"""The deadlines page: the timeline, the milestones in words, the report and repair dates (of the
+first report and of each yearly one), the agenda."""
 
 from datetime import date, datetime
 from pathlib import Path
@@ -18,7 +19,7 @@ from model.dossier import DateField
 from model.locations import safe_file_name
 from model.progress import flow_progress
 from model.system_errors import dutch_reason
-from model.timeline import Milestone, MilestoneKind, milestones
+from model.timeline import Milestone, MilestoneKind, RepairDates, milestones
 
 RECORDED_DATES = (
     (DateField.REPORT_SENT, "Auditrapport ingediend bij Logius op", "Nog niet ingediend", "reportSent"),
@@ -30,6 +31,10 @@ RECORDED_DATES = (
     ),
     (DateField.FINDINGS_FIXED, "Bevindingen hersteld op", "Nog niet hersteld", "findingsFixed"),
 )
+REPAIR_FIELD_NAMES = {  # a yearly report's repair: its dates, as the first report's, and their objectNames
+    DateField.LOGIUS_FIX_DEADLINE: "annualFixDeadline",
+    DateField.FINDINGS_FIXED: "annualFixed",
+}
 
 
 class DeadlinesPage(Page):
@@ -57,6 +62,8 @@ class DeadlinesPage(Page):
         self.annual_rows = QVBoxLayout(self.annual_box)
         self.annual_rows.setContentsMargins(0, 0, 0, 0)
         self.annual_fields: dict[int, OptionalDateField] = {}
+        self.repair_boxes: dict[int, QWidget] = {}  # shown once that year's report is recorded
+        self.repair_fields: dict[tuple[int, DateField], OptionalDateField] = {}
 
         round_row = QHBoxLayout()
         self.start_round_button = QPushButton("Nieuwe jaarronde starten …")
@@ -127,22 +134,49 @@ class DeadlinesPage(Page):
         return Markup("<br>{}").format(advice.html(with_mail=False))  # the bar above has the mail link
 
     def _show_annual_fields(self, years: list[int]) -> None:
-        """One date per yearly report on the list: when it went to Logius."""
+        """Per yearly report on the list: when it went to Logius and, once it did, the dates of
+        fixing its findings."""
         if list(self.annual_fields) != years:
             while self.annual_rows.count():
                 self.annual_rows.takeAt(0).widget().deleteLater()
-            self.annual_fields = {}
+            self.annual_fields, self.repair_boxes, self.repair_fields = {}, {}, {}
             for year in years:
-                title = f"Auditrapport over {year - 1} ingediend op"
-                self.annual_rows.addWidget(label(title))
-                field = OptionalDateField(
-                    title, "Niet vastgelegd", f"annualReport.{year}", f"annualReport.{year}Unknown"
-                )
-                field.changed.connect(lambda value, year=year: self.editor.set_annual_report(year, value))
-                self.annual_rows.addWidget(field)
-                self.annual_fields[year] = field
+                self._add_annual_fields(year)
         for year, field in self.annual_fields.items():
             field.set_value(self.editor.annual_reports.get(year))
+            self.repair_boxes[year].setVisible(year in self.editor.annual_reports)
+            repair = self.editor.annual_repairs.get(year, RepairDates())
+            for date_field in REPAIR_FIELD_NAMES:
+                self.repair_fields[year, date_field].set_value(getattr(repair, date_field.value))
+
+    def _add_annual_fields(self, year: int) -> None:
+        title = f"Auditrapport over {year - 1} ingediend op"
+        self.annual_rows.addWidget(label(title))
+        field = OptionalDateField(
+            title, "Niet vastgelegd", f"annualReport.{year}", f"annualReport.{year}Unknown"
+        )
+        field.changed.connect(lambda value, year=year: self.editor.set_annual_report(year, value))
+        self.annual_rows.addWidget(field)
+        self.annual_fields[year] = field
+        box = QWidget()
+        rows = QVBoxLayout(box)
+        rows.setContentsMargins(24, 0, 0, 0)  # under its report
+        for date_field, name in REPAIR_FIELD_NAMES.items():
+            _, first_title, unknown, _ = next(each for each in RECORDED_DATES if each[0] == date_field)
+            repair_title = f"{first_title} (jaarrapport {year})"
+            rows.addWidget(label(repair_title))
+            repair = OptionalDateField(repair_title, unknown, f"{name}.{year}", f"{name}.{year}Unknown")
+            repair.changed.connect(
+                lambda value, year=year, date_field=date_field: self._save_repair(year, date_field, value)
+            )
+            rows.addWidget(repair)
+            self.repair_fields[year, date_field] = repair
+        self.annual_rows.addWidget(box)
+        self.repair_boxes[year] = box
+
+    def _save_repair(self, year: int, field: DateField, value: date | None) -> None:
+        if getattr(self.editor.annual_repairs.get(year, RepairDates()), field.value) != value:
+            self.editor.set_annual_repair(year, field, value)
 
     def export_calendar(self) -> None:
         dossier = self.editor.dossier

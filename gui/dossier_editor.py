@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from contextlib import suppress
+from dataclasses import replace
 from datetime import date, datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -12,7 +13,7 @@ from model.dossier import CareProvider, Change, DateField, Dossier, DossierNameE
 from model.register import deadline_dates, keeps_register, t0_explanation
 from model.rounds import FIRST_ROUND, next_round_year, round_start, yearly_report_of
 from model.store import Store, StoreError
-from model.timeline import DossierDates
+from model.timeline import DossierDates, RepairDates
 
 POSITION_SAVE_DELAY_MS = 500
 
@@ -36,6 +37,7 @@ class DossierEditor(QObject):
         self.notes: dict[str, str] = store.notes(dossier.id, self.round_year)
         self.providers: list[CareProvider] = store.care_providers(dossier.id)
         self.annual_reports: dict[int, date] = store.annual_reports(dossier.id)
+        self.annual_repairs: dict[int, RepairDates] = store.annual_repairs(dossier.id)
         self._position = dossier.position  # as stored
         self._shown_position = dossier.position
         self._position_timer = QTimer(self, singleShot=True, interval=POSITION_SAVE_DELAY_MS)
@@ -98,7 +100,9 @@ class DossierEditor(QObject):
     @property
     def deadline_dates(self) -> DossierDates:
         """The dates the deadlines count from: T0 from the register once two care providers are live."""
-        return deadline_dates(self.dossier, self.providers, self.today(), self.annual_reports)
+        return deadline_dates(
+            self.dossier, self.providers, self.today(), self.annual_reports, self.annual_repairs
+        )
 
     def t0_explanation(self) -> str:
         """Which T0 the deadlines use when the register supplies it; empty otherwise."""
@@ -206,6 +210,18 @@ class DossierEditor(QObject):
             self.annual_reports.pop(year, None)
         else:
             self.annual_reports[year] = sent
+        return True
+
+    def set_annual_repair(self, year: int, field: DateField, value: date | None) -> bool:
+        """Record the deadline in Logius's letter or the day the findings were fixed, for the
+        yearly report of `year`'s window."""
+        try:
+            self._save(self.store.set_annual_repair, year, field, value)
+        except StoreError:
+            return False
+        repair = replace(self.annual_repairs.get(year, RepairDates()), **{field.value: value})
+        self.annual_repairs[year] = repair
+        self.changed.emit()
         return True
 
     def _tick_dated_items(self, field: DateField, round_year: int, ticked: bool) -> bool:

@@ -139,7 +139,13 @@ class StartPage(Page):
         urgency = dossier_urgency(
             dossier.name,
             dossier.connection,
-            deadline_dates(dossier, list(overview.care_providers), today, overview.annual_reports),
+            deadline_dates(
+                dossier,
+                list(overview.care_providers),
+                today,
+                overview.annual_reports,
+                overview.annual_repairs,
+            ),
             today,
             general.timeline,
         )

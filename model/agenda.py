@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import NamedTuple
 
 from model.content import Connection, TimelineWording
-from model.deadline_text import milestone_label
+from model.deadline_text import milestone_label, what_text, wording_key
 from model.dutch import day_count
 from model.locations import APP_NAME
 from model.timeline import DossierDates, Milestone, MilestoneKind, State, milestones, yearly_reports_ahead
@@ -29,10 +29,9 @@ def _entry(milestone: Milestone, connection: Connection, wording: TimelineWordin
     if milestone.kind == MilestoneKind.ACTIVATION:
         description = wording.agenda["activation"]
     else:
-        description = wording.agenda["deadline"].format(what=wording.what[milestone.kind.value])
-    return Entry(
-        milestone.kind.value, milestone.day, milestone_label(milestone, connection, wording), description
-    )
+        description = wording.agenda["deadline"].format(what=what_text(milestone, wording))
+    uid_kind = wording_key(milestone) + (f"-{milestone.report_year}" if milestone.report_year else "")
+    return Entry(uid_kind, milestone.day, milestone_label(milestone, connection, wording), description)
 
 
 def agenda_entries(

@@ -257,8 +257,11 @@ def load_general(path: Path) -> General:
 
 
 TIMELINE_KEYS = {
-    "milestones": ("activation", "activation_cluster", "first_report", "findings_fixed", "annual_report"),
-    "what": ("first_report", "findings_fixed", "annual_report"),
+    "milestones": (
+        *("activation", "activation_cluster", "first_report", "findings_fixed", "annual_report"),
+        "annual_findings_fixed",
+    ),
+    "what": ("first_report", "findings_fixed", "annual_report", "annual_findings_fixed"),
     "notes": ("annual", "findings", "cluster", "sources"),
     "agenda": (
         "calendar",
@@ -270,8 +273,9 @@ TIMELINE_KEYS = {
         "reminder",
     ),
     "urgency": (
-        *("first_report", "findings_fixed", "annual_report"),
-        *("overdue", "today", "due_soon", "future", "all_done", "unknown", "unknown_cluster"),
+        *("first_report", "findings_fixed", "annual_report", "annual_findings_fixed"),
+        *("overdue", "today", "due_soon", "future", "with_not_recorded", "all_done", "unknown"),
+        *("with_not_recorded_more", "unknown_cluster"),
     ),
     "states": (
         "done",
@@ -336,7 +340,7 @@ HISTORY_FIELDS = (
 )
 TEMPLATE_FIELDS = {
     *("days", "date", "activation", "what", "year", "year_before", "name", "label"),
-    *("item", "field", "old", "new", "provider", "change", "round"),
+    *("item", "field", "old", "new", "provider", "change", "round", "urgency"),
 }
 
 

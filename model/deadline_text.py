@@ -6,8 +6,16 @@ from datetime import date
 from markupsafe import Markup
 
 from model.content import Connection, Link, TimelineWording
-from model.dutch import day_count, days_phrase, long_date
-from model.timeline import DossierDates, Milestone, MilestoneKind, State, deadline_threatened, next_deadline
+from model.dutch import day_count, days_phrase, listing, long_date
+from model.timeline import (
+    DossierDates,
+    Milestone,
+    MilestoneKind,
+    State,
+    deadline_threatened,
+    milestones,
+    next_deadline,
+)
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,23 @@ class Urgency:
     sort_key: tuple[int, int, str]  # late first (latest first), then soon, then ahead by date; by name
 
 
+def wording_key(milestone: Milestone) -> str:
+    """The milestone's key in the content's name tables: a yearly report's repair has its own name."""
+    if milestone.report_year is not None:
+        return "annual_findings_fixed"
+    return milestone.kind.value
+
+
+def milestone_year(milestone: Milestone) -> int:
+    """The year a milestone's name shows: the yearly report's window year, also for its repair."""
+    return milestone.report_year or milestone.day.year
+
+
+def what_text(milestone: Milestone, wording: TimelineWording) -> str:
+    """'het herstel van de bevindingen uit het jaarrapport 2026': the deadline in a sentence."""
+    return wording.what[wording_key(milestone)].format(year=milestone_year(milestone))
+
+
 URGENCY_RANKS = {State.OVERDUE: 0, State.TODAY: 1, State.DUE_SOON: 1, State.FUTURE: 2}
 NO_DEADLINE_RANK = 3
 
@@ -50,17 +75,23 @@ NO_DEADLINE_RANK = 3
 def dossier_urgency(
     name: str, connection: Connection, dates: DossierDates, today: date, wording: TimelineWording
 ) -> Urgency:
-    """The next deadline still open, in words: what the list of dossiers shows and sorts by."""
+    """The next deadline still open, in words, then any past yearly report nobody recorded: what
+    the list of dossiers shows and sorts by (by the deadline)."""
     words = wording.urgency
     deadline = next_deadline(dates, today)
     if deadline is None:
         unknown = "unknown_cluster" if connection == Connection.CLUSTER else "unknown"
         key = "all_done" if dates.activation else unknown
         return Urgency(words[key], None, (NO_DEADLINE_RANK, 0, name.casefold()))
-    what = words[deadline.kind.value].format(year=deadline.day.year)
+    what = words[wording_key(deadline)].format(year=milestone_year(deadline))
     text = words[deadline.state.value].format(
         what=what, days=day_count(abs(deadline.days_left)), date=long_date(deadline.day)
     )
+    unrecorded = [each for each in milestones(dates, today) if each.state == State.NOT_RECORDED]
+    if unrecorded:
+        key = "with_not_recorded" if len(unrecorded) == 1 else "with_not_recorded_more"
+        years = listing([str(each.day.year) for each in unrecorded])
+        text = words[key].format(urgency=text, year=years)
     return Urgency(text, deadline.state, (URGENCY_RANKS[deadline.state], deadline.days_left, name.casefold()))
 
 
@@ -80,10 +111,10 @@ def milestone_advice(milestone: Milestone, wording: TimelineWording) -> Advice:
 
 
 def milestone_label(milestone: Milestone, connection: Connection, wording: TimelineWording) -> str:
-    key = milestone.kind.value
+    key = wording_key(milestone)
     if milestone.kind == MilestoneKind.ACTIVATION and connection == Connection.CLUSTER:
         key = "activation_cluster"
-    return wording.milestones[key].format(year=milestone.day.year)
+    return wording.milestones[key].format(year=milestone_year(milestone))
 
 
 def state_label(milestone: Milestone, wording: TimelineWording) -> str:
@@ -115,9 +146,7 @@ def countdown(
         key = "one_day_overdue" if days == 1 else "overdue"
     else:
         key = "one_day_left" if days == 1 else "days_left"
-    text = sentences[key].format(
-        days=days, date=long_date(deadline.day), what=wording.what[deadline.kind.value]
-    )
+    text = sentences[key].format(days=days, date=long_date(deadline.day), what=what_text(deadline, wording))
     advice = milestone_advice(deadline, wording)
     return Countdown(text, deadline.state, deadline_threatened(dates, today), advice)
 

@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from model.content import Connection, Role
 from model.limits import NAME_MAX_LENGTH, parse_date, text_problem
+from model.timeline import RepairDates
 
 TICKED, UNTICKED = "afgevinkt", "niet afgevinkt"  # an action item's values in the history
 
@@ -131,6 +132,7 @@ class DossierSnapshot:
     care_providers: tuple[CareProvider, ...] = ()
     annual_reports: dict[int, date] = field(default_factory=dict)  # window year → day sent
     rounds: dict[int, YearlyRound] = field(default_factory=dict)
+    annual_repairs: dict[int, RepairDates] = field(default_factory=dict)  # window year → its repair
 
 
 @dataclass(frozen=True)
@@ -141,17 +143,21 @@ class DossierOverview:
     ticked: frozenset[str]  # item ids
     care_providers: tuple[CareProvider, ...]  # by id
     annual_reports: dict[int, date]  # window year → day sent
+    annual_repairs: dict[int, RepairDates] = field(default_factory=dict)  # window year → its repair
 
 
-ANNUAL_SUBJECT = re.compile(r"^annual_report\.(?P<year>\d{4})$")
+ANNUAL_REPORT = "annual_report"  # the history's name for a yearly report's date
+ANNUAL_SUBJECT = re.compile(r"^(annual_report|logius_fix_deadline|findings_fixed)\.(?P<year>\d{4})$")
 
 
-def annual_subject(year: int) -> str:
-    """The history's subject for the date of the yearly report of the window of `year`."""
-    return f"annual_report.{year}"
+def annual_subject(year: int, name: str = ANNUAL_REPORT) -> str:
+    """The history's subject for a date of the yearly report of the window of `year`: the day it
+    was sent (`annual_report`) or, with a DateField's value, one of its repair's dates."""
+    return f"{name}.{year}"
 
 
 def parse_annual_subject(subject: object) -> int | None:
-    """The window year of a yearly report's history subject; None for any other subject."""
+    """The window year of a yearly report's history subject (its date or one of its repair's);
+    None for any other subject."""
     found = ANNUAL_SUBJECT.match(subject) if isinstance(subject, str) else None
     return int(found["year"]) if found else None

@@ -48,13 +48,16 @@ from model.register import (
     too_long,
 )
 from model.rounds import FIRST_ROUND, ROUND_SUBJECT, is_round_year
+from model.store.annual_reports import REPAIR_FIELDS
 from model.store.schema import START_POSITION
 from model.system_errors import dutch_reason
+from model.timeline import RepairDates
 from model.typed_reader import TypedReader, Wording
 from model.version import __version__
 
 FORMAT_NAME = "digid-assessment-wegwijzer/dossier"
-FORMAT_VERSION = 4  # 2: the cluster register (care_providers); 3: the yearly reports' dates; 4: yearly rounds
+FORMAT_VERSION = 5  # 2: the cluster register (care_providers); 3: the yearly reports' dates; 4: yearly
+# rounds; 5: the dates of fixing each yearly report's findings (annual_repairs)
 STEPS_MAX = 20  # steps with notes in all flows together (now 7 + 10); a test holds the content to it
 JSON_BYTES_PER_CHARACTER_MAX = 6  # a control character is written as \u001f
 HISTORY_NOTE_EXCERPT = 100  # characters of a note kept in an exported history entry
@@ -125,6 +128,13 @@ def export_json(snapshot: DossierSnapshot, now: datetime) -> str:
         ],
         "annual_reports": [
             {"year": year, "sent": sent.isoformat()} for year, sent in sorted(snapshot.annual_reports.items())
+        ],
+        "annual_repairs": [
+            {
+                "year": year,
+                **{field.value: _date_text(getattr(repair, field.value)) for field in REPAIR_FIELDS},
+            }
+            for year, repair in sorted(snapshot.annual_repairs.items())
         ],
     }
     return dumped(document)
@@ -248,14 +258,28 @@ def _parse(data: bytes) -> DossierSnapshot:
         providers.append(cleaned(provider))
     annual_reports: dict[int, date] = {}
     for entry in reader.tables("annual_reports"):  # absent in files of format 2
-        year = entry.integer("year")
-        if not EARLIEST_DATE.year <= year <= LATEST_DATE.year or year in annual_reports:
-            raise entry.fail("heeft een jaar dat niet kan of dubbel staat")
+        year = _window_year(entry, annual_reports)
         sent = entry.optional_date("sent")
         if sent is None:
             raise entry.child("sent", required=False).fail(DATE_PROBLEM)
         annual_reports[year] = sent
-    return DossierSnapshot(dossier, ticked, notes, changes, tuple(providers), annual_reports, rounds)
+    annual_repairs: dict[int, RepairDates] = {}
+    for entry in reader.tables("annual_repairs"):  # absent in files before format 5
+        year = _window_year(entry, annual_repairs)
+        annual_repairs[year] = RepairDates(
+            **{field.value: entry.optional_date(field.value) for field in REPAIR_FIELDS}
+        )
+    return DossierSnapshot(
+        dossier, ticked, notes, changes, tuple(providers), annual_reports, rounds, annual_repairs
+    )
+
+
+def _window_year(entry: "_Fields", seen: dict[int, Any]) -> int:
+    """A yearly report's window year: within the dates the app keeps, and once in its list."""
+    year = entry.integer("year")
+    if not EARLIEST_DATE.year <= year <= LATEST_DATE.year or year in seen:
+        raise entry.fail("heeft een jaar dat niet kan of dubbel staat")
+    return year
 
 
 def _nesting_depth(text: str) -> int:

@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 
 from model.content import Connection, Content, Role
-from model.dossier import TICKED, CareProvider, Change, DateField
+from model.dossier import ANNUAL_REPORT, TICKED, CareProvider, Change, DateField
 from model.dutch import date_and_time, local_time, long_date
 from model.limits import parse_date
 from model.register import ADDED, DATE_FIELDS, REMOVED, parse_history_subject
@@ -55,8 +55,9 @@ def _field_change(content: Content, field: str, old_text: str, new_text: str) ->
     templates = content.general.history.templates
     name = content.general.history.fields.get(field, field)
     kind, _, year = field.partition(".")
-    if kind == "annual_report":  # a yearly report's date, per window year: "Auditrapport ingediend (2025)"
-        field, name = "report_sent", f"{content.general.history.fields['report_sent']} ({year})"
+    if year:  # a yearly report's date or its repair's, per window year: "Auditrapport ingediend (2025)"
+        field = "report_sent" if kind == ANNUAL_REPORT else kind
+        name = f"{content.general.history.fields[field]} ({year})"
     old, new = _value(content, field, old_text), _value(content, field, new_text)
     key = "field_set" if not old else "field_cleared" if not new else "field_changed"
     return templates[key].format(field=name, old=old, new=new)

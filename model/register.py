@@ -24,7 +24,7 @@ from model.limits import (
     date_in_range,
     text_problem,
 )
-from model.timeline import DossierDates
+from model.timeline import DossierDates, RepairDates
 
 KVK_PATTERN = re.compile(rf"^[0-9]{{{KVK_LENGTH}}}$")
 
@@ -232,6 +232,7 @@ def deadline_dates(
     providers: list[CareProvider],
     today: date,
     annual_reports: Mapping[int, date] | None = None,
+    annual_repairs: Mapping[int, RepairDates] | None = None,
 ) -> DossierDates:
     """The dates a dossier's deadlines count from: those recorded in it, with T0 from the register
     once two care providers are live. Every deadline on screen and on paper comes from here."""
@@ -241,6 +242,7 @@ def deadline_dates(
         dossier.logius_fix_deadline,
         dossier.findings_fixed,
         annual_reports or {},
+        annual_repairs or {},
     )
 
 

@@ -20,6 +20,7 @@ from model.limits import parse_date, parse_moment
 from model.register import DATE_FIELDS, TEXT_FIELDS
 from model.rounds import FIRST_ROUND
 from model.store import START_POSITION, Store, StoreError
+from model.timeline import RepairDates
 
 REQUIRED_FIELDS = ("name", "connection", "role")  # without these a dossier can't be imported
 STAND_IN = Dossier(0, "Onleesbaar", Connection.DIRECT, Role.CARE_PROVIDER, START_POSITION, None)
@@ -31,6 +32,7 @@ ENTRY_WORDS = {  # (one, more) of each kind of entry left out; rounds first: tic
     "changes": ("wijziging in de geschiedenis", "wijzigingen in de geschiedenis"),
     "care_providers": ("zorgaanbieder", "zorgaanbieders"),
     "annual_reports": ("datum van een jaarlijkse rapportage", "datums van jaarlijkse rapportages"),
+    "annual_repairs": ("herstel van een jaarlijkse rapportage", "herstel van jaarlijkse rapportages"),
 }
 
 
@@ -126,7 +128,16 @@ def _entries(rows: dict[str, list[dict[str, object]]]) -> dict[str, list[Any]]:
         ],
         "care_providers": [_care_provider(row) for row in rows["care_providers"]],
         "annual_reports": [(row["year"], parse_date(row["sent"])) for row in rows["annual_reports"]],
+        "annual_repairs": [_repair(row) for row in rows["annual_repairs"]],
     }
+
+
+def _repair(row: dict[str, object]) -> tuple[object, RepairDates] | None:
+    raw = (row["logius_fix_deadline"], row["findings_fixed"])
+    dates = [parse_date(value) for value in raw]
+    if any(value is not None and day is None for value, day in zip(raw, dates, strict=True)):
+        return None
+    return row["year"], RepairDates(*dates)
 
 
 def _care_provider(row: dict[str, object]) -> CareProvider | None:
@@ -148,7 +159,7 @@ def _with(snapshot: DossierSnapshot, kind: str, entries: list[Any]) -> DossierSn
         rounds = {year: _round_with(each, kind, by_round[year]) for year, each in snapshot.rounds.items()}
         values: dict[str, Any] = {kind: by_round[FIRST_ROUND], "rounds": rounds}
         return replace(snapshot, **values)
-    values = {kind: dict(entries) if kind == "annual_reports" else tuple(entries)}
+    values = {kind: dict(entries) if kind in ("annual_reports", "annual_repairs") else tuple(entries)}
     return replace(snapshot, **values)
 
 

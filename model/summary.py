@@ -33,7 +33,7 @@ from model.register import (
 )
 from model.rounds import round_label
 from model.store import Store
-from model.timeline import Milestone, MilestoneKind, milestones
+from model.timeline import Milestone, MilestoneKind, RepairDates, milestones
 
 TICKED, UNTICKED = "☑", "☐"
 
@@ -69,6 +69,7 @@ class SummaryInput:
     providers: tuple[CareProvider, ...] = ()  # the cluster register, for a supplier's dossier
     annual_reports: dict[int, date] = field(default_factory=dict)  # window year → day sent
     round_shown: str = ""  # the round whose ticks and notes these are, once there are yearly rounds
+    annual_repairs: dict[int, RepairDates] = field(default_factory=dict)  # window year → its repair
 
     @property
     def flow(self) -> Flow:
@@ -89,9 +90,9 @@ def load_summary_input(
     chosen = rounds[-1] if round_year is None else round_year
     ticked, notes = store.ticked_items(dossier.id, chosen), store.notes(dossier.id, chosen)
     providers = tuple(store.care_providers(dossier.id))
-    annual = store.annual_reports(dossier.id)
+    annual, repairs = store.annual_reports(dossier.id), store.annual_repairs(dossier.id)
     shown = round_label(chosen) if len(rounds) > 1 else ""
-    return SummaryInput(dossier, content, ticked, notes, today, changes, providers, annual, shown)
+    return SummaryInput(dossier, content, ticked, notes, today, changes, providers, annual, shown, repairs)
 
 
 def footer_text(dossier: Dossier) -> str:
@@ -126,7 +127,10 @@ def timeline_entries(data: SummaryInput) -> list[tuple[Milestone, str, str]]:
     return [
         (each, milestone_label(each, connection, wording), state_label(each, wording))
         for each in milestones(
-            deadline_dates(data.dossier, list(data.providers), data.today, data.annual_reports), data.today
+            deadline_dates(
+                data.dossier, list(data.providers), data.today, data.annual_reports, data.annual_repairs
+            ),
+            data.today,
         )
     ]
 

@@ -3,7 +3,8 @@
 Pure functions of the dossier's dates and *today*, which is always passed in, so that every rule
 can be tested on any date. The rules (Logius, November 2026; see shared/domain-notes.md):
 - the first assessment report must be at Logius within two calendar months after T0;
-- findings fixed within two months after the report (the date in Logius's letter wins);
+- findings fixed within two months after the report (the date in Logius's letter wins), after
+  the first report and after each yearly report alike;
 - after that a report every year between 1 January and 1 May, the first at least 12 months
   after T0, otherwise in the next year's window. Every yearly report from the first one due up
   to the next one ahead is a milestone; a past one without a recorded date is "not recorded"
@@ -44,6 +45,14 @@ class State(StrEnum):
 
 
 @dataclass(frozen=True)
+class RepairDates:
+    """What the user recorded about fixing one yearly report's findings; None where not known."""
+
+    logius_fix_deadline: date | None = None
+    findings_fixed: date | None = None
+
+
+@dataclass(frozen=True)
 class DossierDates:
     """What the user has told about the dossier's dates; None where not known (yet)."""
 
@@ -52,6 +61,7 @@ class DossierDates:
     logius_fix_deadline: date | None = None
     findings_fixed: date | None = None
     annual_reports: Mapping[int, date] = field(default_factory=dict)  # window year → day sent
+    annual_repairs: Mapping[int, RepairDates] = field(default_factory=dict)  # window year → its repair
 
 
 @dataclass(frozen=True)
@@ -63,6 +73,7 @@ class Milestone:
     window_start: date | None = None  # the annual report's window opens on this day
     from_logius: bool = False  # the findings' deadline comes from Logius's letter
     done_on: date | None = None  # the day the report was sent or the findings were fixed
+    report_year: int | None = None  # the yearly report a repair follows; None after the first report
 
     @property
     def is_deadline(self) -> bool:
@@ -134,6 +145,21 @@ def _annual_milestone(year: int, sent: date | None, today: date) -> Milestone:
     return milestone
 
 
+def _repair_milestone(
+    sent: date, repair: RepairDates, today: date, report_year: int | None = None
+) -> Milestone:
+    """Fixing a report's findings: the same rule after the first report and after a yearly one."""
+    deadline = findings_deadline(sent, repair.logius_fix_deadline)
+    milestone = _milestone(
+        MilestoneKind.FINDINGS_FIXED,
+        deadline,
+        today,
+        repair.findings_fixed,
+        from_logius=repair.logius_fix_deadline is not None,
+    )
+    return replace(milestone, report_year=report_year)
+
+
 def within_range(dates: DossierDates) -> DossierDates:
     """The dates with any outside 2000–2100 left out, so that no computation can overflow.
 
@@ -144,12 +170,18 @@ def within_range(dates: DossierDates) -> DossierDates:
         return parse_date(value) if value else None
 
     annual = {year: day for year, day in dates.annual_reports.items() if 2000 <= year <= 2100 and kept(day)}
+    repairs = {
+        year: RepairDates(kept(repair.logius_fix_deadline), kept(repair.findings_fixed))
+        for year, repair in dates.annual_repairs.items()
+        if year in annual
+    }
     return DossierDates(
         kept(dates.activation),
         kept(dates.report_sent),
         kept(dates.logius_fix_deadline),
         kept(dates.findings_fixed),
         annual,
+        repairs,
     )
 
 
@@ -169,18 +201,13 @@ def milestones(dates: DossierDates, today: date) -> list[Milestone]:
         _milestone(MilestoneKind.FIRST_REPORT, first_report_deadline(t0), today, dates.report_sent),
     ]
     if dates.report_sent is not None:
-        result.append(
-            _milestone(
-                MilestoneKind.FINDINGS_FIXED,
-                findings_deadline(dates.report_sent, dates.logius_fix_deadline),
-                today,
-                dates.findings_fixed,
-                from_logius=dates.logius_fix_deadline is not None,
-            )
-        )
-    result += [
-        _annual_milestone(year, dates.annual_reports.get(year), today) for year in annual_years(dates, today)
-    ]
+        first_repair = RepairDates(dates.logius_fix_deadline, dates.findings_fixed)
+        result.append(_repair_milestone(dates.report_sent, first_repair, today))
+    for year in annual_years(dates, today):
+        sent = dates.annual_reports.get(year)
+        result.append(_annual_milestone(year, sent, today))
+        if sent is not None:
+            result.append(_repair_milestone(sent, dates.annual_repairs.get(year, RepairDates()), today, year))
     return sorted(result, key=lambda each: each.day)
 
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QPushButton, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from model.content import Connection, Role, bundled_content
+from model.dossier import DateField
 from model.exchange import export_json, parse_import
 from model.history_text import change_time, describe_change, item_texts
 from model.rounds import RoundStart
@@ -217,6 +218,8 @@ def test_a_readable_dossier_with_a_yearly_round_salvaged_is_its_ordinary_export(
     for item in ("direct.1.1", "direct.2.1"):
         store.set_item_ticked(good, item, True)
     store.set_note(good, "direct.1", "Jaarronde 2028")
+    store.set_annual_report(good, 2028, date(2028, 3, 1))
+    store.set_annual_repair(good, 2028, DateField.FINDINGS_FIXED, date(2028, 4, 20))
     now = datetime(2026, 11, 29, 9)
     salvaged = salvage(store, good, now)
     assert salvaged.text == export_json(store.snapshot(good), now)
@@ -225,3 +228,4 @@ def test_a_readable_dossier_with_a_yearly_round_salvaged_is_its_ordinary_export(
     assert (set(snapshot.ticked), snapshot.notes) == ({"direct.1.1"}, {"direct.1": "Eerste assessment"})
     assert set(snapshot.rounds[2028].ticked) == {"direct.1.1", "direct.2.1"}
     assert snapshot.rounds[2028].notes == {"direct.1": "Jaarronde 2028"}
+    assert snapshot.annual_repairs[2028].findings_fixed == date(2028, 4, 20)

@@ -100,6 +100,12 @@ def test_a_yearly_report_recorded_on_the_deadlines_page(qtbot: QtBot, data_dir: 
     child(window, QDateEdit, "annualReport.2026").setDate(QDate(2026, 4, 20))
     assert store.annual_reports(dossier.id) == {2026: date(2026, 4, 20)}
     assert "ingediend op 20 april 2026" in child(window, QLabel, "milestoneList").text()
+    assert child(window, QLabel, "countdown").text() == (  # on to the repair of that report's findings
+        "162 dagen te laat: de uiterste datum voor het herstel van de bevindingen uit het jaarrapport 2026"
+        " was 20 juni 2026"
+    )
+    child(window, QCheckBox, "annualFixed.2026Unknown").setChecked(False)
+    child(window, QDateEdit, "annualFixed.2026").setDate(QDate(2026, 6, 1))
     assert child(window, QLabel, "countdown").text() == (
         "Nog 153 dagen tot de uiterste datum voor het jaarlijkse auditrapport bij Logius (1 mei 2027)"
     )

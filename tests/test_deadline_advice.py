@@ -62,7 +62,11 @@ def test_a_yearly_report_before_during_after_its_window_and_once_sent() -> None:
         ), today
         assert (advice.mail is not None) == (key != "future"), today
     sent = DossierDates(t0, report_sent=date(2024, 2, 1), annual_reports={2025: date(2025, 3, 1)})
-    [done] = [each for each in milestones(sent, date(2025, 6, 1)) if each.day == date(2025, 5, 1)]
+    [done] = [
+        each
+        for each in milestones(sent, date(2025, 6, 1))
+        if (each.kind, each.day) == (MilestoneKind.ANNUAL_REPORT, date(2025, 5, 1))
+    ]
     advice = milestone_advice(done, WORDING)
     assert (advice.text, advice.mail) == (
         "Het rapport over 2024 is ingediend; bewaar het bij het dossier.",
@@ -114,7 +118,7 @@ def test_dossiers_sorted_by_urgency_then_name() -> None:
         "Anders (soon, same day)": DossierDates(date(2026, 12, 31)),
         "Verloskunde (yearly report)": DossierDates(
             date(2025, 1, 10), report_sent=date(2025, 3, 1), findings_fixed=date(2025, 4, 1)
-        ),  # the first yearly report: 1 May 2027
+        ),  # the first yearly report (1 May 2026) not recorded; the next: 1 May 2027
         "Beta (all unknown)": DossierDates(None),
     }
     urgencies = {
@@ -138,7 +142,7 @@ def test_dossiers_sorted_by_urgency_then_name() -> None:
         "⚠ Rapport: nog 8 dagen (uiterlijk 28 februari 2027)",
         "⚠ Rapport: nog 8 dagen (uiterlijk 28 februari 2027)",
         "Rapport: nog 39 dagen (uiterlijk 31 maart 2027)",
-        "Jaarrapport 2027: nog 70 dagen (uiterlijk 1 mei 2027)",
+        "Jaarrapport 2027: nog 70 dagen (uiterlijk 1 mei 2027); jaarrapport 2026 niet vastgelegd",
         "Geen termijn: activatiedatum onbekend",
         "Geen termijn: activatiedatum onbekend",
     ]

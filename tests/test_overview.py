@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import event, text
 
 from model.content import Connection, Role, bundled_content
-from model.dossier import CareProvider, DossierOverview
+from model.dossier import CareProvider, DateField, DossierOverview
 from model.rounds import RoundStart
 from model.store import Store
 
@@ -43,6 +43,7 @@ def fill(store: Store, dossiers: int) -> None:
             store.save_care_provider(dossier.id, live)
         if number % 4 == 0:
             store.set_annual_report(dossier.id, 2026, date(2026, 2, 14))
+            store.set_annual_repair(dossier.id, 2026, DateField.FINDINGS_FIXED, date(2026, 3, 30))
 
 
 def read_one_by_one(store: Store) -> list[DossierOverview]:
@@ -52,6 +53,7 @@ def read_one_by_one(store: Store) -> list[DossierOverview]:
             frozenset(store.ticked_items(dossier.id)),
             tuple(store.care_providers(dossier.id)),
             store.annual_reports(dossier.id),
+            store.annual_repairs(dossier.id),
         )
         for dossier in store.list_dossiers()
     ]
@@ -67,6 +69,7 @@ def test_the_overview_holds_what_each_dossier_holds(either_store: Store) -> None
     assert damaged == []
     assert usable == read_one_by_one(store)
     assert any(each.care_providers for each in usable) and any(each.annual_reports for each in usable)
+    assert any(each.annual_repairs for each in usable)
     assert [each.ticked for each in usable if each.dossier.id == ticked.id] == [frozenset()]
 
 

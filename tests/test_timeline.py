@@ -194,8 +194,8 @@ def test_calendar_file_reads_back_with_the_same_dates_and_reminders() -> None:
 
 def test_calendar_skips_what_is_done_or_past_and_an_open_window() -> None:
     """In the 2027 window (open already): its deadline without an opening, then 2028 and 2029; once
-    the 2027 report is recorded, 2028–2030. The late repair and the 2025 report nobody recorded are
-    past: not in the agenda."""
+    the 2027 report is recorded, the repair of its findings and 2028–2030. The late repairs and the
+    2025 report nobody recorded are past: not in the agenda."""
     dates = DossierDates(
         date(2024, 1, 1), report_sent=date(2024, 2, 1), annual_reports={2026: date(2026, 4, 1)}
     )
@@ -206,6 +206,7 @@ def test_calendar_skips_what_is_done_or_past_and_an_open_window() -> None:
     ]
     recorded = replace(dates, annual_reports={2026: date(2026, 4, 1), 2027: date(2027, 1, 20)})
     assert [day for day, _ in days_and_summaries(calendar_events(recorded, date(2027, 2, 1)))] == [
+        date(2027, 3, 20),  # the 2027 report's findings: two months after 20 January
         *(date(2028, 1, 1), date(2028, 5, 1), date(2029, 1, 1), date(2029, 5, 1)),
         *(date(2030, 1, 1), date(2030, 5, 1)),
     ]

@@ -1,4 +1,5 @@
-"""The start page's list: every dossier with its ticks, register and yearly reports, in one query.
+"""The start page's list: every dossier with its ticks, register, yearly reports and their repairs,
+in one query.
 
 One SELECT however many dossiers there are (a supplier may keep hundreds), each dossier's child
 rows gathered by SQLite's JSON aggregates, and read as the file holds them: one odd value makes
@@ -18,6 +19,7 @@ from model.store.annual_reports import AnnualReports
 from model.store.care_providers import CARE_PROVIDER_FIELDS, CareProviders
 from model.store.dossiers import DOSSIER_COLUMNS, Dossiers, by_name, damaged_dossier
 from model.store.ticks_and_notes import TicksAndNotes
+from model.timeline import RepairDates
 
 PROVIDER_COLUMNS = ("id", *CARE_PROVIDER_FIELDS)
 CHILD_ROWS = {  # as JSON; bytes, so that a stray byte in one value can't break the whole list
@@ -29,6 +31,8 @@ CHILD_ROWS = {  # as JSON; bytes, so that a stray byte in one value can't break 
     + ")) FROM care_providers c WHERE c.dossier_id = d.id",
     "annual_reports": "SELECT json_group_object(a.year, a.sent) FROM annual_reports a"
     " WHERE a.dossier_id = d.id",
+    "annual_repairs": "SELECT json_group_object(r.year, json_array(r.logius_fix_deadline, r.findings_fixed))"
+    " FROM annual_repairs r WHERE r.dossier_id = d.id",
 }
 OVERVIEW = text(
     f"SELECT {', '.join(f'd.{column}' for column in DOSSIER_COLUMNS)}, "
@@ -60,11 +64,16 @@ def overview_record(values: dict[str, Any]) -> DossierOverview:
     """ValueError when a stored value breaks the dossier."""
     providers = (_care_provider(each) for each in _json(values["care_providers"]))
     reports = {int(year): _date(sent) for year, sent in _json(values["annual_reports"]).items()}
+    repairs = {
+        int(year): RepairDates(_date(deadline), _date(fixed))
+        for year, (deadline, fixed) in _json(values["annual_repairs"]).items()
+    }
     return DossierOverview(
         stored_dossier(values),
         frozenset(_json(values["ticked"])),
         tuple(sorted(providers, key=lambda each: each.id)),
         {year: sent for year, sent in reports.items() if sent is not None},
+        repairs,
     )
 
 
@@ -79,6 +88,7 @@ class Overview(Dossiers, TicksAndNotes, CareProviders, AnnualReports):
                     frozenset(self.ticked_items(dossier.id)),
                     tuple(self.care_providers(dossier.id)),
                     self.annual_reports(dossier.id),
+                    self.annual_repairs(dossier.id),
                 )
                 for dossier in dossiers
             ], damaged_ones

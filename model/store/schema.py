@@ -14,7 +14,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from model.dossier import NAME_MAX_LENGTH
 from model.limits import KVK_INPUT_MAX_LENGTH
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 START_POSITION = "dossier"
 
 
@@ -112,6 +112,17 @@ class AnnualReportRow(Base):
     sent: Mapped[date]
 
 
+class AnnualRepairRow(Base):
+    """Fixing the findings of the yearly report of `year` (schema 6): the deadline in Logius's
+    letter and the day they were fixed; a row with neither is deleted."""
+
+    __tablename__ = "annual_repairs"
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), primary_key=True)
+    year: Mapped[int] = mapped_column(primary_key=True)
+    logius_fix_deadline: Mapped[date | None]
+    findings_fixed: Mapped[date | None]
+
+
 class RoundRow(Base):
     """A yearly round started in a dossier, for the report window of `year` (schema 5); the first
     assessment (round 0) has no row."""
@@ -202,18 +213,31 @@ def _add_rounds(connection: Connection) -> None:
     connection.exec_driver_sql("ALTER TABLE changes ADD COLUMN round_year INTEGER NOT NULL DEFAULT 0")
 
 
+def _add_annual_repairs(connection: Connection) -> None:
+    connection.exec_driver_sql(
+        "CREATE TABLE annual_repairs ("
+        " dossier_id INTEGER NOT NULL REFERENCES dossiers (id) ON DELETE CASCADE,"
+        " year INTEGER NOT NULL,"
+        " logius_fix_deadline DATE,"
+        " findings_fixed DATE,"
+        " PRIMARY KEY (dossier_id, year))"
+    )
+
+
 # UPGRADES[n] turns a database of schema n into one of schema n + 1.
 UPGRADES: dict[int, Callable[[Connection], None]] = {
     1: _add_change_history,
     2: _add_care_provider_register,
     3: _add_annual_reports,
     4: _add_rounds,
+    5: _add_annual_repairs,
 }
 TABLES_ADDED = {
     2: ("changes",),
     3: ("care_providers",),
     4: ("annual_reports",),
     5: ("rounds",),
+    6: ("annual_repairs",),
 }  # by the upgrade to that version
 
 

@@ -11,6 +11,7 @@ from model.store.dossiers import Dossiers, dossier_record
 from model.store.errors import StoreError
 from model.store.rounds import Rounds
 from model.store.schema import (
+    AnnualRepairRow,
     AnnualReportRow,
     CareProviderRow,
     ChangeRow,
@@ -20,7 +21,10 @@ from model.store.schema import (
     TickedItemRow,
 )
 
-DOSSIER_TABLES = ("rounds", "ticked_items", "notes", "changes", "care_providers", "annual_reports")
+DOSSIER_TABLES = (
+    *("rounds", "ticked_items", "notes", "changes"),
+    *("care_providers", "annual_reports", "annual_repairs"),
+)
 
 
 class Snapshots(Dossiers, Rounds, CareProviders, AnnualReports):
@@ -49,6 +53,7 @@ class Snapshots(Dossiers, Rounds, CareProviders, AnnualReports):
             tuple(self.care_providers(dossier_id)),
             self.annual_reports(dossier_id),
             self.yearly_rounds(dossier_id),
+            self.annual_repairs(dossier_id),
         )
 
     def add_snapshot(self, snapshot: DossierSnapshot, name: str, replace: Dossier | None = None) -> Dossier:
@@ -105,6 +110,16 @@ class Snapshots(Dossiers, Rounds, CareProviders, AnnualReports):
             session.add_all(
                 AnnualReportRow(dossier_id=row.id, year=year, sent=sent)
                 for year, sent in snapshot.annual_reports.items()
+            )
+            session.add_all(
+                AnnualRepairRow(
+                    dossier_id=row.id,
+                    year=year,
+                    logius_fix_deadline=repair.logius_fix_deadline,
+                    findings_fixed=repair.findings_fixed,
+                )
+                for year, repair in snapshot.annual_repairs.items()
+                if repair.logius_fix_deadline or repair.findings_fixed
             )
             session.flush()
             return dossier_record(row)
