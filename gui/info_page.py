@@ -29,7 +29,7 @@ class InfoPage(Page):
             heading = self.add(label(section.title, "heading"))
             heading.setObjectName(f"info.{section.id}")
             self.add(label(blocks_html(section.blocks) + sources_html(section.sources), rich=True))
-        editor.changed.connect(self.refresh)
+        self.follow(editor.changed)
         self.refresh()
 
     def _end_of_walkthrough(self) -> QFrame:

@@ -4,8 +4,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from markupsafe import Markup, escape
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeyEvent, QStatusTipEvent
+from PySide6.QtCore import QCoreApplication, Qt, SignalInstance
+from PySide6.QtGui import QKeyEvent, QShowEvent, QStatusTipEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -173,10 +173,14 @@ def sized_after_filling(table: QTableWidget) -> Iterator[None]:
 
 
 class Page(QScrollArea):
-    """A scrolling page with a centred column of readable width."""
+    """A scrolling page with a centred column of readable width.
+
+    A page that shows the dossier's state follows the signals that change it (`follow`) and
+    shows that state in `refresh`."""
 
     def __init__(self, wide: bool = False) -> None:
         super().__init__()
+        self._stale = False
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         outer = QWidget()
@@ -199,3 +203,25 @@ class Page(QScrollArea):
     def add(self, widget: QWidget) -> QWidget:
         self.body.addWidget(widget)
         return widget
+
+    def follow(self, *signals: SignalInstance) -> None:
+        """Refresh on each of `signals` while on screen; while hidden (another page is shown) only
+        remember to, and refresh when shown again: a tick then refreshes one page, not every page
+        built so far."""
+        for signal in signals:
+            signal.connect(self._changed)
+
+    def refresh(self) -> None:
+        """Show the dossier as it is now (pages that `follow` it say how)."""
+
+    def _changed(self) -> None:
+        if self.isHidden():
+            self._stale = True
+        else:
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)
