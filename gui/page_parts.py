@@ -205,7 +205,7 @@ class Page(QScrollArea):
         return widget
 
     def follow(self, *signals: SignalInstance) -> None:
-        """Refresh on each of `signals` while on screen; while hidden (another page is shown) only
+        """Refresh on each of `signals`; while hidden behind another page of the wizard only
         remember to, and refresh when shown again: a tick then refreshes one page, not every page
         built so far."""
         for signal in signals:
@@ -215,7 +215,7 @@ class Page(QScrollArea):
         """Show the dossier as it is now (pages that `follow` it say how)."""
 
     def _changed(self) -> None:
-        if self.isHidden():
+        if self.isHidden() and self.parentWidget() is not None:  # a page on its own refreshes at once
             self._stale = True
         else:
             self.refresh()
