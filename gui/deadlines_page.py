@@ -89,8 +89,7 @@ class DeadlinesPage(Page):
         self.agenda_result.setObjectName("calendarResult")
         self.agenda_result.hide()
 
-        editor.changed.connect(self.refresh)
-        clock.dayChanged.connect(self.refresh)
+        self.follow(editor.changed, clock.dayChanged)
         self.refresh()
 
     def _save(self, field: DateField, value: date | None) -> None:

@@ -30,7 +30,7 @@ class InfoPage(Page):
             self.add(label(blocks_html(section.blocks), rich=True))
             for source in section.sources:
                 self.add(source_line(source))
-        editor.changed.connect(self.refresh)
+        self.follow(editor.changed)
         self.refresh()
 
     def _end_of_walkthrough(self) -> QFrame:

@@ -23,7 +23,7 @@ class OverviewPage(Page):
         self.add(label(blocks_html(flow.more_info.blocks), rich=True))
         for link in flow.more_info.links:
             self.add(link_line(link))
-        editor.changed.connect(self.refresh)
+        self.follow(editor.changed)
         self.refresh()
 
     def refresh(self) -> None:

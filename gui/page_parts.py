@@ -4,8 +4,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from markupsafe import Markup, escape
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -203,10 +203,14 @@ def sized_after_filling(table: QTableWidget) -> Iterator[None]:
 
 
 class Page(QScrollArea):
-    """A scrolling page with a centred column of readable width."""
+    """A scrolling page with a centred column of readable width.
+
+    A page that shows the dossier's state follows the signals that change it (`follow`) and
+    shows that state in `refresh`."""
 
     def __init__(self, wide: bool = False) -> None:
         super().__init__()
+        self._stale = False
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         outer = QWidget()
@@ -248,3 +252,25 @@ class Page(QScrollArea):
     def add(self, widget: QWidget) -> QWidget:
         self.body.addWidget(widget)
         return widget
+
+    def follow(self, *signals: SignalInstance) -> None:
+        """Refresh on each of `signals`; while hidden behind another page of the wizard only
+        remember to, and refresh when shown again: a tick then refreshes one page, not every page
+        built so far."""
+        for signal in signals:
+            signal.connect(self._changed)
+
+    def refresh(self) -> None:
+        """Show the dossier as it is now (pages that `follow` it say how)."""
+
+    def _changed(self) -> None:
+        if self.isHidden() and self.parentWidget() is not None:  # a page on its own refreshes at once
+            self._stale = True
+        else:
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)

@@ -104,7 +104,7 @@ class RegisterPage(Page):
         self.history = self.add(HistorySection(editor, HISTORY_STEP, "register"))
         self.new_button.clicked.connect(self.start_new)
         self.delete_button.clicked.connect(self.delete)
-        editor.changed.connect(self.refresh)
+        self.follow(editor.changed)
         self.refresh()
         self.show_provider(BLANK)
 

@@ -189,11 +189,10 @@ class StepList(QListWidget):
             status_label = content.general.status_labels[status]
             item = self.item(row)
             item.setText(f"{step.number}. {step.short_title}")
-            item.setData(
-                SUBTITLE_ROLE,
-                status_label if status == StepStatus.BY_SUPPLIER else f"{actor} · {status_label}",
-            )
-            item.setIcon(status_icon(status))
+            subtitle = status_label if status == StepStatus.BY_SUPPLIER else f"{actor} · {status_label}"
+            if item.data(SUBTITLE_ROLE) != subtitle:  # a new icon repaints the row even when it is the same
+                item.setIcon(status_icon(status))
+            item.setData(SUBTITLE_ROLE, subtitle)
             item.setToolTip(plain_tooltip(f"Stap {step.number}: {step.title}"))
             item.setData(
                 Qt.ItemDataRole.AccessibleTextRole,

@@ -82,7 +82,6 @@ class ActionItemRow(QWidget):
         layout.addLayout(texts, 1)
         self._show_when()
         self.checkbox.toggled.connect(self._toggled)
-        editor.changed.connect(self._follow_store)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Light the whole row up while its box has keyboard focus: the bare box shows too little."""
@@ -99,7 +98,7 @@ class ActionItemRow(QWidget):
             self.dated.unticked(recorded)
         self._show_when()
 
-    def _follow_store(self) -> None:
+    def follow_store(self) -> None:
         """A tick made elsewhere (the same task on another step) shows here too."""
         ticked = self.item.id in self.editor.ticked
         if self.checkbox.isChecked() != ticked:
@@ -221,7 +220,7 @@ class StepPage(Page):
         self.notes = self.add(NotesField(step, editor))
         self.history = self.add(HistorySection(editor, step.id, step.id))
         self.notes.saved.connect(self.history.refresh)
-        editor.changed.connect(self.refresh)
+        self.follow(editor.changed)
         self.refresh()
 
     def _explanation(self, first: bool) -> QWidget:
@@ -278,3 +277,5 @@ class StepPage(Page):
         count = step_count(self.step.id, editor.providers, editor.today()) if editor.keeps_register else None
         self.register_count.setText(f"Volgens het register: {count}" if count else "")
         self.register_count.setVisible(count is not None)
+        for row in self.rows:
+            row.follow_store()

@@ -287,3 +287,31 @@ def test_step_list_rows_fit_their_wrapped_titles(qtbot: QtBot, data_dir: Path, s
         assert rect.height() > title.height() + QFontMetrics(steps.font()).height(), steps.item(row).text()
         if row:
             assert rect.top() == steps.visualItemRect(steps.item(row - 1)).bottom() + 1
+
+
+def test_pages_built_before_a_tick_show_it_when_visited(qtbot: QtBot, data_dir: Path, store: Store) -> None:
+    """Pages not on screen catch up when shown (they skip the refresh while hidden): every page
+    was visited before the tick, so each already shows the old state."""
+    window = open_existing(qtbot, data_dir, store, Connection.CLUSTER, Role.SUPPLIER)
+    wizard = child(window, QWidget, "assessmentWizard")
+    for key in wizard.keys:
+        go_to(window, key)
+    progress = child(window, QLabel, "overallProgress")
+    remains = child(window, QLabel, "whatRemains")
+    before = progress.text(), remains.text()
+    go_to(window, "cluster.4")
+    tick(qtbot, window, "cluster.4.1")
+    assert set(store.ticked_items(store.list_dossiers()[0].id)) == {"cluster.4.1", "cluster.6.1"}
+
+    go_to(window, "overview")
+    assert before[0].startswith("0 van 33 ")
+    assert progress.text().startswith("2 van 33 actiepunten afgevinkt")
+    go_to(window, "deadlines")
+    assert wizard.page("deadlines").progress.text() == "Voortgang: 2 van 33 actiepunten afgevinkt."
+    go_to(window, "info")
+    assert remains.text() != before[1]
+    go_to(window, "cluster.6")
+    repeated = child(window, QCheckBox, "cluster.6.1")
+    assert repeated.isChecked()
+    assert repeated.parent().when.isVisible()
+    assert repeated.parent().when.text().startswith("Afgevinkt op ")
