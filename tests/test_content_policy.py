@@ -30,11 +30,22 @@ SLIPS = (
     "u bent als zorgaanbieder",  # after "Let op" the sentence starts with a capital
     "Voorbereiden aan meewerken",
     "af neemt",
+    "gebruik maakt",
+    "standaard functionaliteiten",
     "onderstaand schema",
 )
 CORRECTED = {
-    "direct": ("Verzoek uw leverancier", "Voorbereiden op meewerken aan DigiD-assessment", "afneemt"),
-    "cluster": ("sprake van een meervoudig assessment", "per e-mail aanvragen (zie de links bij deze stap)"),
+    "direct": (
+        "Verzoek uw leverancier",
+        "Voorbereiden op meewerken aan DigiD-assessment",
+        "afneemt",
+        "gebruikmaakt",
+    ),
+    "cluster": (
+        "sprake van een meervoudig assessment",
+        "per e-mail aanvragen (zie de links bij deze stap)",
+        "standaardfunctionaliteiten",
+    ),
 }
 
 
