@@ -11,6 +11,7 @@ from gui.term_explanations import explain_terms
 from model.content import Block, Correction, Flow, Step, Term
 
 FACTSHEET_BUTTON = "Tekst uit de factsheet"
+FACTSHEET_HIDE = "Verberg tekst uit de factsheet"  # the toggle's words while the text is shown
 DEVIATION_LABEL = "Anders dan in de factsheet"
 
 
@@ -38,7 +39,11 @@ class FactsheetText:
         self.text.setObjectName(f"factsheetWording.{step_id}")
         self.text.setAccessibleName(FACTSHEET_BUTTON)
         self.text.hide()
-        self.button.toggled.connect(self.text.setVisible)
+        self.button.toggled.connect(self._toggled)
+
+    def _toggled(self, shown: bool) -> None:
+        self.text.setVisible(shown)
+        self.button.setText(FACTSHEET_HIDE if shown else FACTSHEET_BUTTON)
 
 
 def deviation_note(step: Step) -> QFrame:

@@ -5,6 +5,8 @@ from datetime import date
 from PySide6.QtCore import QDate, QSignalBlocker, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
+from gui.wheel_guard import wheel_only_when_focused
+
 NOT_SET = QDate(2014, 12, 31)  # the field's minimum, shown as NO_DATE; real dates start in 2015
 NO_DATE = "geen datum"  # words, not "—": a screen reader reads the field's text as its value
 
@@ -23,6 +25,7 @@ class OptionalDateField(QWidget):
         self.edit.setSpecialValueText(NO_DATE)  # shown instead of a date while "not yet" is ticked
         self.edit.setDate(NOT_SET)
         self.edit.setMinimumWidth(220)
+        wheel_only_when_focused(self.edit)
         self.unknown = QCheckBox(unknown_text)
         self.unknown.setObjectName(unknown_name)
         self.unknown.setAccessibleName(f"{accessible_name}: {unknown_text.lower()}")  # one of several

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QPushButton, QWidget
 from gui.date_field import NOT_SET
 from gui.dossier_editor import DossierEditor
 from gui.page_parts import label
+from gui.wheel_guard import wheel_only_when_focused
 from model.dossier import DateField
 from model.dutch import long_date
 
@@ -30,6 +31,7 @@ class DatedItemLine(QWidget):
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("d MMMM yyyy")
         self.edit.setDateRange(NOT_SET.addDays(1), QDate.currentDate().addYears(5))
+        wheel_only_when_focused(self.edit)
         self.edit.dateChanged.connect(self._date_edited)
         self.undo_text = label(kind="hint")
         self.undo = QPushButton("Ongedaan maken")

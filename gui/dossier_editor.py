@@ -86,10 +86,10 @@ class DossierEditor(QObject):
         """This flow's action items that stand for the date."""
         return tuple(each for each in items_recording(field) if each in self.flow.action_item_ids)
 
-    def recorded_date(self, field: DateField) -> date | None:
-        """The date a dated item stands for in the round on screen: in a yearly round the report
-        is that year's yearly report."""
-        year = yearly_report_of(field, self.round_year)
+    def recorded_date(self, field: DateField, round_year: int | None = None) -> date | None:
+        """The date a dated item stands for in the round on screen (or in `round_year`): in a yearly
+        round the report is that year's yearly report."""
+        year = yearly_report_of(field, self.round_year if round_year is None else round_year)
         return getattr(self.dossier, field.value) if year is None else self.annual_reports.get(year)
 
     def set_recorded_date(self, field: DateField, value: date | None) -> bool:

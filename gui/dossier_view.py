@@ -26,6 +26,7 @@ from gui.info_page import DONE_BUTTON, InfoPage
 from gui.page_parts import Page, label
 from gui.step_list import StepList, compact_width
 from gui.step_page import StepPage
+from gui.wheel_guard import wheel_only_when_focused
 from gui.wizard import NEXT_TEXT, AssessmentWizard
 from gui.zoom import BASE_POINT_SIZE
 from model.content import Content
@@ -84,6 +85,7 @@ class DossierView(QWidget):
         self.round_selector = QComboBox()
         self.round_selector.setObjectName("roundSelector")
         self.round_selector.setAccessibleName("Ronde")
+        wheel_only_when_focused(self.round_selector)
         self.round_selector.activated.connect(self._round_chosen)
         self.round_caption.setBuddy(self.round_selector)
         header.addWidget(self.round_caption)

@@ -17,6 +17,7 @@ from model.deadline_text import Urgency, dossier_urgency
 from model.dossier import NAME_MAX_LENGTH, DamagedDossier, Dossier, DossierNameError, DossierOverview
 from model.progress import flow_progress
 from model.register import deadline_dates
+from model.rounds import FIRST_ROUND, round_name
 from model.store import Store, StoreError
 from model.timeline import State
 
@@ -153,7 +154,7 @@ class StartPage(Page):
             dossier.name,
             general.connection_types[dossier.connection].label,
             general.roles[dossier.role].name,
-            progress.counted(),
+            progress.counted() + _round_note(self.store.current_round(dossier.id)),
             urgency.text,
         )
         return cells, urgency
@@ -235,3 +236,8 @@ def _show_urgency(item: QTableWidgetItem, urgency: Urgency) -> None:
 def _damaged_cells(dossier: DamagedDossier) -> tuple[str, ...]:
     """A dossier the app can't show: its name, and why; it can be deleted, and the others work."""
     return (dossier.name, f"{DAMAGED}: {dossier.problem}", "—", "—", "—")
+
+
+def _round_note(round_year: int) -> str:
+    """Which round the progress counts, once it is not the first: ' (jaarronde 2028)'."""
+    return "" if round_year == FIRST_ROUND else f" ({round_name(round_year).lower()})"

@@ -4,19 +4,22 @@ from PySide6.QtWidgets import QWidget
 
 from gui.dialogs import confirm, inform
 from gui.dossier_editor import DossierEditor
+from model.dossier import DateField
 from model.rounds import FIRST_ROUND, round_name
 
 TITLE = "Nieuwe jaarronde starten"
 
 
-def start_round_question(current: int, year: int, with_register: bool) -> str:
+def start_round_question(current: int, year: int, with_register: bool, report_recorded: bool) -> str:
     """What the confirmation says: which round starts, what stays, what starts empty, where the
-    previous round can still be read."""
+    previous round can still be read; and a warning while that round's report is not recorded."""
     previous = "het eerste assessment" if current == FIRST_ROUND else f"jaarronde {current}"
     register = "het register met de zorgaanbieders, " if with_register else ""
+    unsent = f"Let op: bij {previous} is niet vastgelegd dat het auditrapport bij Logius is ingediend.\n\n"
     return (
         f"Jaarronde {year} starten? Dit is de ronde voor het jaarlijkse auditrapport over {year - 1}, "
         f"in te dienen tussen 1 januari en 1 mei {year}.\n\n"
+        f"{'' if report_recorded else unsent}"
         f"Wat blijft: de organisatie, de aansluiting, {register}de datums op de pagina Termijnen en wat "
         "maar één keer hoeft (zoals een pre-assessment, contracten en akkoordverklaringen), met hun "
         "vinkjes.\n\n"
@@ -39,7 +42,9 @@ def start_next_round(parent: QWidget, editor: DossierEditor) -> int | None:
             "in productie van de zorgaanbieders in het register).",
         )
         return None
-    question = start_round_question(editor.current_round, year, editor.keeps_register)
+    current = editor.current_round
+    report_recorded = editor.recorded_date(DateField.REPORT_SENT, current) is not None
+    question = start_round_question(current, year, editor.keeps_register, report_recorded)
     if not confirm(parent, TITLE, question, f"{round_name(year)} starten"):
         return None
     return year if editor.start_round() else None

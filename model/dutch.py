@@ -64,3 +64,8 @@ def short_date(day: date) -> str:
 def listing(parts: list[str]) -> str:
     """'a', 'a en b', 'a, b en c'."""
     return ", ".join(parts[:-1]) + (" en " if len(parts) > 1 else "") + (parts[-1] if parts else "")
+
+
+def after_colon(sentence: str) -> str:
+    """A sentence continued after a colon starts with a small letter in Dutch: 'nog niet: minstens …'."""
+    return sentence[:1].lower() + sentence[1:]

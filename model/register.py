@@ -276,6 +276,9 @@ def uncounted_note(providers: list[CareProvider]) -> str:
     return UNCOUNTED if any(still_to_fill(each) for each in providers) else ""
 
 
+NONE_COUNTED = "nog geen zorgaanbieders die meetellen"  # not "0 van 0 …"
+
+
 @dataclass(frozen=True)
 class StepCount:
     done: int
@@ -284,7 +287,11 @@ class StepCount:
     incomplete: int = 0  # entries that don't count yet ("Vul nog in")
 
     def __str__(self) -> str:
-        text = f"{self.done} van {self.total} {self.what}"
+        text = (
+            f"{self.done} van {self.total} {self.what}"
+            if self.total
+            else "nog geen zorgaanbieders die meetellen"
+        )
         if self.incomplete:
             text += f" ({self.incomplete} {'zorgaanbieder' if self.incomplete == 1 else 'zorgaanbieders'}"
             text += " in het register nog onvolledig)"

@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from model.content import Connection, Content, Flow, Role, Step
 from model.deadline_text import milestone_advice, milestone_label, milestone_when, state_label
 from model.dossier import CareProvider, Change, Dossier
-from model.dutch import listing, local_date, long_date, short_date
+from model.dutch import after_colon, listing, local_date, long_date, short_date
 from model.history_text import described
 from model.locations import APP_NAME
 from model.progress import flow_progress, step_progress, step_status
@@ -249,7 +249,8 @@ def register_checklist_html(providers: list[CareProvider], today: date) -> Marku
     """The factsheet's conditions for a cluster, checked against the register, and what doesn't count
     yet, as the register page shows them."""
     lines = Markup("").join(
-        Markup("<p><b>{}</b>: {}</p>").format(each.verdict, each.text) for each in checklist(providers, today)
+        Markup("<p><b>{}</b>: {}</p>").format(each.verdict, after_colon(each.text))
+        for each in checklist(providers, today)
     )
     note = uncounted_note(providers)
     return lines + (Markup("<p>{}</p>").format(note) if note else "")

@@ -30,11 +30,22 @@ SLIPS = (
     "u bent als zorgaanbieder",  # after "Let op" the sentence starts with a capital
     "Voorbereiden aan meewerken",
     "af neemt",
+    "gebruik maakt",
+    "standaard functionaliteiten",
     "onderstaand schema",
 )
 CORRECTED = {
-    "direct": ("Verzoek uw leverancier", "Voorbereiden op meewerken aan DigiD-assessment", "afneemt"),
-    "cluster": ("sprake van een meervoudig assessment", "per e-mail aanvragen (zie de links bij deze stap)"),
+    "direct": (
+        "Verzoek uw leverancier",
+        "Voorbereiden op meewerken aan DigiD-assessment",
+        "afneemt",
+        "gebruikmaakt",
+    ),
+    "cluster": (
+        "sprake van een meervoudig assessment",
+        "per e-mail aanvragen (zie de links bij deze stap)",
+        "standaardfunctionaliteiten",
+    ),
 }
 
 
@@ -83,14 +94,15 @@ def test_walking_every_step_shows_corrected_dutch_and_the_factsheet_on_request(
         seen += text
         button = child(page, QPushButton, f"factsheetText.{step.id}")
         wording = child(page, QLabel, f"factsheetWording.{step.id}")
-        assert not wording.isVisible()
+        assert not wording.isVisible() and button.text() == "Tekst uit de factsheet"
         click(qtbot, button)
         assert wording.isVisible() and wording.textFormat() == Qt.TextFormat.PlainText
+        assert button.text() == "Verberg tekst uit de factsheet"  # the toggle says it is on
         for correction in step.corrections:
             assert correction.original in wording.text(), step.id
             assert " ".join(correction.shown.split()) in text, step.id
         click(qtbot, button)
-        assert not wording.isVisible()
+        assert not wording.isVisible() and button.text() == "Tekst uit de factsheet"
     for corrected in CORRECTED[connection.value]:
         assert corrected in seen, corrected
 

@@ -21,6 +21,7 @@ from model.register import (
     keeps_register,
     problems,
     renumbered_providers,
+    step_count,
     t0_explanation,
     too_long,
     uncounted_note,
@@ -128,6 +129,13 @@ def test_a_step_count_names_incomplete_entries_in_the_plural() -> None:
     count = StepCount(1, 2, "zorgaanbieders in productie", 2)
     assert (
         str(count) == "1 van 2 zorgaanbieders in productie (2 zorgaanbieders in het register nog onvolledig)"
+    )
+
+
+def test_a_step_count_without_entries_that_count_says_so_in_words() -> None:
+    count = step_count("cluster.5", [provider(kvk="")], TODAY)
+    assert (
+        str(count) == "nog geen zorgaanbieders die meetellen (1 zorgaanbieder in het register nog onvolledig)"
     )
 
 

@@ -86,8 +86,8 @@ HEADER = [
     "Eigen rol | ICT-leverancier",
     "Tweede zorgaanbieder in productie | 30 september 2026 (geactiveerd)",
     "Auditrapport bij Logius | ingediend op 20 november 2026 (uiterste datum was 30 november 2026)",
-    "Advies van de wegwijzer: Het rapport is ingediend; de termijn voor het herstel van de bevindingen staat"
-    " in de brief van Logius.",
+    "Advies van de wegwijzer: Het rapport is ingediend. Vul bij Termijnen de uiterste hersteldatum uit de"
+    " brief van Logius in zodra u die hebt; tot dan rekent de wegwijzer met twee maanden na het indienen.",
     "Bevindingen hersteld | uiterlijk 20 januari 2027 (nog 53 dagen; open)",
     "Advies van de wegwijzer: Laat de bevindingen herstellen en stuur vóór 20 januari 2027 een door een"
     " IT-auditor (RE) ondertekende verklaring over het herstel naar Logius.",

@@ -218,6 +218,8 @@ def test_the_supplier_adds_care_providers_and_the_deadline_follows(
     window = supplier_window
     checklist = child(window, QLabel, "registerConditions")
     assert "nog niet" in checklist.text() and "(nu 0)" in checklist.text()
+    assert "nog niet</b>: minstens twee zorgaanbieders" in checklist.text()  # small letter after a colon
+    assert "van toepassing</b>: elke zorgaanbieder" in checklist.text()
     fill(qtbot, window, "Fysio <b>Noord</b>", "12345678", date(2026, 10, 1))
     fill(qtbot, window, "Tandarts Zuid", "87654321", date(2026, 10, 8))
     assert table_names(window) == ["Fysio <b>Noord</b>", "Tandarts Zuid"]

@@ -7,13 +7,22 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from gui.day_clock import DayClock
 from model.content import Connection, Role, bundled_content
 from model.dossier import DateField
-from model.rounds import FIRST_ROUND, round_start
+from model.rounds import FIRST_ROUND, RoundStart, round_start
 from model.store import Store
 from tests.app_process import run_app
 from tests.gui_helpers import child, click, click_step, open_window, settle, tick
@@ -72,6 +81,7 @@ def test_a_second_round_starts_empty_and_the_first_stays_readable_editable_and_p
     )
     assert "De vinkjes, notities en datums van het eerste assessment blijven bewaard" in text
     assert "Wat blijft: de organisatie, de aansluiting, de datums op de pagina Termijnen en" in text
+    assert "Let op" not in text  # the first report is recorded
 
     assert selector.isVisible() and selector.currentText() == "Jaarronde 2025 (rapport over 2024)"
     assert [selector.itemText(i) for i in range(selector.count())] == [
@@ -140,6 +150,30 @@ def test_cancelling_the_confirmation_starts_nothing(qtbot: QtBot, data_dir: Path
     assert store.rounds(dossier_id) == [FIRST_ROUND]
     assert child(window, QCheckBox, "direct.7.1").isChecked()
     assert not child(window, QComboBox, "roundSelector").isVisible()
+
+
+def test_the_start_page_says_which_round_the_progress_counts(
+    qtbot: QtBot, data_dir: Path, store: Store
+) -> None:
+    dossier_id = first_year_done(store)
+    store.start_round(dossier_id, 2025, RoundStart({}, {}))
+    window = opened(qtbot, data_dir)
+    click(qtbot, child(window, QPushButton, "allDossiers"))
+    table = child(window, QTableWidget, "dossierList")
+    assert table.item(0, 3).text() == "0 van 20 actiepunten (jaarronde 2025)"
+
+
+def test_the_confirmation_warns_while_the_rounds_report_is_not_recorded(
+    qtbot: QtBot, data_dir: Path, store: Store
+) -> None:
+    dossier_id = first_year_done(store)
+    store.set_date(dossier_id, DateField.REPORT_SENT, None)
+    store.set_item_ticked(dossier_id, "direct.7.1", False)
+    window = opened(qtbot, data_dir)
+    seen = start_round(qtbot, window, "Annuleren")
+    text = " ".join(seen[0].text.split())
+    assert "Let op: bij het eerste assessment is niet vastgelegd dat het auditrapport bij Logius is" in text
+    assert store.rounds(dossier_id) == [FIRST_ROUND]
 
 
 def test_without_an_activation_date_the_app_says_what_it_needs(
