@@ -154,7 +154,7 @@ class StartPage(Page):
             dossier.name,
             general.connection_types[dossier.connection].label,
             general.roles[dossier.role].name,
-            progress.counted() + _round_note(self.store.current_round(dossier.id)),
+            progress.counted() + _round_note(overview.round_year),
             urgency.text,
         )
         return cells, urgency

@@ -144,6 +144,7 @@ class DossierOverview:
     care_providers: tuple[CareProvider, ...]  # by id
     annual_reports: dict[int, date]  # window year → day sent
     annual_repairs: dict[int, RepairDates] = field(default_factory=dict)  # window year → its repair
+    round_year: int = 0  # the current round (model.rounds; 0: the first assessment)
 
 
 ANNUAL_REPORT = "annual_report"  # the history's name for a yearly report's date

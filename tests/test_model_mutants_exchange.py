@@ -1,7 +1,8 @@
 """The import's rules that mutation testing found untested."""
 
+import itertools
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from model.content import Connection, Role
@@ -27,7 +28,7 @@ def test_a_file_of_exactly_the_largest_size_is_read_whole(data_dir: Path, tmp_pa
 
 def test_a_note_in_the_history_is_exported_whole_up_to_the_excerpt_length(data_dir: Path) -> None:
     """Before and after: the history only shows that a note changed; the note itself is exported whole."""
-    moments = iter(datetime(2026, 11, day, 9) for day in range(1, 5))  # each note a sitting of its own
+    moments = (datetime(2026, 11, 1, 9) + timedelta(days=day) for day in itertools.count())  # each a sitting
     store = Store(data_dir, clock=lambda: next(moments))
     dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
     just_fits, one_more = "a" * HISTORY_NOTE_EXCERPT, "b" * (HISTORY_NOTE_EXCERPT + 1)

@@ -54,6 +54,7 @@ def read_one_by_one(store: Store) -> list[DossierOverview]:
             tuple(store.care_providers(dossier.id)),
             store.annual_reports(dossier.id),
             store.annual_repairs(dossier.id),
+            store.current_round(dossier.id),
         )
         for dossier in store.list_dossiers()
     ]
@@ -70,7 +71,9 @@ def test_the_overview_holds_what_each_dossier_holds(either_store: Store) -> None
     assert usable == read_one_by_one(store)
     assert any(each.care_providers for each in usable) and any(each.annual_reports for each in usable)
     assert any(each.annual_repairs for each in usable)
-    assert [each.ticked for each in usable if each.dossier.id == ticked.id] == [frozenset()]
+    assert [(each.ticked, each.round_year) for each in usable if each.dossier.id == ticked.id] == [
+        (frozenset(), 2027)
+    ]
 
 
 def test_one_query_however_many_dossiers(store: Store) -> None:

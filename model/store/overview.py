@@ -18,7 +18,7 @@ from model.rounds import FIRST_ROUND
 from model.store.annual_reports import AnnualReports
 from model.store.care_providers import CARE_PROVIDER_FIELDS, CareProviders
 from model.store.dossiers import DOSSIER_COLUMNS, Dossiers, by_name, damaged_dossier
-from model.store.ticks_and_notes import TicksAndNotes
+from model.store.rounds import Rounds
 from model.timeline import RepairDates
 
 PROVIDER_COLUMNS = ("id", *CARE_PROVIDER_FIELDS)
@@ -33,6 +33,7 @@ CHILD_ROWS = {  # as JSON; bytes, so that a stray byte in one value can't break 
     " WHERE a.dossier_id = d.id",
     "annual_repairs": "SELECT json_group_object(r.year, json_array(r.logius_fix_deadline, r.findings_fixed))"
     " FROM annual_repairs r WHERE r.dossier_id = d.id",
+    "round_year": f"SELECT COALESCE(MAX(r.year), {FIRST_ROUND}) FROM rounds r WHERE r.dossier_id = d.id",
 }
 OVERVIEW = text(
     f"SELECT {', '.join(f'd.{column}' for column in DOSSIER_COLUMNS)}, "
@@ -74,10 +75,11 @@ def overview_record(values: dict[str, Any]) -> DossierOverview:
         tuple(sorted(providers, key=lambda each: each.id)),
         {year: sent for year, sent in reports.items() if sent is not None},
         repairs,
+        int(_json(values["round_year"])),
     )
 
 
-class Overview(Dossiers, TicksAndNotes, CareProviders, AnnualReports):
+class Overview(Dossiers, Rounds, CareProviders, AnnualReports):
     def dossier_overviews(self) -> tuple[list[DossierOverview], list[DamagedDossier]]:
         """Every dossier as the start page lists it, and the damaged ones apart; each by name."""
         if self.place.shared:  # the one query is SQLite's JSON: a shared server is read per dossier
@@ -89,6 +91,7 @@ class Overview(Dossiers, TicksAndNotes, CareProviders, AnnualReports):
                     tuple(self.care_providers(dossier.id)),
                     self.annual_reports(dossier.id),
                     self.annual_repairs(dossier.id),
+                    self.current_round(dossier.id),
                 )
                 for dossier in dossiers
             ], damaged_ones
