@@ -50,9 +50,10 @@ def test_restoring_leaves_no_staging_file_and_no_journal_of_the_old_data(store: 
     assert sorted(path.name for path in store.path.parent.iterdir()) == ["backups", DATABASE_NAME]
 
 
-def test_a_damaged_backup_put_back_is_reported_and_left_in_place(store: Store, data_dir: Path) -> None:
-    """A backup that turns out damaged once in place is not moved away again: the user still has
-    the copy made before restoring, and the file stays where the message says it is."""
+def test_a_damaged_backup_is_reported_and_the_data_stay_as_they_were(store: Store, data_dir: Path) -> None:
+    """A backup that turns out damaged is checked before it replaces anything: the data stay in
+    use as they were, and the backup stays where the message says it is."""
+    store.create_dossier("Blijft", Connection.DIRECT, Role.CARE_PROVIDER, None)
     broken = data_dir / "backups" / "wegwijzer-20261101-090000.db"
     broken.parent.mkdir()
     connection = sqlite3.connect(broken)  # a readable SQLite file of our schema that lacks its tables
@@ -62,9 +63,10 @@ def test_a_damaged_backup_put_back_is_reported_and_left_in_place(store: Store, d
     connection.close()
     with pytest.raises(DamagedDatabaseError) as raised:
         store.restore_backup(next(each for each in store.backups() if each.path == broken))
-    assert raised.value.moved_to is None
-    assert store.path.exists()
+    assert raised.value.moved_to is None and raised.value.path == broken and broken.exists()
+    assert [dossier.name for dossier in store.list_dossiers()] == ["Blijft"]  # still open, unchanged
     assert not list(data_dir.glob("wegwijzer-beschadigd-*"))
+    assert not list(data_dir.glob(f"{DATABASE_NAME}.restore*"))  # the unfit copy is gone
 
 
 def test_a_system_error_while_opening_is_said_in_dutch() -> None:

@@ -143,6 +143,8 @@ class Database:
         local = self._local_file("Een back-up terugzetten")
         current = local.make_backup(self._local_now(), "voor-terugzetten")
         self._engine.dispose()
-        local.put_back(backup)
-        self._open(set_aside_damaged=False)
+        try:
+            local.put_back(backup)
+        finally:  # the backup in place, or the data as it was when the backup proved unfit
+            self._open(set_aside_damaged=False)
         return current

@@ -160,9 +160,18 @@ class LocalFile:
         return make_backup(self.path, now, reason)
 
     def put_back(self, backup: Backup) -> None:
-        """Put a backup's contents in place of the file (the engine must be disposed of first)."""
+        """Put a backup's contents in place of the file (the engine must be disposed of first), once
+        the copy has proved readable and ours: a damaged or foreign backup leaves the data as it was."""
         staged = self.path.with_name(self.path.name + ".restore")
         copy_database(backup.path, staged)
+        try:
+            schema_version_of(staged)
+        except errors.StoreError as error:
+            for leftover in (staged, *(staged.with_name(staged.name + end) for end in ("-wal", "-shm"))):
+                leftover.unlink(missing_ok=True)
+            if isinstance(error, errors.DamagedDatabaseError):  # named by the backup, not the copy
+                raise errors.DamagedDatabaseError(backup.path, error.reason) from error
+            raise
         for suffix in ("-wal", "-shm"):
             self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
         staged.replace(self.path)
