@@ -22,15 +22,20 @@ def title_size(window: QWidget) -> float:
     )
 
 
-def test_pages_visited_before_a_zoom_come_back_zoomed_with_their_ticks_and_notes(
-    qtbot: QtBot, data_dir: Path
-) -> None:
+def open_on_step_2(qtbot: QtBot, data_dir: Path) -> tuple[QWidget, int]:
+    """The window reopened on step 2 of a new direct dossier, as after a restart."""
     store = Store(data_dir)
     dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, date(2026, 11, 20))
     store.set_position(dossier.id, "direct.2")
     store.remember_last_dossier(dossier.id)
     store.close()
-    window = open_window(qtbot, data_dir)
+    return open_window(qtbot, data_dir), dossier.id
+
+
+def test_pages_visited_before_a_zoom_come_back_zoomed_with_their_ticks_and_notes(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    window, dossier_id = open_on_step_2(qtbot, data_dir)
     wizard = child(window, QWidget, "assessmentWizard")
     before = title_size(window)
     child(window, QCheckBox, "direct.2.1").click()
@@ -44,22 +49,17 @@ def test_pages_visited_before_a_zoom_come_back_zoomed_with_their_ticks_and_notes
     assert child(window, QPlainTextEdit, "notes.direct.2").toPlainText() == "Nog niet bewaard bij het zoomen"
     window.close()
     store = Store(data_dir)
-    assert store.notes(dossier.id)["direct.2"] == "Nog niet bewaard bij het zoomen"
+    assert store.notes(dossier_id)["direct.2"] == "Nog niet bewaard bij het zoomen"
     store.close()
 
 
 def test_the_page_shown_is_stored_once_the_user_stays_on_it(qtbot: QtBot, data_dir: Path) -> None:
     """Paging through the steps writes nothing per page, but the page a user stays on survives a crash."""
-    store = Store(data_dir)
-    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, date(2026, 11, 20))
-    store.set_position(dossier.id, "direct.2")
-    store.remember_last_dossier(dossier.id)
-    store.close()
-    window = open_window(qtbot, data_dir)
+    window, dossier_id = open_on_step_2(qtbot, data_dir)
     wizard = child(window, QWidget, "assessmentWizard")
     for key in ("direct.3", "direct.4", "direct.5"):
         wizard.go_to(key)
     reader = Store(data_dir, read_only=True)
-    assert reader.dossier(dossier.id).position == "direct.2"  # not yet: the user may page on
-    qtbot.waitUntil(lambda: reader.dossier(dossier.id).position == "direct.5", timeout=3000)
+    assert reader.dossier(dossier_id).position == "direct.2"  # not yet: the user may page on
+    qtbot.waitUntil(lambda: reader.dossier(dossier_id).position == "direct.5", timeout=3000)
     reader.close()
