@@ -26,7 +26,6 @@ from model.store.shared_server import SharedServer, is_database_url
 Result = TypeVar("Result")
 
 
-
 def utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
@@ -45,6 +44,10 @@ class Database:
     `source`: a data folder, for the SQLite file in it, or a database address
     ("postgresql+psycopg://…") for a shared database. `read_only`: the caller only reads (an
     export), so a local file or folder that can't be written is read as it is."""
+
+    author: str | None = None
+    """Who makes the changes, for the history of a shared database; the GUI sets it from the user's
+    own settings (issue 22). None on a laptop of one's own."""
 
     def __init__(
         self,
