@@ -35,7 +35,11 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         action="store_true",
         help="met toelichting: --export-pdf neemt bij elke stap de uitleg uit de factsheet op",
     )
-    parser.add_argument("--dossier", metavar="NAAM", help="het dossier voor --export-pdf of --export-json")
+    parser.add_argument(
+        "--dossier",
+        metavar="NAAM",
+        help="het dossier voor --export-pdf, --export-json, --copy-to of --copy-from",
+    )
     parser.add_argument(
         "--round",
         type=int,
@@ -48,6 +52,19 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--import-json", type=Path, metavar="IN.json", help="importeer een dossierbestand als nieuw dossier"
     )
+    copy = parser.add_mutually_exclusive_group()
+    copy.add_argument(
+        "--copy-to",
+        metavar="DOEL",
+        help="kopieer alle dossiers (of met --dossier één) naar DOEL: een gegevensmap of het adres van een "
+        "gedeelde database; alles of niets, een bezette naam wordt ‘NAAM (2)’",
+    )
+    copy.add_argument(
+        "--copy-from",
+        metavar="BRON",
+        help="kopieer alle dossiers (of met --dossier één) van BRON, een gegevensmap of het adres van een "
+        "gedeelde database, naar deze gegevens; alles of niets",
+    )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     return parser.parse_args(argv)
 
@@ -57,6 +74,11 @@ def data_source(data_dir: Path | None = None, database_url: str | None = None) -
     from model.locations import default_data_dir
 
     return database_url or data_dir or default_data_dir()
+
+
+def given_source(text: str) -> Path | str:
+    """A data folder or a shared database's address, as given on the command line."""
+    return text if "://" in text else Path(text)
 
 
 def create_main_window(source: Path | str | None = None, interactive: bool = False):
@@ -177,6 +199,38 @@ def import_dossier_file(source: Path | str, file: Path) -> int:
     return 0
 
 
+def copy_dossiers(source: Path | str, target: Path | str, name: str | None) -> int:
+    """Copy every dossier (or the one called `name`) from `source` to `target` in one transaction,
+    and print the names used there; nothing is copied when one fails."""
+    from datetime import datetime
+
+    from model.exchange import CopyRefusedError, copy_dossiers, dossiers_to_copy
+    from model.store import Store, StoreError
+
+    if str(source) == str(target):
+        return fail("Bron en doel van het kopiëren zijn dezelfde; er is niets gekopieerd.")
+    try:
+        reading = store_to_read(source)
+    except StoreError as error:
+        return fail(str(error))
+    try:
+        chosen = dossiers_to_copy(reading, name)
+        writing = Store(target, set_aside_damaged=False)
+        try:
+            copies = copy_dossiers(reading, writing, chosen, datetime.now())
+        finally:
+            writing.close()
+    except CopyRefusedError as problem:
+        return fail(str(problem))
+    except StoreError as error:  # a server's reason may go on with details on further lines
+        return fail(f"Er is niets gekopieerd: {str(error).splitlines()[0]}")
+    finally:
+        reading.close()
+    for copy in copies:
+        print(copy.name)
+    return 0
+
+
 def fail(message: str) -> int:
     print(message, file=sys.stderr)
     return 1
@@ -193,6 +247,10 @@ def main(argv: list[str] | None = None) -> int:
         return export_dossier_file(source, arguments.dossier, arguments.export_json)
     if arguments.import_json:
         return import_dossier_file(source, arguments.import_json)
+    if arguments.copy_to:
+        return copy_dossiers(source, given_source(arguments.copy_to), arguments.dossier)
+    if arguments.copy_from:
+        return copy_dossiers(given_source(arguments.copy_from), source, arguments.dossier)
     # The model first: PySide6's import hook (PYSIDE-2029) reads the source of every module
     # imported after it, and SQLAlchemy has some 150 of them.
     from model.store import StoreError

@@ -1,4 +1,5 @@
-"""A dossier as one JSON file, to hand it between care provider and supplier, or keep it aside.
+"""A dossier as one JSON file, to hand it between care provider and supplier, or keep it aside;
+and copying dossiers from one store to another (a laptop's file, a shared database) the same way.
 
 The file names its format and version. Reading checks the whole file before anything is
 written, and says in Dutch what is wrong; the store then adds it in one transaction.
@@ -48,6 +49,7 @@ from model.register import (
     too_long,
 )
 from model.rounds import FIRST_ROUND, ROUND_SUBJECT, is_round_year
+from model.store import Store
 from model.store.annual_reports import REPAIR_FIELDS
 from model.store.schema import START_POSITION
 from model.system_errors import dutch_reason
@@ -83,6 +85,47 @@ DATE_PROBLEM = f"is geen datum tussen {EARLIEST_DATE.year} en {LATEST_DATE.year}
 
 class ImportFileError(ValueError):
     """The file can't be imported; the message says why, in Dutch."""
+
+
+class CopyRefusedError(ValueError):
+    """Dossiers can't be copied, and none was; the message says which one and why, in Dutch."""
+
+
+def dossiers_to_copy(source: Store, name: str | None = None) -> list[Dossier]:
+    """The dossier called `name`, or (None) every dossier of `source`; a damaged one refuses the
+    whole copy rather than be left behind unnoticed."""
+    usable, damaged = source.dossiers_and_damaged()
+    if name is not None:
+        found = source.find_dossier(name)
+        if found is None:
+            known = ", ".join(f"‘{each.name}’" for each in usable) or "geen"
+            raise CopyRefusedError(f"Er is geen dossier met de naam ‘{name}’ (aanwezig: {known}).")
+        return [found]
+    if damaged:
+        names = ", ".join(f"‘{each.name}’" for each in damaged)
+        raise CopyRefusedError(
+            f"Er is niets gekopieerd: {names} is beschadigd. Exporteer of verwijder het eerst in de app, "
+            "of kopieer de dossiers een voor een met --dossier."
+        )
+    return usable
+
+
+def copy_dossiers(source: Store, target: Store, dossiers: list[Dossier], now: datetime) -> list[Dossier]:
+    """Copy `dossiers` from `source` into `target`, all in one transaction or none; each travels as
+    an export file would (the same checks, the history's notes shortened alike) and a taken name
+    becomes "NAME (2)", as an import that keeps both. Returns the copies, in the same order.
+
+    CopyRefusedError when one can't be exported as a valid file; StoreError when `target` refuses
+    to store them: either way `target` is unchanged."""
+    snapshots = []
+    for dossier in dossiers:
+        try:
+            snapshots.append(parse_import(export_json(source.snapshot(dossier.id), now).encode("utf-8")))
+        except ImportFileError as problem:
+            raise CopyRefusedError(
+                f"Er is niets gekopieerd: het dossier ‘{dossier.name}’ kan niet worden gekopieerd. {problem}"
+            ) from None
+    return target.add_snapshots(snapshots)
 
 
 def export_json(snapshot: DossierSnapshot, now: datetime) -> str:

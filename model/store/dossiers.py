@@ -1,6 +1,6 @@
 """Dossiers: listing (the damaged ones apart), names, making, changing and deleting them."""
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any, TypeVar
 
@@ -100,16 +100,17 @@ class Dossiers(Database):
             raise DossierNameError(f"Er is al een dossier met de naam ‘{existing.name}’.")
         return cleaned
 
-    def free_name(self, name: str) -> str:
-        """`name`, or the first of "name (2)", "name (3)" … not taken: an import that keeps both.
+    def free_name(self, name: str, also_taken: Iterable[str] = ()) -> str:
+        """`name`, or the first of "name (2)", "name (3)" … not taken by a dossier (nor in
+        `also_taken`): an import that keeps both.
 
         A name too long to take the number is shortened, marked with "…", so the result fits."""
-        if self.find_dossier(name) is None:
-            return name
-        number = 2
-        while self.find_dossier(numbered_name(name, number)) is not None:
-            number += 1
-        return numbered_name(name, number)
+        taken = {" ".join(each.split()).casefold() for each in also_taken}
+        taken |= {each.name.casefold() for each in self.list_dossiers()}
+        candidate, number = name, 2
+        while " ".join(candidate.split()).casefold() in taken:
+            candidate, number = numbered_name(name, number), number + 1
+        return candidate
 
     def create_dossier(
         self, name: str, connection: Connection, role: Role, activation_date: date | None

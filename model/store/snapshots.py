@@ -1,6 +1,9 @@
 """A whole dossier at once, for export and import."""
 
+from collections.abc import Sequence
+
 from sqlalchemy import delete, text
+from sqlalchemy.orm import Session
 
 from model.dossier import DateField, Dossier, DossierSnapshot
 from model.register import renumbered_providers
@@ -59,67 +62,80 @@ class Snapshots(Dossiers, Rounds, CareProviders, AnnualReports):
     def add_snapshot(self, snapshot: DossierSnapshot, name: str, replace: Dossier | None = None) -> Dossier:
         """Store an imported dossier under `name` in one transaction, replacing `replace` if given."""
         cleaned = self.check_name(name, replace.id if replace else None)
-        source, now = snapshot.dossier, self._clock()
         with self._transaction() as session:
             if replace is not None:
                 session.execute(delete(DossierRow).where(DossierRow.id == replace.id))
-            row = DossierRow(
-                name=cleaned,
-                connection=source.connection.value,
-                role=source.role.value,
-                position=source.position,
-                created_at=now,
-                updated_at=now,
-                **{each.value: getattr(source, each.value) for each in DateField},
-            )
-            session.add(row)
-            session.flush()
-            rounds = {FIRST_ROUND: (snapshot.ticked, snapshot.notes)}
-            rounds |= {year: (each.ticked, each.notes) for year, each in snapshot.rounds.items()}
+            return self._insert_snapshot(session, snapshot, cleaned)
+
+    def add_snapshots(self, snapshots: Sequence[DossierSnapshot]) -> list[Dossier]:
+        """Store several dossiers in one transaction, all or none, each under its own name or, when
+        that is taken (here or by one added before it), a free one as `free_name` gives."""
+        names: list[str] = []
+        for snapshot in snapshots:
+            names.append(self.free_name(snapshot.dossier.name, also_taken=names))
+        with self._transaction() as session:
+            return [
+                self._insert_snapshot(session, snapshot, name)
+                for snapshot, name in zip(snapshots, names, strict=True)
+            ]
+
+    def _insert_snapshot(self, session: Session, snapshot: DossierSnapshot, name: str) -> Dossier:
+        source, now = snapshot.dossier, self._clock()
+        row = DossierRow(
+            name=name,
+            connection=source.connection.value,
+            role=source.role.value,
+            position=source.position,
+            created_at=now,
+            updated_at=now,
+            **{each.value: getattr(source, each.value) for each in DateField},
+        )
+        session.add(row)
+        session.flush()
+        rounds = {FIRST_ROUND: (snapshot.ticked, snapshot.notes)}
+        rounds |= {year: (each.ticked, each.notes) for year, each in snapshot.rounds.items()}
+        session.add_all(
+            RoundRow(dossier_id=row.id, year=year, started_at=each.started_at)
+            for year, each in snapshot.rounds.items()
+        )
+        for year, (ticked, notes) in rounds.items():
             session.add_all(
-                RoundRow(dossier_id=row.id, year=year, started_at=each.started_at)
-                for year, each in snapshot.rounds.items()
-            )
-            for year, (ticked, notes) in rounds.items():
-                session.add_all(
-                    TickedItemRow(dossier_id=row.id, round_year=year, item_id=item, ticked_at=at)
-                    for item, at in ticked.items()
-                )
-                session.add_all(
-                    NoteRow(dossier_id=row.id, round_year=year, step_id=step, text=text, updated_at=now)
-                    for step, text in notes.items()
-                )
-            session.add_all(
-                ChangeRow(
-                    dossier_id=row.id,
-                    at=c.at,
-                    step_id=c.step_id,
-                    subject=c.subject,
-                    old=c.old,
-                    new=c.new,
-                    round_year=c.round_year,
-                )
-                for c in renumbered_providers(snapshot.changes)
-            )
-            session.add_all(
-                CareProviderRow(
-                    dossier_id=row.id, **{field: getattr(p, field) for field in CARE_PROVIDER_FIELDS}
-                )
-                for p in snapshot.care_providers
+                TickedItemRow(dossier_id=row.id, round_year=year, item_id=item, ticked_at=at)
+                for item, at in ticked.items()
             )
             session.add_all(
-                AnnualReportRow(dossier_id=row.id, year=year, sent=sent)
-                for year, sent in snapshot.annual_reports.items()
+                NoteRow(dossier_id=row.id, round_year=year, step_id=step, text=text, updated_at=now)
+                for step, text in notes.items()
             )
-            session.add_all(
-                AnnualRepairRow(
-                    dossier_id=row.id,
-                    year=year,
-                    logius_fix_deadline=repair.logius_fix_deadline,
-                    findings_fixed=repair.findings_fixed,
-                )
-                for year, repair in snapshot.annual_repairs.items()
-                if repair.logius_fix_deadline or repair.findings_fixed
+        session.add_all(
+            ChangeRow(
+                dossier_id=row.id,
+                at=c.at,
+                step_id=c.step_id,
+                subject=c.subject,
+                old=c.old,
+                new=c.new,
+                round_year=c.round_year,
             )
-            session.flush()
-            return dossier_record(row)
+            for c in renumbered_providers(snapshot.changes)
+        )
+        session.add_all(
+            CareProviderRow(dossier_id=row.id, **{field: getattr(p, field) for field in CARE_PROVIDER_FIELDS})
+            for p in snapshot.care_providers
+        )
+        session.add_all(
+            AnnualReportRow(dossier_id=row.id, year=year, sent=sent)
+            for year, sent in snapshot.annual_reports.items()
+        )
+        session.add_all(
+            AnnualRepairRow(
+                dossier_id=row.id,
+                year=year,
+                logius_fix_deadline=repair.logius_fix_deadline,
+                findings_fixed=repair.findings_fixed,
+            )
+            for year, repair in snapshot.annual_repairs.items()
+            if repair.logius_fix_deadline or repair.findings_fixed
+        )
+        session.flush()
+        return dossier_record(row)
