@@ -61,7 +61,7 @@ def read_one_by_one(store: Store) -> list[DossierOverview]:
 
 
 def test_the_overview_holds_what_each_dossier_holds(either_store: Store) -> None:
-    """On a shared database too, where the list is read dossier by dossier."""
+    """On both engines, each with its own JSON functions."""
     store = either_store
     fill(store, 9)
     ticked = store.list_dossiers()[4]  # Praktijk 4: a direct dossier with four ticks
@@ -76,7 +76,8 @@ def test_the_overview_holds_what_each_dossier_holds(either_store: Store) -> None
     ]
 
 
-def test_one_query_however_many_dossiers(store: Store) -> None:
+def test_one_query_however_many_dossiers(either_store: Store) -> None:
+    store = either_store
     statements: list[str] = []
     event.listen(store._engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
     for added, total in ((1, 1), (11, 12)):
@@ -105,3 +106,14 @@ def test_one_dossier_is_read_by_its_id(store: Store) -> None:
     wanted = store.list_dossiers()[1]
     assert store.dossier(wanted.id) == wanted
     assert store.dossier(wanted.id + 100) is None
+
+
+def test_a_bad_value_in_a_dossier_spoils_only_that_dossier_on_either_engine(either_store: Store) -> None:
+    store = either_store
+    fill(store, 3)
+    with store._transaction() as session:
+        session.execute(text("UPDATE dossiers SET role = 'baas' WHERE name = 'Praktijk 1'"))
+    usable, damaged = store.dossier_overviews()
+    assert [each.name for each in damaged] == ["Praktijk 1"]
+    assert [each.dossier.name for each in usable] == ["Praktijk 0", "Praktijk 2"]
+    assert usable == read_one_by_one(store)

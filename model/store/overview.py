@@ -2,44 +2,78 @@
 in one query.
 
 One SELECT however many dossiers there are (a supplier may keep hundreds), each dossier's child
-rows gathered by SQLite's JSON aggregates, and read as the file holds them: one odd value makes
-that one dossier damaged, never the whole list.
+rows gathered by the engine's JSON aggregates (SQLite's or PostgreSQL's), and read as the file
+holds them: one odd value makes that one dossier damaged, never the whole list.
 """
 
 import json
 from datetime import date
-from typing import Any
+from functools import cache
+from typing import Any, NamedTuple
 
-from sqlalchemy import text
+from sqlalchemy import TextClause, text
 
 from model.dossier import CareProvider, DamagedDossier, DossierOverview, stored_dossier
 from model.register import DATE_FIELDS
 from model.rounds import FIRST_ROUND
-from model.store.annual_reports import AnnualReports
-from model.store.care_providers import CARE_PROVIDER_FIELDS, CareProviders
+from model.store.care_providers import CARE_PROVIDER_FIELDS
 from model.store.dossiers import DOSSIER_COLUMNS, Dossiers, by_name, damaged_dossier
-from model.store.rounds import Rounds
 from model.timeline import RepairDates
 
 PROVIDER_COLUMNS = ("id", *CARE_PROVIDER_FIELDS)
-CHILD_ROWS = {  # as JSON; bytes, so that a stray byte in one value can't break the whole list
-    "ticked": "SELECT json_group_array(t.item_id) FROM ticked_items t WHERE t.dossier_id = d.id"
-    " AND t.round_year = COALESCE((SELECT MAX(r.year) FROM rounds r WHERE r.dossier_id = d.id),"
-    f" {FIRST_ROUND})",  # the ticks of the current round only
-    "care_providers": "SELECT json_group_array(json_array("
-    + ", ".join(f"c.{each}" for each in PROVIDER_COLUMNS)
-    + ")) FROM care_providers c WHERE c.dossier_id = d.id",
-    "annual_reports": "SELECT json_group_object(a.year, a.sent) FROM annual_reports a"
-    " WHERE a.dossier_id = d.id",
-    "annual_repairs": "SELECT json_group_object(r.year, json_array(r.logius_fix_deadline, r.findings_fixed))"
-    " FROM annual_repairs r WHERE r.dossier_id = d.id",
-    "round_year": f"SELECT COALESCE(MAX(r.year), {FIRST_ROUND}) FROM rounds r WHERE r.dossier_id = d.id",
+
+
+class JsonFunctions(NamedTuple):
+    """An engine's SQL for gathering child rows as JSON; ROWS stands for what is gathered."""
+
+    array_of_rows: str
+    row: str
+    object_of_rows: str  # from key and value
+    as_text: str  # the type the JSON is read as
+
+
+JSON_FUNCTIONS = {
+    # bytes, so that a stray byte in one value can't break the whole list
+    "sqlite": JsonFunctions("json_group_array(ROWS)", "json_array(ROWS)", "json_group_object(ROWS)", "BLOB"),
+    # an aggregate over no rows is NULL there; the server keeps to UTF-8 itself
+    "postgresql": JsonFunctions(
+        "COALESCE(json_agg(ROWS), '[]')",
+        "json_build_array(ROWS)",
+        "COALESCE(json_object_agg(ROWS), '{}')",
+        "TEXT",
+    ),
 }
-OVERVIEW = text(
-    f"SELECT {', '.join(f'd.{column}' for column in DOSSIER_COLUMNS)}, "
-    + ", ".join(f"CAST(({query}) AS BLOB) AS {name}" for name, query in CHILD_ROWS.items())
-    + " FROM dossiers d"
-)
+
+
+@cache
+def overview_query(engine: str) -> TextClause:
+    """The one SELECT of the start page's list, in the JSON functions of `engine` (a dialect name)."""
+    sql = JSON_FUNCTIONS[engine]
+
+    def gathered(function: str, rows: str) -> str:
+        return function.replace("ROWS", rows)
+
+    provider = gathered(sql.row, ", ".join(f"c.{each}" for each in PROVIDER_COLUMNS))
+    repair = gathered(sql.row, "r.logius_fix_deadline, r.findings_fixed")
+    child_rows = {
+        "ticked": f"SELECT {gathered(sql.array_of_rows, 't.item_id')} FROM ticked_items t"
+        " WHERE t.dossier_id = d.id AND t.round_year = COALESCE((SELECT MAX(r.year) FROM rounds r"
+        f" WHERE r.dossier_id = d.id), {FIRST_ROUND})",  # the ticks of the current round only
+        "care_providers": "SELECT "
+        + gathered(sql.array_of_rows, provider)
+        + " FROM care_providers c WHERE c.dossier_id = d.id",
+        "annual_reports": f"SELECT {gathered(sql.object_of_rows, 'a.year, a.sent')} FROM annual_reports a"
+        " WHERE a.dossier_id = d.id",
+        "annual_repairs": "SELECT "
+        + gathered(sql.object_of_rows, f"r.year, {repair}")
+        + " FROM annual_repairs r WHERE r.dossier_id = d.id",
+        "round_year": f"SELECT COALESCE(MAX(r.year), {FIRST_ROUND}) FROM rounds r WHERE r.dossier_id = d.id",
+    }
+    return text(
+        f"SELECT {', '.join(f'd.{column}' for column in DOSSIER_COLUMNS)}, "
+        + ", ".join(f"CAST(({query}) AS {sql.as_text}) AS {name}" for name, query in child_rows.items())
+        + " FROM dossiers d"
+    )
 
 
 def _date(value: object) -> date | None:
@@ -57,8 +91,8 @@ def _care_provider(values: list[Any]) -> CareProvider:
     return CareProvider(**fields)
 
 
-def _json(value: bytes) -> Any:
-    return json.loads(value.decode("utf-8", "replace"))
+def _json(value: bytes | str) -> Any:
+    return json.loads(value.decode("utf-8", "replace") if isinstance(value, bytes) else value)
 
 
 def overview_record(values: dict[str, Any]) -> DossierOverview:
@@ -79,25 +113,12 @@ def overview_record(values: dict[str, Any]) -> DossierOverview:
     )
 
 
-class Overview(Dossiers, Rounds, CareProviders, AnnualReports):
+class Overview(Dossiers):
     def dossier_overviews(self) -> tuple[list[DossierOverview], list[DamagedDossier]]:
         """Every dossier as the start page lists it, and the damaged ones apart; each by name."""
-        if self.place.shared:  # the one query is SQLite's JSON: a shared server is read per dossier
-            dossiers, damaged_ones = self.dossiers_and_damaged()
-            return [
-                DossierOverview(
-                    dossier,
-                    frozenset(self.ticked_items(dossier.id)),
-                    tuple(self.care_providers(dossier.id)),
-                    self.annual_reports(dossier.id),
-                    self.annual_repairs(dossier.id),
-                    self.current_round(dossier.id),
-                )
-                for dossier in dossiers
-            ], damaged_ones
         usable, damaged = [], []
         with self._transaction() as session:
-            rows = session.execute(OVERVIEW).mappings().all()
+            rows = session.execute(overview_query(self._engine.dialect.name)).mappings().all()
         for values in rows:
             try:
                 usable.append(overview_record(dict(values)))
