@@ -110,3 +110,24 @@ def store_source(request: pytest.FixtureRequest, data_dir: Path) -> Path | str:
     if request.param == "sqlite":
         return data_dir
     return request.getfixturevalue("database_url")
+
+
+@pytest.fixture
+def old_database(store_source: Path | str):
+    """Makes `store_source` a database of an old schema, as tests/fixtures/schema-v<version>.db is: on
+    SQLite that file itself, on PostgreSQL its tables and rows laid out on the server."""
+
+    def make(version: int) -> Path | str:
+        import shutil
+
+        from model.store import DATABASE_NAME
+        from tests.postgres_server import old_database_on_server
+
+        fixture = Path(__file__).parent / "fixtures" / f"schema-v{version}.db"
+        if isinstance(store_source, Path):
+            shutil.copy(fixture, store_source / DATABASE_NAME)
+        else:
+            old_database_on_server(fixture, store_source)
+        return store_source
+
+    return make

@@ -99,3 +99,45 @@ def running_server(programs: Path) -> Iterator[Server]:
     finally:
         run(str(programs / "pg_ctl"), "stop", "-D", str(data), "-m", "immediate")
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def old_database_on_server(fixture: Path, url: str) -> None:
+    """Lay out the server's database as the old SQLite file `fixture` is (its tables, keys, rows and
+    schema version), so that the ladder of upgrades starts there as it does from that file."""
+    from sqlalchemy import MetaData, String, create_engine, insert, select, text
+
+    from model.limits import KVK_INPUT_MAX_LENGTH
+    from model.store.shared_server import VERSION_TABLE
+
+    source = create_engine(f"sqlite:///file:{fixture}?mode=ro&immutable=1&uri=true")
+    target = create_engine(url)
+    tables = MetaData()
+    try:
+        with source.connect() as reading, target.begin() as writing:
+            tables.reflect(reading)
+            for column in (column for table in tables.sorted_tables for column in table.columns):
+                column.type = column.type.as_generic()  # SQLite's DATETIME as PostgreSQL's TIMESTAMP
+            for table in tables.sorted_tables:  # reflection leaves out what a foreign key does on delete
+                keys = reading.exec_driver_sql(f"PRAGMA foreign_key_list({table.name})").all()
+                deletes = {key[3]: key[6] for key in keys}  # from column: on delete
+                for constraint in table.foreign_key_constraints:
+                    action = deletes[constraint.column_keys[0]]
+                    constraint.ondelete = None if action == "NO ACTION" else action
+            if "care_providers" in tables.tables:  # as wide as on every shared database (CareProviderRow)
+                tables.tables["care_providers"].c.kvk.type = String(KVK_INPUT_MAX_LENGTH)
+            tables.create_all(writing)
+            for table in tables.sorted_tables:
+                rows = [dict(row) for row in reading.execute(select(table)).mappings()]
+                if rows:
+                    writing.execute(insert(table), rows)
+                if "id" in table.c and rows:  # the next new row takes the next number, as in the file
+                    writing.execute(
+                        text(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), :last)"),
+                        {"last": max(row["id"] for row in rows)},
+                    )
+            VERSION_TABLE.create(writing)
+            version = reading.exec_driver_sql("PRAGMA user_version").scalar_one()
+            writing.execute(VERSION_TABLE.insert().values(version=version))
+    finally:
+        source.dispose()
+        target.dispose()

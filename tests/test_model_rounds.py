@@ -1,7 +1,6 @@
 """Yearly rounds in the store: starting one, ticks and notes per round, the history, an upgrade."""
 
 import json
-import shutil
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -21,7 +20,7 @@ from model.rounds import (
     round_start,
     yearly_report_of,
 )
-from model.store import DATABASE_NAME, Store, StoreError
+from model.store import Store, StoreError
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NOW = datetime(2027, 12, 1, 10, 0)
@@ -30,8 +29,9 @@ CLUSTER = bundled_content().flows[Connection.CLUSTER]
 
 
 @pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    store = Store(data_dir, clock=lambda: NOW)
+def store(store_source: Path | str) -> Iterator[Store]:
+    """On both engines: a local file and a shared database."""
+    store = Store(store_source, clock=lambda: NOW)
     yield store
     store.close()
 
@@ -122,22 +122,22 @@ def test_a_round_can_only_follow_the_current_one(store: Store) -> None:
     assert store.rounds(dossier.id) == [FIRST_ROUND, 2026]
 
 
-def test_rounds_survive_a_restart(data_dir: Path) -> None:
-    store = Store(data_dir, clock=lambda: NOW)
+def test_rounds_survive_a_restart(store_source: Path | str) -> None:
+    store = Store(store_source, clock=lambda: NOW)
     dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, date(2024, 1, 1))
     store.start_round(dossier.id, 2025, round_start(DIRECT, {}, {}))
     store.set_item_ticked(dossier.id, "direct.7.1", True)
     store.close()
-    reopened = Store(data_dir)
+    reopened = Store(store_source)
     assert reopened.current_round(dossier.id) == 2025
     assert reopened.ticked_items(dossier.id) == {"direct.7.1": NOW}
     assert reopened.ticked_items(dossier.id, FIRST_ROUND) == {}
     reopened.close()
 
 
-def test_a_schema_4_database_keeps_everything_in_the_first_round(data_dir: Path) -> None:
-    shutil.copy(FIXTURES / "schema-v4.db", data_dir / DATABASE_NAME)
-    store = Store(data_dir, clock=lambda: NOW)
+def test_a_schema_4_database_keeps_everything_in_the_first_round(old_database) -> None:
+    source = old_database(4)
+    store = Store(source, clock=lambda: NOW)
     first = store.find_dossier("Praktijk Versie Een")
     assert store.rounds(first.id) == [FIRST_ROUND]
     assert set(store.ticked_items(first.id, FIRST_ROUND)) == {"direct.1.1"}
@@ -155,7 +155,7 @@ def test_a_schema_4_database_keeps_everything_in_the_first_round(data_dir: Path)
 
     store.start_round(first.id, 2028, round_start(DIRECT, {}, {}))
     store.close()
-    reopened = Store(data_dir)
+    reopened = Store(source)
     assert reopened.rounds(first.id) == [FIRST_ROUND, 2028]
     assert reopened.ticked_items(first.id) == {}
     assert set(reopened.ticked_items(first.id, FIRST_ROUND)) == {"direct.1.1"}

@@ -1,14 +1,16 @@
 """The database's tables, its schema version and the ladder of upgrades from older versions.
 
-The version lives in `PRAGMA user_version`. Each upgrade is plain SQL written for the version it
-leaves, so it keeps working when the ORM classes below move on; the store runs the whole ladder
-in one transaction, after a backup copy.
+The version lives in `PRAGMA user_version` (on a shared server in a table of its own). Each upgrade
+is written for the version it leaves, in SQL or SQLAlchemy Core of its own, so it keeps working
+when the ORM classes below move on; the store runs the whole ladder in one transaction, after a
+backup copy. From schema 5 on the steps run on PostgreSQL too.
 """
 
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Connection, ForeignKey, String, text
+from sqlalchemy import Column, Connection, Date, DateTime, ForeignKey, Integer, MetaData, String, Table, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from model.dossier import NAME_MAX_LENGTH
@@ -175,53 +177,58 @@ def _add_annual_reports(connection: Connection) -> None:
     )
 
 
+def _version_5_and_6_tables() -> MetaData:
+    """The tables schema 5 and 6 added or rebuilt, as those versions had them, in SQLAlchemy Core
+    so that the steps run on SQLite and PostgreSQL alike and give each engine's own types."""
+    tables = MetaData()
+    Table("dossiers", tables, Column("id", Integer, primary_key=True))  # referred to, already there
+
+    def of_dossier(name: str, key: str, *columns: Column[Any]) -> None:
+        owner = ForeignKey("dossiers.id", ondelete="CASCADE")
+        Table(
+            name,
+            tables,
+            Column("dossier_id", Integer, owner, primary_key=True),
+            Column(key, Integer, primary_key=True),
+            *columns,
+        )
+
+    of_dossier("rounds", "year", Column("started_at", DateTime, nullable=False))
+    of_dossier(
+        "ticked_items",
+        "round_year",
+        Column("item_id", String(64), primary_key=True),
+        Column("ticked_at", DateTime, nullable=False),
+    )
+    of_dossier(
+        "notes",
+        "round_year",
+        Column("step_id", String(64), primary_key=True),
+        Column("text", String, nullable=False),
+        Column("updated_at", DateTime, nullable=False),
+    )
+    of_dossier("annual_repairs", "year", Column("logius_fix_deadline", Date), Column("findings_fixed", Date))
+    return tables
+
+
 def _add_rounds(connection: Connection) -> None:
-    """Ticks and notes get a round; what was there belongs to the first assessment (round 0)."""
-    connection.exec_driver_sql(
-        "CREATE TABLE rounds ("
-        " dossier_id INTEGER NOT NULL REFERENCES dossiers (id) ON DELETE CASCADE,"
-        " year INTEGER NOT NULL,"
-        " started_at DATETIME NOT NULL,"
-        " PRIMARY KEY (dossier_id, year))"
-    )
-    connection.exec_driver_sql(
-        "CREATE TABLE ticked_items_v5 ("
-        " dossier_id INTEGER NOT NULL REFERENCES dossiers (id) ON DELETE CASCADE,"
-        " round_year INTEGER NOT NULL,"
-        " item_id VARCHAR(64) NOT NULL,"
-        " ticked_at DATETIME NOT NULL,"
-        " PRIMARY KEY (dossier_id, round_year, item_id))"
-    )
-    connection.exec_driver_sql(
-        "INSERT INTO ticked_items_v5 SELECT dossier_id, 0, item_id, ticked_at FROM ticked_items"
-    )
-    connection.exec_driver_sql(
-        "CREATE TABLE notes_v5 ("
-        " dossier_id INTEGER NOT NULL REFERENCES dossiers (id) ON DELETE CASCADE,"
-        " round_year INTEGER NOT NULL,"
-        " step_id VARCHAR(64) NOT NULL,"
-        " text VARCHAR NOT NULL,"
-        " updated_at DATETIME NOT NULL,"
-        " PRIMARY KEY (dossier_id, round_year, step_id))"
-    )
-    connection.exec_driver_sql(
-        "INSERT INTO notes_v5 SELECT dossier_id, 0, step_id, text, updated_at FROM notes"
-    )
-    for table in ("ticked_items", "notes"):
-        connection.exec_driver_sql(f"DROP TABLE {table}")
-        connection.exec_driver_sql(f"ALTER TABLE {table}_v5 RENAME TO {table}")
+    """Ticks and notes get a round; what was there belongs to the first assessment (round 0).
+
+    Their tables are rebuilt under their own names (copied aside, dropped, made anew, filled
+    back), so that they end up as a new database has them, constraint names on PostgreSQL too."""
+    tables = _version_5_and_6_tables().tables
+    tables["rounds"].create(connection)
+    for name, kept in (("ticked_items", "item_id, ticked_at"), ("notes", "step_id, text, updated_at")):
+        connection.exec_driver_sql(f"CREATE TABLE {name}_v4 AS SELECT * FROM {name}")
+        connection.exec_driver_sql(f"DROP TABLE {name}")
+        tables[name].create(connection)
+        connection.exec_driver_sql(f"INSERT INTO {name} SELECT dossier_id, 0, {kept} FROM {name}_v4")
+        connection.exec_driver_sql(f"DROP TABLE {name}_v4")
     connection.exec_driver_sql("ALTER TABLE changes ADD COLUMN round_year INTEGER NOT NULL DEFAULT 0")
 
 
 def _add_annual_repairs(connection: Connection) -> None:
-    connection.exec_driver_sql(
-        "CREATE TABLE annual_repairs ("
-        " dossier_id INTEGER NOT NULL REFERENCES dossiers (id) ON DELETE CASCADE,"
-        " year INTEGER NOT NULL,"
-        " logius_fix_deadline DATE,"
-        " findings_fixed DATE,"
-        " PRIMARY KEY (dossier_id, year))"
-    )
+    _version_5_and_6_tables().tables["annual_repairs"].create(connection)
 
 
 # UPGRADES[n] turns a database of schema n into one of schema n + 1.
