@@ -2,7 +2,7 @@
 list, the agenda, the summary, the history and the export; a schema-5 database upgrades to it."""
 
 import json
-import shutil
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from model.deadline_text import dossier_urgency
 from model.dossier import DateField
 from model.exchange import ImportFileError, export_json, parse_import
 from model.history_text import described
-from model.store import DATABASE_NAME, Store
+from model.store import Store
 from model.summary import load_summary_input, timeline_entries
 from model.timeline import DossierDates, RepairDates
 from tests.gui_helpers import child, click, open_window, scroll_to
@@ -36,6 +36,14 @@ def store(data_dir: Path) -> Store:
     store.close()
 
 
+@pytest.fixture
+def either_store(store_source: Path | str) -> Iterator[Store]:
+    """For what the store alone does: on a local file and on a shared database."""
+    store = Store(store_source, clock=lambda: NOW)
+    yield store
+    store.close()
+
+
 def reported_dossier(store: Store) -> int:
     """A dossier whose first report and repair are done, and whose 2025 yearly report went out 2 April."""
     dossier = store.create_dossier("Praktijk Noord", Connection.DIRECT, Role.CARE_PROVIDER, T0)
@@ -45,21 +53,22 @@ def reported_dossier(store: Store) -> int:
     return dossier.id
 
 
-def test_a_schema_5_database_upgrades_and_keeps_the_repairs_dates(data_dir: Path) -> None:
-    shutil.copy(FIXTURES / "schema-v5.db", data_dir / DATABASE_NAME)
-    store = Store(data_dir, clock=lambda: NOW)
+def test_a_schema_5_database_upgrades_and_keeps_the_repairs_dates(old_database) -> None:
+    source = old_database(5)
+    store = Store(source, clock=lambda: NOW)
     cluster = store.find_dossier("Leverancier Cluster")
     assert store.annual_reports(cluster.id) == {2027: date(2027, 3, 1)}
     assert store.rounds(cluster.id)[-1] == 2027
     assert store.annual_repairs(cluster.id) == {}
     store.set_annual_repair(cluster.id, 2027, DateField.LOGIUS_FIX_DEADLINE, date(2027, 6, 1))
     store.close()
-    reopened = Store(data_dir)
+    reopened = Store(source)
     assert reopened.annual_repairs(cluster.id) == {2027: RepairDates(logius_fix_deadline=date(2027, 6, 1))}
     reopened.close()
 
 
-def test_the_repairs_dates_are_stored_per_year_with_their_history(store: Store) -> None:
+def test_the_repairs_dates_are_stored_per_year_with_their_history(either_store: Store) -> None:
+    store = either_store
     dossier_id = reported_dossier(store)
     store.set_annual_repair(dossier_id, 2025, DateField.LOGIUS_FIX_DEADLINE, date(2025, 7, 1))
     store.set_annual_repair(dossier_id, 2025, DateField.FINDINGS_FIXED, date(2025, 6, 20))
@@ -78,7 +87,8 @@ def test_the_repairs_dates_are_stored_per_year_with_their_history(store: Store) 
     ]
 
 
-def test_the_repairs_dates_travel_with_the_dossier(store: Store) -> None:
+def test_the_repairs_dates_travel_with_the_dossier(either_store: Store) -> None:
+    store = either_store
     dossier_id = reported_dossier(store)
     store.set_annual_report(dossier_id, 2026, date(2026, 3, 9))
     store.set_annual_repair(dossier_id, 2025, DateField.FINDINGS_FIXED, date(2025, 6, 20))
