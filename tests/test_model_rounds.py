@@ -22,7 +22,6 @@ from model.rounds import (
 )
 from model.store import Store, StoreError
 
-FIXTURES = Path(__file__).parent / "fixtures"
 NOW = datetime(2027, 12, 1, 10, 0)
 DIRECT = bundled_content().flows[Connection.DIRECT]
 CLUSTER = bundled_content().flows[Connection.CLUSTER]

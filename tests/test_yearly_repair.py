@@ -23,7 +23,6 @@ from model.summary import load_summary_input, timeline_entries
 from model.timeline import DossierDates, RepairDates
 from tests.gui_helpers import child, click, open_window, scroll_to
 
-FIXTURES = Path(__file__).parent / "fixtures"
 NOW = datetime(2026, 11, 28, 12)
 WORDING = bundled_content().general.timeline
 T0 = date(2024, 1, 1)  # the first yearly report is due 1 May 2025
