@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/run.py            # the full run, 7 runs per figure (~3 minutes)
     .venv/bin/python benchmarks/run.py --quick    # 3 runs, fewer ticks, for trying things out
     .venv/bin/python benchmarks/run.py --app-dir /tmp/copy   # the same benchmarks on a copy of the app
-    .venv/bin/python benchmarks/run.py --only startup list   # startup ticks pages zoom pdf list packaged
+    .venv/bin/python benchmarks/run.py --only startup list   # of: startup ticks pages zoom pdf list
+                                                             #     packaged shared
 
 Times are medians (or percentiles) and every figure stands beside a baseline measured in the same
 run, so the ratios mean something on a noisy machine. Nothing here asserts a time.
@@ -23,6 +24,7 @@ import fixtures
 import packaged
 import page_switch
 import pdf_export
+import shared_database
 import startup
 import tick_latency
 import zoom
@@ -144,6 +146,12 @@ def packaged_section(arguments: argparse.Namespace, folders: dict[str, Path]) ->
     return {4: packaged.rows(packaged.measure(arguments.app_dir, folders[ONE_LAST], arguments.runs))}
 
 
+def shared_section(arguments: argparse.Namespace, folders: dict[str, Path]) -> Rows:
+    step("the shared database: a PostgreSQL server on localhost, start-up and ticks against SQLite")
+    rows = shared_database.measure(arguments.app_dir, folders[ONE_LAST], arguments.runs, arguments.ticks)
+    return {22: rows}
+
+
 SECTIONS = {
     "startup": startup_section,
     "ticks": ticks_section,
@@ -152,6 +160,7 @@ SECTIONS = {
     "pdf": pdf_section,
     "list": list_section,
     "packaged": packaged_section,
+    "shared": shared_section,
 }
 LIST_BUDGET_S = 30  # a list refresh that takes seconds gets fewer runs rather than a ten-minute benchmark
 
@@ -161,7 +170,7 @@ def prepare_folders(arguments: argparse.Namespace, scratch: Path) -> dict[str, P
     list, and two reopening the main dossier's register with one and with many care providers."""
     names = (ONE_LAST, ONE_LIST, MANY_LAST, MANY_LIST, ONE_REGISTER, MANY_REGISTER)
     folders = {name: scratch / name for name in names}
-    if {"startup", "list", "packaged"} & set(arguments.only or SECTIONS):
+    if {"startup", "list", "packaged", "shared"} & set(arguments.only or SECTIONS):
         step(f"data folders with 1 and {arguments.dossiers} dossiers (and care providers)")
         for count, last, start_page in ((1, ONE_LAST, ONE_LIST), (arguments.dossiers, MANY_LAST, MANY_LIST)):
             remembered = {str(folders[last]): True, str(folders[start_page]): False}
@@ -184,6 +193,7 @@ def main(argv: list[str]) -> int:
     started = time.perf_counter()
     rows: Rows = {}
     failed: list[str] = []
+    skipped: list[str] = []
     with tempfile.TemporaryDirectory(prefix="wegwijzer-bench-") as scratch:
         folders = prepare_folders(arguments, Path(scratch))
         for name in arguments.only or SECTIONS:
@@ -193,11 +203,15 @@ def main(argv: list[str]) -> int:
             except ChildError as error:  # the app changed under the benchmark: say so, measure the rest
                 print(f"!! {name} failed: {error}", file=sys.stderr)
                 failed.append(name)
+            except shared_database.NoServerError as reason:
+                skipped.append(f"{name} ({reason})")
     print(f"\nDigiD Assessment Wegwijzer benchmarks · app {arguments.app_dir}")
     print(machine())
     elapsed = time.perf_counter() - started
     print(f"{arguments.runs} runs per median, {arguments.ticks} ticks; {elapsed:.0f} s in all\n")
     print(table([row for number in sorted(rows) for row in rows[number]]))
+    if skipped:
+        print(f"\nSkipped: {', '.join(skipped)}")
     if failed:
         print(f"\nNot measured (failed, see above): {', '.join(failed)}")
     return 1 if failed else 0

@@ -1,7 +1,8 @@
 """A throwaway PostgreSQL cluster for the tests that run the store on a shared database (issue 22).
 
 initdb into a temporary folder, the server on a free port of 127.0.0.1 with durability switched
-off (the data die with the test run anyway), one fresh database per test. As root (CI) the
+off (the data die with the test run anyway), one fresh database per test. The benchmarks start
+one too (benchmarks/shared_database.py), durable. As root (CI) the
 cluster runs as the `postgres` user, since PostgreSQL refuses to run as root.
 """
 
@@ -75,7 +76,9 @@ class Server:
 
 
 @contextlib.contextmanager
-def running_server(programs: Path) -> Iterator[Server]:
+def running_server(programs: Path, durable: bool = False) -> Iterator[Server]:
+    """A server on a free port; `durable` (the benchmarks) commits to disk as a real server does,
+    otherwise durability is off for speed."""
     folder = Path(tempfile.mkdtemp(prefix="wegwijzer-postgres-"))
     as_user: list[str] = []
     if os.geteuid() == 0:
@@ -92,7 +95,9 @@ def running_server(programs: Path) -> Iterator[Server]:
 
     run(str(programs / "initdb"), "-D", str(data), "-U", USER, f"--pwfile={password_file}",
         "-A", "scram-sha-256", "-E", "UTF8", "--locale=C", "--no-sync")  # fmt: skip
-    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
+    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1"
+    if not durable:
+        options += " -c fsync=off -c full_page_writes=off"
     run(str(programs / "pg_ctl"), "start", "-w", "-D", str(data), "-l", str(folder / "log"), "-o", options)
     try:
         yield Server(port, count(1))
