@@ -1,4 +1,5 @@
-"""The safety net in the menu: back-ups on start and restoring one, exporting and importing a dossier."""
+"""The safety net in the menu: back-ups on start and restoring one, exporting and importing a dossier,
+and copying the dossiers between this computer and a shared database (moving in)."""
 
 import contextlib
 import sqlite3
@@ -18,14 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.dialogs import inform
+from gui.dialogs import confirm, inform
 from gui.page_parts import label
 from gui.window_geometry import resize_within_screen
 from model.backups import Backup, backup_if_changed
 from model.dossier import Dossier, DossierNameError
 from model.dutch import date_and_time
 from model.locations import safe_file_name
-from model.store import Store, StoreError
+from model.store import DATABASE_NAME, Store, StoreError
 from model.system_errors import dutch_reason
 
 BACKUP_REASONS = {
@@ -232,3 +233,62 @@ class DataActions(QObject):
             return
         self.dossierImported.emit(imported.id)
         self.message.emit(f"Dossier ‘{imported.name}’ geïmporteerd.")
+
+    def copy_dossiers(self, to_this_computer: bool) -> None:
+        """Copy every dossier from the open shared database to this computer's own data folder, or
+        from there to the shared database: after a confirmation naming them, all or none."""
+        from model.exchange import CopyRefusedError, copy_dossiers, dossiers_to_copy  # when first used
+        from model.locations import default_data_dir
+
+        title = f"Dossiers kopiëren naar {'deze computer' if to_this_computer else 'de gedeelde database'}"
+        folder = default_data_dir()
+        if not to_this_computer and not (folder / DATABASE_NAME).exists():
+            inform(self.parent_widget, title, f"Op deze computer staan geen dossiers (in {folder}).")
+            return
+        try:
+            local = Store(folder, set_aside_damaged=False, read_only=not to_this_computer)
+        except StoreError as error:
+            inform(self.parent_widget, title, str(error))
+            return
+        origin, target = (self.store, local) if to_this_computer else (local, self.store)
+        try:
+            chosen = dossiers_to_copy(origin)
+            if not chosen:
+                inform(self.parent_widget, title, "Er zijn geen dossiers om te kopiëren.")
+                return
+            if not confirm(self.parent_widget, title, copy_question(chosen, origin, target), "Kopiëren"):
+                return
+            self.aboutToReplaceData.emit()  # the open dossier's last edits saved, and copied with it
+            copies = copy_dossiers(origin, target, chosen, datetime.now())
+        except CopyRefusedError as problem:
+            inform(self.parent_widget, title, str(problem))
+            return
+        except StoreError as error:  # a server's reason may go on with details on further lines
+            self.failed.emit(f"Er is niets gekopieerd: {str(error).splitlines()[0]}")
+            return
+        finally:
+            local.close()
+        self.dataReplaced.emit()
+        copied = "1 dossier" if len(copies) == 1 else f"{len(copies)} dossiers"
+        self.message.emit(f"{copied} gekopieerd naar {place(target)}.")
+
+
+COPY_LISTED = 12  # dossiers named in the question; the rest counted
+
+
+def copy_question(dossiers: list[Dossier], origin: Store, target: Store) -> str:
+    named = [f"• {each.name}" for each in dossiers[:COPY_LISTED]]
+    if len(dossiers) > COPY_LISTED:
+        named.append(f"en nog {len(dossiers) - COPY_LISTED} andere")
+    lines = "\n".join(named)
+    what = "Dit dossier wordt" if len(dossiers) == 1 else f"Deze {len(dossiers)} dossiers worden"
+    return (
+        f"{what} gekopieerd\nvan {place(origin)}\nnaar {place(target)}:\n\n{lines}\n\n"
+        "Alles wordt in één keer gekopieerd, of niets. Een naam die daar al bestaat, krijgt een nummer, "
+        "zoals ‘Naam (2)’. Hier blijft alles zoals het is."
+    )
+
+
+def place(store: Store) -> str:
+    """Where a store's data are, as the user knows the place."""
+    return f"{'de gedeelde database' if store.shared else 'deze computer'} ({store.where})"

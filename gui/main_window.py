@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
                     menu.addAction(action)
                 if entry.needs_dossier:
                     self.dossier_actions.append(action)
+                action.setVisible(not entry.shared_only or self.store.shared)
         self._enable_dossier_actions()
         self.leave_presentation = QShortcut(QKeySequence("Esc"), self, lambda: self.set_presentation(False))
         self.leave_presentation.setEnabled(False)
@@ -256,6 +257,12 @@ class MainWindow(QMainWindow):
 
     def restore_backup(self) -> None:
         self.data_actions.restore_backup()
+
+    def copy_dossiers_to_shared(self) -> None:
+        self.data_actions.copy_dossiers(to_this_computer=False)
+
+    def copy_dossiers_to_this_computer(self) -> None:
+        self.data_actions.copy_dossiers(to_this_computer=True)
 
     def _reopen_last_dossier(self) -> None:
         last = self.store.last_dossier_id()

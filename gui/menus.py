@@ -21,6 +21,7 @@ class MenuEntry:
     slot: str
     needs_dossier: bool = False  # disabled while no dossier is open
     checkable: bool = False  # the slot gets the new state
+    shared_only: bool = False  # shown only while the data are in a shared database
 
 
 SEPARATOR = None
@@ -65,6 +66,20 @@ MENUS: tuple[tuple[str, tuple[MenuEntry | None, ...]], ...] = (
             ),
             SEPARATOR,
             MenuEntry("actionImportDossier", "Dossier &importeren …", "", "import_dossier"),
+            MenuEntry(
+                "actionCopyToShared",
+                "Dossiers kopiëren naar de ge&deelde database …",
+                "",
+                "copy_dossiers_to_shared",
+                shared_only=True,
+            ),
+            MenuEntry(
+                "actionCopyToThisComputer",
+                "Dossiers kopiëren naar deze &computer …",
+                "",
+                "copy_dossiers_to_this_computer",
+                shared_only=True,
+            ),
             MenuEntry("actionRestoreBackup", "&Back-up terugzetten …", "", "restore_backup"),
             SEPARATOR,
             MenuEntry("actionQuit", "&Afsluiten", "Ctrl+Q", "close"),

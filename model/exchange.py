@@ -104,8 +104,8 @@ def dossiers_to_copy(source: Store, name: str | None = None) -> list[Dossier]:
     if damaged:
         names = ", ".join(f"‘{each.name}’" for each in damaged)
         raise CopyRefusedError(
-            f"Er is niets gekopieerd: {names} is beschadigd. Exporteer of verwijder het eerst in de app, "
-            "of kopieer de dossiers een voor een met --dossier."
+            f"Er is niets gekopieerd: {names} is beschadigd. Exporteer of verwijder het eerst op de "
+            "startpagina van de app en kopieer dan opnieuw."
         )
     return usable
 
