@@ -284,11 +284,15 @@ class MainWindow(QMainWindow):
     def show_start(self) -> None:
         self.close_dossier()
         self._show_window_title()
-        self._remember(None)
+        if self.store.last_dossier_id() is not None:  # a read, not a committed write, at every start
+            self._remember(None)
         self._enable_dossier_actions()
-        self.start_page.refresh()
-        self.pages.setCurrentWidget(self.start_page)
-        self.start_page.page_shown()  # focus where the closed dossier's widgets were: on the heading
+        built = self._start_page is not None
+        page = self.start_page  # filled when it is built
+        if built:
+            page.refresh()  # the dossiers may have changed since it was last shown
+        self.pages.setCurrentWidget(page)
+        page.page_shown()  # focus where the closed dossier's widgets were: on the heading
 
     def new_dossier(self) -> None:
         view = DossierView(self.store, self.content, None, self.clock)
