@@ -284,8 +284,7 @@ class MainWindow(QMainWindow):
     def show_start(self) -> None:
         self.close_dossier()
         self._show_window_title()
-        if self.store.last_dossier_id() is not None:  # a read, not a committed write, at every start
-            self._remember(None)
+        self._remember(None)
         self._enable_dossier_actions()
         built = self._start_page is not None
         page = self.start_page  # filled when it is built
@@ -330,8 +329,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(name + APP_NAME)
 
     def _remember(self, dossier_id: int | None) -> None:
+        """The dossier to reopen at the next start; forgetting it is a read, not a committed write,
+        when none is remembered (every start on the start page)."""
         try:
-            self.store.remember_last_dossier(dossier_id)
+            if dossier_id is not None or self.store.last_dossier_id() is not None:
+                self.store.remember_last_dossier(dossier_id)
         except StoreError as error:
             self.show_save_error(str(error))
 
