@@ -293,9 +293,12 @@ class MainWindow(QMainWindow):
         self._show_window_title()
         self._remember(None)
         self._enable_dossier_actions()
-        self.start_page.refresh()
-        self.pages.setCurrentWidget(self.start_page)
-        self.start_page.page_shown()  # focus where the closed dossier's widgets were: on the heading
+        built = self._start_page is not None
+        page = self.start_page  # filled when it is built
+        if built:
+            page.refresh()  # the dossiers may have changed since it was last shown
+        self.pages.setCurrentWidget(page)
+        page.page_shown()  # focus where the closed dossier's widgets were: on the heading
 
     def new_dossier(self) -> None:
         view = DossierView(self.store, self.content, None, self.clock)
@@ -333,8 +336,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(name + APP_NAME)
 
     def _remember(self, dossier_id: int | None) -> None:
+        """The dossier to reopen at the next start; forgetting it is a read, not a committed write,
+        when none is remembered (every start on the start page)."""
         try:
-            self.store.remember_last_dossier(dossier_id)
+            if dossier_id is not None or self.store.last_dossier_id() is not None:
+                self.store.remember_last_dossier(dossier_id)
         except StoreError as error:
             self.show_save_error(str(error))
 
