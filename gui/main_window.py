@@ -4,7 +4,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QLockFile, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -32,14 +32,13 @@ from model.dossier import Dossier
 from model.locations import APP_NAME
 from model.store import Store, StoreError
 from model.system_errors import dutch_reason
+from model.user_settings import SettingsNotSavedError, UserSettings
 from model.version import __version__
 
 if TYPE_CHECKING:
     from gui.summary_printer import SummaryPrinter
 
 BACKUP_DELAY_MS = 1500  # after the first paint: start-up stays quick
-ZOOM_SETTING = "zoom"  # remembered in the data folder, so on this laptop
-GEOMETRY_SETTING = "windowGeometry"  # Qt's saveGeometry, base64
 STATUS_MESSAGE_MS = 20_000  # long enough to read a backup's path aloud in a meeting
 
 
@@ -51,16 +50,20 @@ def stored_zoom(value: str | None) -> float:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, content: Content, clock: DayClock | None = None) -> None:
+    def __init__(
+        self, store: Store, content: Content, clock: DayClock | None = None, user: UserSettings | None = None
+    ) -> None:
         super().__init__()
         self.store, self.content = store, content
+        self.user = user or UserSettings.of(store)  # zoom, window, last dossier: the person's own
+        self.folder_lock: QLockFile | None = None  # the local data folder's, while working there
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
-        place_main_window(self, store.setting(GEOMETRY_SETTING))
+        place_main_window(self, self.user.window_geometry(store))
         self.dossier_view: DossierView | None = None
         self.presenting = False
         self._state_before_presentation = Qt.WindowState.WindowNoState
-        self.zoom = stored_zoom(store.setting(ZOOM_SETTING))
+        self.zoom = stored_zoom(self.user.zoom(store))
         self.clock = clock or DayClock()
 
         self.save_error = QFrame()
@@ -147,8 +150,8 @@ class MainWindow(QMainWindow):
         self.zoom = level
         self._apply_zoom()
         try:
-            self.store.set_setting(ZOOM_SETTING, str(level))
-        except StoreError as error:
+            self.user.set_zoom(level)
+        except SettingsNotSavedError as error:
             self.show_failure(str(error))
 
     def zoom_in(self) -> None:
@@ -258,7 +261,7 @@ class MainWindow(QMainWindow):
         self.data_actions.restore_backup()
 
     def _reopen_last_dossier(self) -> None:
-        last = self.store.last_dossier_id()
+        last = self.user.last_dossier_id(self.store)
         if last is not None and self.store.dossier(last) is not None:
             self.open_dossier(last)
 
@@ -327,9 +330,9 @@ class MainWindow(QMainWindow):
 
     def _remember(self, dossier_id: int | None) -> None:
         try:
-            self.store.remember_last_dossier(dossier_id)
-        except StoreError as error:
-            self.show_save_error(str(error))
+            self.user.remember_last_dossier(self.store, dossier_id)
+        except SettingsNotSavedError as error:
+            self.show_failure(str(error))
 
     def show_save_error(self, message: str, kept_on_screen: bool = True) -> None:
         kept = (
@@ -355,8 +358,8 @@ class MainWindow(QMainWindow):
         if self.dossier_view is not None:
             self.dossier_view.flush_notes()
         geometry = encoded_geometry(self)
-        with suppress(StoreError):  # only the window's place is lost; the next start picks a fitting one
-            if geometry != self.store.setting(GEOMETRY_SETTING):
-                self.store.set_setting(GEOMETRY_SETTING, geometry)
+        with suppress(SettingsNotSavedError):  # only the window's place is lost; the next start picks one
+            if geometry != self.user.window_geometry(self.store):
+                self.user.set_window_geometry(geometry)
         self.store.close()
         super().closeEvent(event)
