@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.store, self.content = store, content
         self.user = user or UserSettings.of(store)  # zoom, window, last dossier: the person's own
         self.folder_lock: QLockFile | None = None  # the local data folder's, while working there
+        self._sign_changes()
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
         place_main_window(self, self.user.window_geometry(store))
@@ -259,6 +260,38 @@ class MainWindow(QMainWindow):
 
     def restore_backup(self) -> None:
         self.data_actions.restore_backup()
+
+    # The data source (issue 22)
+
+    def choose_data_source(self) -> None:
+        from gui.data_source_dialog import DataSourceDialog
+
+        if self.dossier_view is not None:
+            self.dossier_view.flush_notes()
+        chosen = DataSourceDialog.choose(self, self.user, self.store)
+        if chosen is not None:
+            self.switch_to(*chosen)
+
+    def switch_to(self, store: Store, lock: QLockFile | None) -> None:
+        """Work on another database from now on: the old one closed, the start page shown."""
+        self.close_dossier()
+        old, self.store = self.store, store
+        self.data_actions.store = store
+        self._printer = None
+        if self._start_page is not None:
+            self.pages.removeWidget(self._start_page)
+            self._start_page.deleteLater()
+            self._start_page = None
+        old.close()
+        if self.folder_lock is not None and self.folder_lock is not lock:
+            self.folder_lock.unlock()
+        self.folder_lock = lock
+        self._sign_changes()
+        self.show_start()
+
+    def _sign_changes(self) -> None:
+        """On a shared database the history names who made a change; on one's own laptop nobody."""
+        self.store.author = (self.user.display_name() or None) if self.store.shared else None
 
     def _reopen_last_dossier(self) -> None:
         last = self.user.last_dossier_id(self.store)

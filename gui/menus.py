@@ -66,6 +66,7 @@ MENUS: tuple[tuple[str, tuple[MenuEntry | None, ...]], ...] = (
             SEPARATOR,
             MenuEntry("actionImportDossier", "Dossier &importeren …", "", "import_dossier"),
             MenuEntry("actionRestoreBackup", "&Back-up terugzetten …", "", "restore_backup"),
+            MenuEntry("actionDataSource", "Gegevensb&ron …", "", "choose_data_source"),
             SEPARATOR,
             MenuEntry("actionQuit", "&Afsluiten", "Ctrl+Q", "close"),
         ),

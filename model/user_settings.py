@@ -149,6 +149,10 @@ class UserSettings:
     def set_display_name(self, name: str) -> None:
         self._write("display_name", name.strip())
 
+    def display_name_asked(self) -> bool:
+        """Whether the user was asked for the name (an empty answer counts: asked once, not each start)."""
+        return "display_name" in self._values
+
     # The window
 
     def zoom(self, store: Store) -> str | None:
