@@ -24,7 +24,7 @@ from sqlalchemy.engine import URL
 from model.locations import APP_NAME, default_data_dir
 from model.store import Store, StoreError
 from model.store.settings import GEOMETRY_SETTING, ZOOM_SETTING
-from model.store.shared_server import DRIVER, SharedServer
+from model.store.shared_server import DRIVER
 from model.system_errors import dutch_reason
 
 SETTINGS_NAME = "instellingen.json"
@@ -90,10 +90,7 @@ class SharedDatabase:
 def database_key(store: Store) -> str:
     """Which database a remembered last dossier belongs to: the local one, or a server's address
     without password and options."""
-    if not isinstance(store.place, SharedServer):
-        return LOCAL
-    url = store.place.url
-    return URL.create(url.drivername, url.username, None, url.host, url.port, url.database).render_as_string()
+    return store.shared_address or LOCAL
 
 
 class UserSettings:

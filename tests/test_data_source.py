@@ -98,6 +98,10 @@ def fill_in(port: int, database: str, password: str, name: str = "Jan de Vries",
     return answer
 
 
+def start_page_text(window: QWidget) -> str:
+    return "\n".join(each.text() for each in window.start_page.findChildren(QLabel) if each.isVisible())
+
+
 def choose_data_source(qtbot: QtBot, window: QWidget, *answers) -> list:
     seen = answer_dialogs(qtbot, *answers)
     window.findChild(QAction, "actionDataSource").trigger()
@@ -109,6 +113,7 @@ def test_the_shared_database_is_chosen_signed_remembered_and_opened_at_the_next_
 ) -> None:
     local = default_data_dir()
     window = open_window(qtbot, local)
+    assert "Alles wat u invult wordt direct op deze computer bewaard." in start_page_text(window)
     window.store.create_dossier("Lokale praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
 
     seen = choose_data_source(qtbot, window, fill_in(postgres.port, database, PASSWORD))
@@ -116,6 +121,9 @@ def test_the_shared_database_is_chosen_signed_remembered_and_opened_at_the_next_
     assert window.store.shared and window.store.author == "Jan de Vries"
     assert window.start_page.isVisible()
     assert table_rows(window) == []  # the shared database's dossiers: none yet
+    said = start_page_text(window)
+    assert "op deze computer" not in said and "bewaard in de gedeelde database van uw organisatie" in said
+    assert f"postgresql+psycopg://{USER}@127.0.0.1:{postgres.port}/{database}" in said
     window.store.create_dossier("Gedeelde praktijk", Connection.CLUSTER, Role.SUPPLIER, None)
 
     chosen = SharedDatabase("127.0.0.1", database, USER, postgres.port, encrypted=False)
