@@ -48,7 +48,19 @@ DISPLAY_NAME_NOTE = "Voor de geschiedenis van een gedeelde database: collega's z
 UNENCRYPTED = "Zonder versleuteling (TLS), alleen voor een server op deze computer"
 
 
-DIALOG_WIDTH = 640
+DIALOG_WIDTH = 700
+
+
+def stacked(*widgets: QWidget) -> QWidget:
+    """A field with its notes under it, in one cell of the form (a form row of its own for a
+    wrapping note is given far too much height)."""
+    cell = QWidget()
+    column = QVBoxLayout(cell)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(4)
+    for widget in widgets:
+        column.addWidget(widget)
+    return cell
 
 
 class DataSourceDialog(QDialog):
@@ -71,7 +83,7 @@ class DataSourceDialog(QDialog):
         self.local = QRadioButton("Op deze computer")
         self.local.setObjectName("dataSourceLocal")
         layout.addWidget(self.local)
-        where = label(f"In de map {user.folder}", "note")
+        where = label(f"In de map {user.folder}", "hint")
         where.setContentsMargins(24, 0, 0, 0)
         layout.addWidget(where)
         self.shared = QRadioButton("Gedeelde database")
@@ -95,7 +107,7 @@ class DataSourceDialog(QDialog):
         self.unencrypted = QCheckBox(UNENCRYPTED)
         self.unencrypted.setObjectName("dataSourceUnencrypted")
         password_note = label(
-            KEPT_IN_CREDENTIAL_STORE if credential_store_available() else NO_CREDENTIAL_STORE
+            KEPT_IN_CREDENTIAL_STORE if credential_store_available() else NO_CREDENTIAL_STORE, "hint"
         )
         password_note.setObjectName("dataSourcePasswordNote")
         rows: tuple[tuple[str, QWidget], ...] = (
@@ -103,19 +115,25 @@ class DataSourceDialog(QDialog):
             ("Poort", self.port),
             ("Database", self.database),
             ("Gebruiker", self.user_name),
-            ("Wachtwoord", self.password),
-            ("", password_note),
-            ("", self.unencrypted),
-            ("Uw naam", self.display_name),
-            ("", label(DISPLAY_NAME_NOTE, "note")),
+            ("Wachtwoord", stacked(self.password, password_note, self.unencrypted)),
+            ("Uw naam", stacked(self.display_name, label(DISPLAY_NAME_NOTE, "hint"))),
         )
         for text, field in rows:
             form.addRow(text, field)
+        for name, field in (
+            ("Server", self.host),
+            ("Database", self.database),
+            ("Gebruiker", self.user_name),
+            ("Wachtwoord", self.password),
+            ("Uw naam", self.display_name),
+        ):
+            field.setAccessibleName(name)  # a field with notes under it is no label's buddy
+        self.password.setAccessibleDescription(password_note.text())
+        self.display_name.setAccessibleDescription(DISPLAY_NAME_NOTE)
         layout.addWidget(self.fields)
         self.status = label()
         self.status.setObjectName("dataSourceStatus")
         layout.addWidget(self.status)
-        layout.addStretch(1)
         buttons = QDialogButtonBox()
         self.test_button = QPushButton("Verbinding testen")
         self.test_button.setObjectName("dataSourceTest")
