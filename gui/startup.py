@@ -26,6 +26,7 @@ from model.user_settings import SettingsNotSavedError, SharedDatabase, UserSetti
 LOCK_NAME = "wegwijzer.lock"
 DISPLAY_NAME_PROMPT = "Uw naam, voor de geschiedenis van een gedeelde database:"
 DISPLAY_NAME_MAX_LENGTH = 80
+RETRY, WORK_LOCALLY, QUIT = "retry", "local", "quit"  # answers when the shared database can't be opened
 
 
 class FolderInUseError(StoreError):
@@ -181,12 +182,9 @@ def open_data(source: Path | str, local_folder: Path, interactive: bool) -> tupl
     return open_local(source, interactive)
 
 
-RETRY, WORK_LOCALLY, QUIT = "retry", "local", "quit"
-
-
 def ask_when_server_fails(error: StoreError, local_folder: Path) -> str:
     """RETRY, WORK_LOCALLY or QUIT: what to do now that the shared database can't be opened."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Gedeelde database niet bereikbaar", "")
+    box = QMessageBox(QMessageBox.Icon.Warning, "Gedeelde database niet te openen", "")
     box.setObjectName("serverUnreachable")
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(

@@ -211,7 +211,7 @@ def test_a_server_that_cannot_be_reached_at_start_offers_this_computer(qtbot: Qt
     address = f"postgresql+psycopg://{USER}:{PASSWORD}@127.0.0.1:{free_port()}/dossiers"
     seen = answer_dialogs(qtbot, press("Opnieuw proberen"), press("Op deze computer werken"))
     store, lock = open_data(address, data_dir, interactive=True)
-    assert [each.title for each in seen] == ["Gedeelde database niet bereikbaar"] * 2
+    assert [each.title for each in seen] == ["Gedeelde database niet te openen"] * 2
     assert "De gedeelde database postgresql+psycopg://wegwijzer:***@127.0.0.1:" in seen[0].text
     assert "Er gaat niets verloren" in seen[0].text and PASSWORD not in seen[0].text
     assert not store.shared and store.path.parent == data_dir and lock is not None and lock.isLocked()
