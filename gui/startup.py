@@ -21,7 +21,13 @@ from model.backups import Backup, list_backups
 from model.dutch import date_and_time
 from model.store import DamagedDatabaseError, Store, StoreError
 from model.system_errors import dutch_reason
-from model.user_settings import SettingsNotSavedError, SharedDatabase, UserSettings, stored_password
+from model.user_settings import (
+    SettingsNotSavedError,
+    SharedDatabase,
+    UserSettings,
+    credential_store_available,
+    stored_password,
+)
 
 LOCK_NAME = "wegwijzer.lock"
 DISPLAY_NAME_PROMPT = "Uw naam, voor de geschiedenis van een gedeelde database:"
@@ -213,9 +219,13 @@ def ask_password(choice: SharedDatabase) -> str | None:
     dialog = QInputDialog()
     dialog.setObjectName("passwordPrompt")
     dialog.setWindowTitle("Wachtwoord voor de gedeelde database")
+    where = (
+        "Het staat niet in de wachtwoordkluis van deze computer; via Dossier → Gegevensbron komt het daarin."
+        if credential_store_available()
+        else "Deze computer heeft geen wachtwoordkluis; het wachtwoord wordt nergens bewaard."
+    )
     dialog.setLabelText(
-        f"Het wachtwoord van {choice.user} voor de database {choice.database} op {choice.host}:\n"
-        "(Deze computer heeft geen wachtwoordkluis; het wachtwoord wordt nergens bewaard.)"
+        f"Het wachtwoord van {choice.user} voor de database {choice.database} op {choice.host}:\n({where})"
     )
     dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
     dialog.setOkButtonText("Verbinden")
