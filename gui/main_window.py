@@ -364,8 +364,8 @@ class MainWindow(QMainWindow):
     def _remember(self, dossier_id: int | None) -> None:
         try:
             self.user.remember_last_dossier(self.store, dossier_id)
-        except SettingsNotSavedError as error:
-            self.show_failure(str(error))
+        except (StoreError, SettingsNotSavedError) as error:
+            self.show_save_error(str(error))
 
     def show_save_error(self, message: str, kept_on_screen: bool = True) -> None:
         kept = (
@@ -395,4 +395,6 @@ class MainWindow(QMainWindow):
             if geometry != self.user.window_geometry(self.store):
                 self.user.set_window_geometry(geometry)
         self.store.close()
+        if self.folder_lock is not None:  # the folder is free for the next start at once
+            self.folder_lock.unlock()
         super().closeEvent(event)

@@ -7,9 +7,10 @@ small JSON file, `instellingen.json`, in the user's local data folder (beside th
 file means the defaults, never a failure. The shared database's password is not in that file but
 in the operating system's credential store (`keyring`); where there is none, it is kept nowhere.
 
-The app kept zoom, window and last dossier in the local database before this file existed; for a
-local database whose file lacks them, those values are read from it, so nothing changes for a
-single-laptop user.
+The dossier worked on last stays in a local database itself (it is one person's own); the file keeps
+it only for shared databases, one per address. Zoom and window were kept in the local database
+before this file existed; while the file lacks them, those values are read from it, so nothing
+changes for a single-laptop user.
 """
 
 import json
@@ -28,7 +29,6 @@ from model.store.shared_server import DRIVER
 from model.system_errors import dutch_reason
 
 SETTINGS_NAME = "instellingen.json"
-LOCAL = "local"  # the key of the database beside the settings file, among the last dossiers
 DEFAULT_PORT = 5432
 SERVERS_ON_THIS_COMPUTER = frozenset({"localhost", "127.0.0.1", "::1"})
 Value = TypeVar("Value")
@@ -85,12 +85,6 @@ class SharedDatabase:
         if not all(isinstance(each, str) and each for each in texts) or not isinstance(choice.port, int):
             return None
         return choice if isinstance(choice.encrypted, bool) and 0 < choice.port < 65536 else None
-
-
-def database_key(store: Store) -> str:
-    """Which database a remembered last dossier belongs to: the local one, or a server's address
-    without password and options."""
-    return store.shared_address or LOCAL
 
 
 class UserSettings:
@@ -171,21 +165,26 @@ class UserSettings:
             return _earlier(lambda: store.setting(earlier_key))
         return value if isinstance(value, str) else None
 
-    # The dossier worked on last, per database
+    # The dossier worked on last: a local database is one person's own and keeps it itself, as
+    # always; for a shared one this file keeps it, per database
 
     def last_dossier_id(self, store: Store) -> int | None:
+        address = store.shared_address
+        if address is None:
+            return store.last_dossier_id()
         remembered = self._values.get("last_dossier")
-        remembered = remembered if isinstance(remembered, dict) else {}
-        key = database_key(store)
-        if key not in remembered:
-            return None if store.shared else _earlier(store.last_dossier_id)
-        value = remembered[key]
+        value = remembered.get(address) if isinstance(remembered, dict) else None
         return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
 
     def remember_last_dossier(self, store: Store, dossier_id: int | None) -> None:
+        """StoreError or SettingsNotSavedError when it can't be kept."""
+        address = store.shared_address
+        if address is None:
+            store.remember_last_dossier(dossier_id)
+            return
         remembered = self._values.get("last_dossier")
         remembered = dict(remembered) if isinstance(remembered, dict) else {}
-        remembered[database_key(store)] = dossier_id
+        remembered[address] = dossier_id
         self._write("last_dossier", remembered)
 
 

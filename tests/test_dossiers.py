@@ -19,7 +19,6 @@ from pytestqt.qtbot import QtBot
 
 from model.content import Connection, Role
 from model.store import Store
-from model.user_settings import UserSettings
 from tests.gui_helpers import child, click, next_button, open_window, scroll_to, step_list_texts, tick
 from tests.modal_dialogs import answer_dialogs, press, type_text
 
@@ -196,7 +195,7 @@ def test_a_name_with_markup_is_shown_literally(qtbot: QtBot, data_dir: Path, sto
     dossier = store.create_dossier(name, Connection.DIRECT, Role.CARE_PROVIDER, None)
     window = open_window(qtbot, data_dir)
     assert table_rows(window)[0][0] == name
-    UserSettings(data_dir).remember_last_dossier(store, dossier.id)
+    store.remember_last_dossier(dossier.id)
     window.close()
     window = open_window(qtbot, data_dir)
     assert child(window, QLabel, "dossierTitle").text() == name

@@ -8,6 +8,7 @@ import pytest
 
 from model.store import Store
 from model.user_settings import SETTINGS_NAME, SettingsNotSavedError, SharedDatabase, UserSettings
+from tests.postgres_server import PASSWORD
 
 
 @pytest.fixture
@@ -34,18 +35,25 @@ def test_what_is_remembered_is_read_back_by_the_next_start(data_dir: Path, store
     assert "wachtwoord" not in (data_dir / SETTINGS_NAME).read_text(encoding="utf-8")
 
 
-def test_the_last_dossier_is_kept_per_database(data_dir: Path, database_url: str) -> None:
+def test_the_last_dossier_is_kept_per_database(data_dir: Path, database_url: str, postgres) -> None:
     local, shared = Store(data_dir), Store(database_url)
+    other_database = postgres.new_database()
+    other = Store(postgres.url(other_database))
     settings = UserSettings(data_dir)
     settings.remember_last_dossier(local, 3)
     settings.remember_last_dossier(shared, 9)
-    assert (settings.last_dossier_id(local), settings.last_dossier_id(shared)) == (3, 9)
+    settings.remember_last_dossier(other, 5)
+    assert [settings.last_dossier_id(each) for each in (local, shared, other)] == [3, 9, 5]
+    assert local.last_dossier_id() == 3  # a local database is one person's: it keeps its own
+    assert (shared.last_dossier_id(), other.last_dossier_id()) == (None, None)  # not everyone's
     stored = json.loads((data_dir / SETTINGS_NAME).read_text(encoding="utf-8"))["last_dossier"]
-    assert not any("@" in key and ":" in key.split("@")[0].split("//")[1] for key in stored)  # no password
+    assert sorted(stored) == sorted([shared.shared_address, other.shared_address])
+    assert all(PASSWORD not in key and "sslmode" not in key for key in stored)
     settings.remember_last_dossier(shared, None)
-    assert (settings.last_dossier_id(local), settings.last_dossier_id(shared)) == (3, None)
-    local.close()
-    shared.close()
+    assert [settings.last_dossier_id(each) for each in (local, shared, other)] == [3, None, 5]
+    for store in (local, shared, other):
+        store.close()
+    postgres.drop_database(other_database)
 
 
 def test_a_local_database_of_an_older_app_keeps_its_last_dossier_zoom_and_window(data_dir: Path) -> None:
@@ -59,8 +67,8 @@ def test_a_local_database_of_an_older_app_keeps_its_last_dossier_zoom_and_window
         "1.5",
         "AdnQ",
     )
-    settings.remember_last_dossier(store, None)  # the start page: from now on the file says
-    assert UserSettings(data_dir).last_dossier_id(store) is None
+    settings.set_zoom(1.25)  # from now on the file says
+    assert (UserSettings(data_dir).zoom(store), store.setting("zoom")) == ("1.25", "1.5")
     store.close()
 
 
@@ -72,6 +80,9 @@ def test_a_shared_database_never_hands_out_what_someone_stored_in_it(
     store.set_setting("zoom", "2.0")
     settings = UserSettings(data_dir)
     assert (settings.last_dossier_id(store), settings.zoom(store)) == (None, None)
+    for garbled in ("7", True, -2, [7]):
+        (data_dir / SETTINGS_NAME).write_text(json.dumps({"last_dossier": {store.shared_address: garbled}}))
+        assert UserSettings(data_dir).last_dossier_id(store) is None
     store.close()
 
 
@@ -82,7 +93,7 @@ def test_a_shared_database_never_hands_out_what_someone_stored_in_it(
         b"{not json",
         b"[1, 2]",
         b"\xff\xfe garbage",
-        b'{"data_source": {"host": "x"}, "display_name": 5, "zoom": [], "last_dossier": {"local": "7"}}',
+        b'{"data_source": {"host": "x"}, "display_name": 5, "zoom": [], "window_geometry": 3}',
         b'{"data_source": {"host": "", "database": "d", "user": "u"}, "last_dossier": [1]}',
         b'{"data_source": {"host": "h", "database": "d", "user": "u", "port": 70000}}',
         b'{"data_source": {"host": "h", "database": "d", "user": "u", "encrypted": "nee"}}',
@@ -95,7 +106,7 @@ def test_a_bad_settings_file_means_the_defaults(data_dir: Path, content: bytes) 
     assert settings.data_source() is None
     assert settings.display_name() == ""
     assert settings.zoom(store) is None
-    assert settings.last_dossier_id(store) is None
+    assert settings.window_geometry(store) is None
     settings.set_display_name("Jan")  # and the next change writes a good file
     assert UserSettings(data_dir).display_name() == "Jan"
     store.close()
