@@ -191,7 +191,7 @@ def open_data(source: Path | str, local_folder: Path, interactive: bool) -> tupl
 def ask_when_server_fails(error: StoreError, local_folder: Path) -> str:
     """RETRY, WORK_LOCALLY or QUIT: what to do now that the shared database can't be opened."""
     box = QMessageBox(QMessageBox.Icon.Warning, "Gedeelde database niet te openen", "")
-    box.setObjectName("serverUnreachable")
+    box.setObjectName("sharedDatabaseProblem")
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(
         f"{error}\n\nEr gaat niets verloren: wat in de gedeelde database staat, blijft daar staan. U kunt "
