@@ -69,11 +69,11 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def data_source(data_dir: Path | None = None, database_url: str | None = None) -> Path | str:
-    """Where the data are: a shared database's address, else the data folder (the user's own by default)."""
+def local_data_folder(data_dir: Path | None = None) -> Path:
+    """The local data folder: the database on this computer and the user's own settings."""
     from model.locations import default_data_dir
 
-    return database_url or data_dir or default_data_dir()
+    return data_dir or default_data_dir()
 
 
 def given_source(text: str) -> Path | str:
@@ -81,21 +81,46 @@ def given_source(text: str) -> Path | str:
     return text if "://" in text else Path(text)
 
 
-def create_main_window(source: Path | str | None = None, interactive: bool = False):
+def remembered_shared_database(data_dir: Path | None, database_url: str | None):
+    """The shared database chosen in Dossier → Gegevensbron, when the command line names no source."""
+    if data_dir or database_url:
+        return None
+    from model.user_settings import UserSettings
+
+    return UserSettings(local_data_folder()).data_source()
+
+
+def data_source(data_dir: Path | None = None, database_url: str | None = None) -> Path | str:
+    """Where the data are: a shared database's address (given, or chosen in the app), else the
+    local data folder (the user's own by default)."""
+    remembered = remembered_shared_database(data_dir, database_url)
+    if remembered is not None:
+        from model.user_settings import stored_password
+
+        return remembered.address(stored_password(remembered))
+    return database_url or local_data_folder(data_dir)
+
+
+def create_main_window(source: Path | str | None = None):
     """Build the whole main window on the running QApplication, unshown.
 
-    Only `interactive` (a user is there) asks what to do with a damaged database; otherwise any
-    problem with the data raises StoreError and nothing in the folder is touched."""
+    Any problem with the data raises StoreError and nothing in the folder is touched; main() asks
+    the user instead (gui.startup.open_data)."""
     from gui.application import prepare_application
-    from gui.main_window import MainWindow
-    from gui.startup import open_store_interactively
-    from model.content import bundled_content
     from model.store import Store
 
     prepare_application()
-    source = source or data_source()
-    store = open_store_interactively(source) if interactive else Store(source, set_aside_damaged=False)
-    return MainWindow(store, bundled_content())
+    return window_on(Store(source or data_source(), set_aside_damaged=False))
+
+
+def window_on(store, lock=None):
+    """The main window on an opened store; `lock`: its data folder's, held while the window works there."""
+    from gui.main_window import MainWindow
+    from model.content import bundled_content
+
+    window = MainWindow(store, bundled_content())
+    window.folder_lock = lock
+    return window
 
 
 def store_to_read(source: Path | str):
@@ -261,22 +286,27 @@ def main(argv: list[str] | None = None) -> int:
 
     from gui.application import prepare_application
     from gui.dialogs import inform
-    from gui.startup import already_open_message, lock_data_folder
+    from gui.startup import FolderInUseError, ask_display_name_once, open_data, remembered_address
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    prepare_application()
     unattended = arguments.smoke_test or arguments.smoke_test_print  # nobody there to answer a dialog
+    remembered = remembered_shared_database(arguments.data_dir, arguments.database_url)
+    if remembered is not None and not unattended:  # no password in the credential store: ask for it
+        source = remembered_address(remembered)
     try:
         # A data folder is for one app at a time; a shared database is for several people at once.
-        lock = lock_data_folder(source) if isinstance(source, Path) else None
-        if isinstance(source, Path) and lock is None:
-            if not unattended:
-                prepare_application()
-                inform(None, APP_NAME, already_open_message(source))
-            return fail(already_open_message(source))
-        window = create_main_window(source, interactive=not unattended)
+        store, lock = open_data(source, local_data_folder(arguments.data_dir), interactive=not unattended)
+    except FolderInUseError as error:
+        if not unattended:
+            inform(None, APP_NAME, str(error))
+        return fail(str(error))
     except StoreError as error:
         return fail(str(error))
+    window = window_on(store, lock)
     window.show()
+    if not unattended:
+        ask_display_name_once(window, store, window.user)
     if arguments.smoke_test_print:
         from gui.print_smoke_test import check_print_previews
 

@@ -133,7 +133,10 @@ def take_all(out: Path, zoom: float) -> int:
     import main
     from gui.data_actions import choose_backup
     from gui.dialogs import ask_text, confirm
+    from gui.startup import ask_when_server_fails
     from model.backups import make_backup
+    from model.store import StoreError
+    from model.store.errors import server_problem
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory(prefix="wegwijzer-screens-") as temp:
@@ -164,6 +167,10 @@ def take_all(out: Path, zoom: float) -> int:
         )
         make_backup(window.store.path, datetime.now())
         camera.dialog("dialoog-back-up-kiezen", lambda: choose_backup(window, window.store.backups()))
+        camera.dialog("dialoog-gegevensbron", window.choose_data_source)
+        where, reason = "postgresql+psycopg://jan@db.voorbeeld.nl:5432/wegwijzer", "timeout expired"
+        unreachable = StoreError(server_problem(where, Exception(reason)))
+        camera.dialog("dialoog-server-onbereikbaar", lambda: ask_when_server_fails(unreachable, folder))
         window.open_dossier(direct)
         camera.dialog("dialoog-importeren", window.import_dossier)
         camera.dialog("dialoog-exporteren", window.export_dossier)

@@ -234,14 +234,12 @@ class DataActions(QObject):
         self.dossierImported.emit(imported.id)
         self.message.emit(f"Dossier ‘{imported.name}’ geïmporteerd.")
 
-    def copy_dossiers(self, to_this_computer: bool) -> None:
-        """Copy every dossier from the open shared database to this computer's own data folder, or
+    def copy_dossiers(self, to_this_computer: bool, folder: Path) -> None:
+        """Copy every dossier from the open shared database to this computer's own data `folder`, or
         from there to the shared database: after a confirmation naming them, all or none."""
         from model.exchange import CopyRefusedError, copy_dossiers, dossiers_to_copy  # when first used
-        from model.locations import default_data_dir
 
         title = f"Dossiers kopiëren naar {'deze computer' if to_this_computer else 'de gedeelde database'}"
-        folder = default_data_dir()
         if not to_this_computer and not (folder / DATABASE_NAME).exists():
             inform(self.parent_widget, title, f"Op deze computer staan geen dossiers (in {folder}).")
             return

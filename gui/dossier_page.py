@@ -79,7 +79,7 @@ class DossierPage(Page):
             "Dossiergegevens",
             "Nieuw dossier" if editor is None else "Over dit dossier",
             "Eén dossier is het assessment van één organisatie voor één DigiD-aansluiting. "
-            "Alles wat u invult wordt direct bewaard op deze computer.",
+            + general.where_saved(store.shared_address),
         )
 
         self.add(label("Organisatie", "heading"))

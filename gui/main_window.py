@@ -4,7 +4,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QLockFile, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -32,14 +32,13 @@ from model.dossier import Dossier
 from model.locations import APP_NAME
 from model.store import Store, StoreError
 from model.system_errors import dutch_reason
+from model.user_settings import SettingsNotSavedError, UserSettings
 from model.version import __version__
 
 if TYPE_CHECKING:
     from gui.summary_printer import SummaryPrinter
 
 BACKUP_DELAY_MS = 1500  # after the first paint: start-up stays quick
-ZOOM_SETTING = "zoom"  # remembered in the data folder, so on this laptop
-GEOMETRY_SETTING = "windowGeometry"  # Qt's saveGeometry, base64
 STATUS_MESSAGE_MS = 20_000  # long enough to read a backup's path aloud in a meeting
 
 
@@ -51,16 +50,21 @@ def stored_zoom(value: str | None) -> float:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, content: Content, clock: DayClock | None = None) -> None:
+    def __init__(
+        self, store: Store, content: Content, clock: DayClock | None = None, user: UserSettings | None = None
+    ) -> None:
         super().__init__()
         self.store, self.content = store, content
+        self.user = user or UserSettings.of(store)  # zoom, window, last dossier: the person's own
+        self.folder_lock: QLockFile | None = None  # the local data folder's, while working there
+        self._sign_changes()
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
-        place_main_window(self, store.setting(GEOMETRY_SETTING))
+        place_main_window(self, self.user.window_geometry(store))
         self.dossier_view: DossierView | None = None
         self.presenting = False
         self._state_before_presentation = Qt.WindowState.WindowNoState
-        self.zoom = stored_zoom(store.setting(ZOOM_SETTING))
+        self.zoom = stored_zoom(self.user.zoom(store))
         self.clock = clock or DayClock()
 
         self.save_error = QFrame()
@@ -148,8 +152,8 @@ class MainWindow(QMainWindow):
         self.zoom = level
         self._apply_zoom()
         try:
-            self.store.set_setting(ZOOM_SETTING, str(level))
-        except StoreError as error:
+            self.user.set_zoom(level)
+        except SettingsNotSavedError as error:
             self.show_failure(str(error))
 
     def zoom_in(self) -> None:
@@ -259,13 +263,45 @@ class MainWindow(QMainWindow):
         self.data_actions.restore_backup()
 
     def copy_dossiers_to_shared(self) -> None:
-        self.data_actions.copy_dossiers(to_this_computer=False)
+        self.data_actions.copy_dossiers(to_this_computer=False, folder=self.user.folder)
 
     def copy_dossiers_to_this_computer(self) -> None:
-        self.data_actions.copy_dossiers(to_this_computer=True)
+        self.data_actions.copy_dossiers(to_this_computer=True, folder=self.user.folder)
+
+    # The data source (issue 22)
+
+    def choose_data_source(self) -> None:
+        from gui.data_source_dialog import DataSourceDialog
+
+        if self.dossier_view is not None:
+            self.dossier_view.flush_notes()
+        chosen = DataSourceDialog.choose(self, self.user, self.store)
+        if chosen is not None:
+            self.switch_to(*chosen)
+
+    def switch_to(self, store: Store, lock: QLockFile | None) -> None:
+        """Work on another database from now on: the old one closed, the start page shown."""
+        self.close_dossier()
+        old, self.store = self.store, store
+        self.data_actions.store = store
+        self._printer = None
+        if self._start_page is not None:
+            self.pages.removeWidget(self._start_page)
+            self._start_page.deleteLater()
+            self._start_page = None
+        old.close()
+        if self.folder_lock is not None and self.folder_lock is not lock:
+            self.folder_lock.unlock()
+        self.folder_lock = lock
+        self._sign_changes()
+        self.show_start()
+
+    def _sign_changes(self) -> None:
+        """On a shared database the history names who made a change; on one's own laptop nobody."""
+        self.store.author = (self.user.display_name() or None) if self.store.shared else None
 
     def _reopen_last_dossier(self) -> None:
-        last = self.store.last_dossier_id()
+        last = self.user.last_dossier_id(self.store)
         if last is not None and self.store.dossier(last) is not None:
             self.open_dossier(last)
 
@@ -339,9 +375,9 @@ class MainWindow(QMainWindow):
         """The dossier to reopen at the next start; forgetting it is a read, not a committed write,
         when none is remembered (every start on the start page)."""
         try:
-            if dossier_id is not None or self.store.last_dossier_id() is not None:
-                self.store.remember_last_dossier(dossier_id)
-        except StoreError as error:
+            if dossier_id is not None or self.user.last_dossier_id(self.store) is not None:
+                self.user.remember_last_dossier(self.store, dossier_id)
+        except (StoreError, SettingsNotSavedError) as error:
             self.show_save_error(str(error))
 
     def show_save_error(self, message: str, kept_on_screen: bool = True) -> None:
@@ -368,8 +404,10 @@ class MainWindow(QMainWindow):
         if self.dossier_view is not None:
             self.dossier_view.flush_notes()
         geometry = encoded_geometry(self)
-        with suppress(StoreError):  # only the window's place is lost; the next start picks a fitting one
-            if geometry != self.store.setting(GEOMETRY_SETTING):
-                self.store.set_setting(GEOMETRY_SETTING, geometry)
+        with suppress(SettingsNotSavedError):  # only the window's place is lost; the next start picks one
+            if geometry != self.user.window_geometry(self.store):
+                self.user.set_window_geometry(geometry)
         self.store.close()
+        if self.folder_lock is not None:  # the folder is free for the next start at once
+            self.folder_lock.unlock()
         super().closeEvent(event)

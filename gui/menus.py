@@ -81,6 +81,7 @@ MENUS: tuple[tuple[str, tuple[MenuEntry | None, ...]], ...] = (
                 shared_only=True,
             ),
             MenuEntry("actionRestoreBackup", "&Back-up terugzetten …", "", "restore_backup"),
+            MenuEntry("actionDataSource", "Gegevensb&ron …", "", "choose_data_source"),
             SEPARATOR,
             MenuEntry("actionQuit", "&Afsluiten", "Ctrl+Q", "close"),
         ),

@@ -45,7 +45,8 @@ class StartPage(Page):
         clock.dayChanged.connect(self.refresh)
         general = content.general
         self.add_header("", "DigiD Assessment Wegwijzer")
-        self.add(label(general.welcome, "purpose"))
+        saved = general.where_saved(store.shared_address)
+        self.add(label(f"{general.welcome} {saved}", "purpose"))
 
         self.add(label("Uw dossiers", "heading"))
         self.table = RowTable(COLUMNS, "dossierList", "Uw dossiers")

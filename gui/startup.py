@@ -1,8 +1,10 @@
-"""Opening the data folder: one app per folder, and what to do when the database can't be used.
+"""Opening the data: one app per data folder, and what to do when the database can't be used.
 
 A damaged database has already been set aside, untouched, by the store; here the user chooses
-between the newest backup and a fresh start. Without a user (--smoke-test) nothing is asked:
-the store is opened without setting anything aside, and any problem is one line on stderr.
+between the newest backup and a fresh start. A shared database that can't be reached is not the
+end of the day: the user may try again or work on this computer's database meanwhile. Without a
+user (--smoke-test) nothing is asked: the store is opened without setting anything aside, and
+any problem is one line on stderr.
 """
 
 import contextlib
@@ -12,15 +14,29 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
 
-from gui.dialogs import inform
+from gui.dialogs import ask_text, inform
 from model.backups import Backup, list_backups
 from model.dutch import date_and_time
 from model.store import DamagedDatabaseError, Store, StoreError
 from model.system_errors import dutch_reason
+from model.user_settings import (
+    SettingsNotSavedError,
+    SharedDatabase,
+    UserSettings,
+    credential_store_available,
+    stored_password,
+)
 
 LOCK_NAME = "wegwijzer.lock"
+DISPLAY_NAME_PROMPT = "Uw naam, voor de geschiedenis van een gedeelde database:"
+DISPLAY_NAME_MAX_LENGTH = 80
+RETRY, WORK_LOCALLY, QUIT = "retry", "local", "quit"  # answers when the shared database can't be opened
+
+
+class FolderInUseError(StoreError):
+    """Another copy of the app works in this data folder."""
 
 
 def lock_data_folder(folder: Path) -> QLockFile | None:
@@ -139,3 +155,92 @@ def open_store_interactively(source: Path | str) -> Store:
     except StoreError as error:
         inform(None, "Gegevens kunnen niet worden geopend", str(error), QMessageBox.Icon.Critical)
         raise
+
+
+def open_local(folder: Path, interactive: bool = True) -> tuple[Store, QLockFile]:
+    """The database in a data folder, with the folder's lock held; FolderInUseError when another copy
+    of the app has it, StoreError when the database can't be opened."""
+    lock = lock_data_folder(folder)
+    if lock is None:
+        raise FolderInUseError(already_open_message(folder))
+    try:
+        store = open_store_interactively(folder) if interactive else Store(folder, set_aside_damaged=False)
+    except StoreError:
+        lock.unlock()
+        raise
+    return store, lock
+
+
+def open_data(source: Path | str, local_folder: Path, interactive: bool) -> tuple[Store, QLockFile | None]:
+    """The store to work on and, for a data folder, its lock. A shared database that can't be opened
+    lets the user try again, work in `local_folder` instead, or quit (StoreError)."""
+    while isinstance(source, str):
+        try:
+            return Store(source), None
+        except StoreError as error:
+            if not interactive:
+                raise
+            choice = ask_when_server_fails(error, local_folder)
+            if choice == QUIT:
+                raise
+            if choice == WORK_LOCALLY:
+                source = local_folder
+    return open_local(source, interactive)
+
+
+def ask_when_server_fails(error: StoreError, local_folder: Path) -> str:
+    """RETRY, WORK_LOCALLY or QUIT: what to do now that the shared database can't be opened."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Gedeelde database niet te openen", "")
+    box.setObjectName("sharedDatabaseProblem")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(
+        f"{error}\n\nEr gaat niets verloren: wat in de gedeelde database staat, blijft daar staan. U kunt "
+        "het opnieuw proberen, of nu op deze computer werken met de dossiers die hier staan "
+        f"({local_folder}). Via Dossier → Gegevensbron kiest u later weer de gedeelde database."
+    )
+    buttons = {
+        RETRY: box.addButton("Opnieuw proberen", QMessageBox.ButtonRole.AcceptRole),
+        WORK_LOCALLY: box.addButton("Op deze computer werken", QMessageBox.ButtonRole.ActionRole),
+        QUIT: box.addButton("Afsluiten", QMessageBox.ButtonRole.RejectRole),
+    }
+    box.setDefaultButton(buttons[RETRY])
+    box.exec()
+    return next((choice for choice, button in buttons.items() if box.clickedButton() is button), QUIT)
+
+
+def remembered_address(choice: SharedDatabase) -> str:
+    """The remembered shared database's address, with its password from the credential store, or
+    else as the user types it (kept nowhere); without either libpq looks for one itself
+    (PGPASSWORD, a pgpass file)."""
+    return choice.address(stored_password(choice) or ask_password(choice))
+
+
+def ask_password(choice: SharedDatabase) -> str | None:
+    dialog = QInputDialog()
+    dialog.setObjectName("passwordPrompt")
+    dialog.setWindowTitle("Wachtwoord voor de gedeelde database")
+    where = (
+        "Het staat niet in de wachtwoordkluis van deze computer; via Dossier → Gegevensbron komt het daarin."
+        if credential_store_available()
+        else "Deze computer heeft geen wachtwoordkluis; het wachtwoord wordt nergens bewaard."
+    )
+    dialog.setLabelText(
+        f"Het wachtwoord van {choice.user} voor de database {choice.database} op {choice.host}:\n({where})"
+    )
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+    dialog.setOkButtonText("Verbinden")
+    dialog.setCancelButtonText("Zonder wachtwoord")
+    dialog.findChild(QLabel).setTextFormat(Qt.TextFormat.PlainText)
+    return dialog.textValue() if dialog.exec() else None
+
+
+def ask_display_name_once(parent: QWidget, store: Store, user: UserSettings) -> None:
+    """On a shared database the history says who changed what: ask the name the first time."""
+    if not store.shared or user.display_name_asked():
+        return
+    name = ask_text(parent, "Uw naam", DISPLAY_NAME_PROMPT, "", DISPLAY_NAME_MAX_LENGTH)
+    try:
+        user.set_display_name(name or "")
+    except SettingsNotSavedError as error:
+        inform(parent, "Uw naam", str(error), QMessageBox.Icon.Warning)
+    store.author = user.display_name() or None

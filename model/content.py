@@ -197,6 +197,8 @@ class HistoryWording:
 @dataclass(frozen=True)
 class General:
     welcome: str
+    saved_here: str  # where the data are, after the welcome: on this computer
+    saved_shared: str  # … or in a shared database, followed by its address
     title: str
     choice_intro: str
     sections: tuple[Section, ...]
@@ -207,6 +209,11 @@ class General:
     status_labels: dict[StepStatus, str]
     timeline: TimelineWording
     history: HistoryWording
+
+    def where_saved(self, shared_address: str | None) -> str:
+        """Where what the user types is kept: on this computer, or in the shared database at this
+        address (shown without its password)."""
+        return f"{self.saved_shared} {shared_address}." if shared_address else self.saved_here
 
 
 @dataclass(frozen=True)

@@ -224,6 +224,8 @@ def load_general(path: Path) -> General:
     statuses = root.child("status")
     return General(
         welcome=root.text("welcome"),
+        saved_here=root.text("saved_here"),
+        saved_shared=root.text("saved_shared"),
         title=root.text("title"),
         choice_intro=root.text("choice_intro"),
         sections=tuple(

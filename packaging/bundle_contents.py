@@ -34,6 +34,12 @@ KEPT_TRANSLATIONS = frozenset({"qt_nl", "qt_en", "qtbase_nl", "qtbase_en"})
 # module stays: psycopg's binary part imports it, although libpq brings its own TLS libraries.)
 EXCLUDED_STANDARD_MODULES = ("_hashlib",)
 
+# keyring's Linux backend (Secret Service) needs SecretStorage, which brings `cryptography` (some
+# 16 MB): the Linux bundle would leave its size budget. Without it keyring finds no credential
+# store there and the app asks for a shared database's password at each start. Windows keeps
+# its own backend (Credential Manager, through pywin32-ctypes), macOS the Keychain.
+EXCLUDED_PACKAGES = ("secretstorage", "cryptography", "jeepney")
+
 # SQLAlchemy imports the driver of a shared PostgreSQL database by name, only when one is opened,
 # so PyInstaller can't see it: psycopg, and its binary part with libpq and the libraries it links.
 HIDDEN_IMPORTS = ["psycopg", "psycopg_binary", "psycopg_binary.pq", "psycopg_binary._psycopg"]

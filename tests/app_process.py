@@ -18,3 +18,17 @@ def run_app(*arguments: str) -> subprocess.CompletedProcess[str]:
         env=environment,
         check=False,
     )
+
+
+def own_data_folder() -> Path:
+    """The local data folder (and so the user's settings) of an app process started by `run_app`
+    without --data-dir: below the test's own home folder, asked of such a process itself."""
+    found = subprocess.run(
+        [sys.executable, "-c", "from model.locations import default_data_dir; print(default_data_dir())"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        check=True,
+    )
+    return Path(found.stdout.strip())

@@ -8,7 +8,8 @@ import pytest
 
 from model.content import Connection, Role
 from model.store import Store
-from tests.app_process import run_app
+from model.user_settings import UserSettings
+from tests.app_process import own_data_folder, run_app
 from tests.postgres_server import PASSWORD, free_port
 
 pytestmark = pytest.mark.e2e
@@ -40,7 +41,7 @@ def test_a_dossier_moves_from_a_data_folder_to_the_shared_database_and_back(
 def test_the_app_starts_and_prints_on_the_shared_database(database_url: str, tmp_path: Path) -> None:
     store = Store(database_url)
     dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, date(2026, 12, 1))
-    store.remember_last_dossier(dossier.id)
+    UserSettings(own_data_folder()).remember_last_dossier(store, dossier.id)  # the user's, not everyone's
     store.close()
     started = run_app("--smoke-test-print", "--database-url", database_url)
     assert started.returncode == 0, started.stderr

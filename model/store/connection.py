@@ -82,6 +82,11 @@ class Database:
         return self.place.where
 
     @property
+    def shared_address(self) -> str | None:
+        """The shared database's address without password or options; None for a local file."""
+        return self.place.address if isinstance(self.place, SharedServer) else None
+
+    @property
     def path(self) -> Path:
         """The local database file; StoreError on a shared database, which has none."""
         return self._local_file("Werken met het databasebestand").path

@@ -1,4 +1,10 @@
-"""Values the app remembers between runs, such as the dossier used last."""
+"""Values the app remembers between runs in the database itself.
+
+What belongs to a person rather than to the data (the dossier used last, zoom, the window's place)
+is in `model.user_settings` since a database may be shared (issue 22); the local database's
+values under the keys below are read from there when its file has none yet, so an existing
+user's last dossier still opens. Tests and tools write them to prepare such a database.
+"""
 
 from sqlalchemy.orm import Session
 
@@ -6,6 +12,8 @@ from model.store.connection import Database
 from model.store.schema import SettingRow
 
 LAST_DOSSIER = "last_dossier"
+ZOOM_SETTING = "zoom"
+GEOMETRY_SETTING = "windowGeometry"  # Qt's saveGeometry, base64
 
 
 class Settings(Database):

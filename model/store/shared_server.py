@@ -50,6 +50,11 @@ def shown(url: URL) -> str:
     return url.render_as_string(hide_password=True)
 
 
+def plain_address(url: URL) -> str:
+    """The address without password or options: which database it is, as a page names it."""
+    return URL.create(url.drivername, url.username, None, url.host, url.port, url.database).render_as_string()
+
+
 class SharedServer:
     """One database on a PostgreSQL server, shared by everyone who opens it."""
 
@@ -58,6 +63,7 @@ class SharedServer:
     def __init__(self, address: str) -> None:
         self.url = database_url(address)
         self.where = shown(self.url)
+        self.address = plain_address(self.url)
 
     def checked_version(self, engine: Engine, now: datetime, set_aside_damaged: bool) -> int:
         """The schema version (0: none of our tables yet); ForeignDatabaseError for tables of ours
