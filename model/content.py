@@ -52,6 +52,15 @@ class Correction:
 
 
 @dataclass(frozen=True)
+class YearlyWording:
+    """A text that speaks of the first assessment only (two months after activation): what a yearly
+    round shows in its place. The factsheet's wording stays what the first assessment shows."""
+
+    first: str
+    yearly: str
+
+
+@dataclass(frozen=True)
 class Link:
     label: str
     url: str
@@ -104,6 +113,7 @@ class Step:
     links: tuple[Link, ...]
     corrections: tuple[Correction, ...] = ()  # where the shown text differs from the factsheet's
     deviation_note: str = ""  # where the app differs from the factsheet in substance, said on the page
+    yearly_wordings: tuple[YearlyWording, ...] = ()  # texts a yearly round words otherwise
 
 
 @dataclass(frozen=True)
