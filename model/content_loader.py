@@ -325,7 +325,7 @@ TIMELINE_KEYS = {
 # The advice's states per deadline (see [timeline.advice] in general.nl.toml): a yearly report is
 # never late in the app's eyes, only not recorded; the first report and the repair always have a date.
 ADVICE_KEYS = {
-    "first_report": ("future", "soon", "overdue", "done"),
+    "first_report": ("future", "soon", "overdue", "done", "done_fix_date_known"),
     "findings_fixed": ("future", "soon", "overdue", "done"),
     "annual_report": ("future", "soon", "done", "not_recorded"),
 }

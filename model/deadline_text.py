@@ -102,6 +102,8 @@ def milestone_advice(milestone: Milestone, wording: TimelineWording) -> Advice:
     """What to prepare before a deadline, to tell Logius close to it, what happens after it, and what
     to do about a yearly report nobody recorded; with Logius's address when it is time to write."""
     key = ADVICE_STATES.get(milestone.state, milestone.state.value)
+    if milestone.fix_date_known:  # no asking for the date from Logius's letter once it is entered
+        key = "done_fix_date_known"
     text = wording.advice[milestone.kind.value][key].format(
         date=long_date(milestone.day), year=milestone.day.year, year_before=milestone.day.year - 1
     )
