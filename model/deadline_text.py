@@ -153,6 +153,39 @@ def countdown(
     return Countdown(text, deadline.state, deadline_threatened(dates, today), advice)
 
 
+LONGEST_DATE = date(2027, 9, 30)  # "30 september 2027": the widest date a sentence can hold
+COUNTING_KEYS = ("days_left", "one_day_left", "today", "overdue", "one_day_overdue", "all_done")
+
+
+def every_countdown_text(
+    connection: Connection, dates: DossierDates, today: date, wording: TimelineWording
+) -> list[str]:
+    """Every sentence the countdown can show while the activation date and the day stay as they are
+    (a tick may move it to another deadline), filled in as wide as it gets: the bar keeps room for
+    the longest, so that a tick never changes its height under the user's mouse."""
+    sentences = wording.countdown
+    if dates.activation is None:
+        return [countdown(connection, dates, today, wording).text]
+    wide = {"days": 999, "date": long_date(LONGEST_DATE), "activation": long_date(LONGEST_DATE), "year": 2027}
+    keys = ["before_activation"] if today < dates.activation else list(COUNTING_KEYS)
+    whats = [what.format(**wide) for what in wording.what.values()]
+    return [sentences[key].format(**wide, what=what) for key in keys for what in whats]
+
+
+def every_advice(dates: DossierDates, wording: TimelineWording) -> list[Advice]:
+    """Every advice the countdown can show, filled in as wide as it gets (see every_countdown_text);
+    none while the activation date is unknown."""
+    if dates.activation is None:
+        return []
+    heading = f"⚠ {wording.advice_label}"
+    wide = {"date": long_date(LONGEST_DATE), "year": 2027, "year_before": 2026}
+    return [
+        Advice(heading, template.format(**wide), None)
+        for templates in wording.advice.values()
+        for template in templates.values()
+    ]
+
+
 def milestone_when(milestone: Milestone, state: str) -> str:
     """'uiterlijk 2 december 2026 (nog 4 dagen; binnenkort)', or when it was done: 'ingediend op …'."""
     if milestone.done_on is not None:

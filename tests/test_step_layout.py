@@ -2,9 +2,11 @@
 factsheet's explanation folded under "Toelichting", links that show a label, not an address, and
 a step list that folds to numbers when the zoom leaves it too little room."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QApplication, QCheckBox, QFrame, QLabel, QListWidget, QPushButton, QWidget
@@ -237,3 +239,48 @@ def test_at_normal_zoom_the_step_list_shows_the_titles(qtbot: QtBot, data_dir: P
     assert child(window, QPushButton, "nav.register").text() == "Deelnemers"
     child(window, QAction, "actionZoomReset").trigger()
     assert not child(window, QListWidget, "stepList").compact
+
+
+def test_ticking_an_item_moves_nothing_on_the_page_nor_the_countdown_bar(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    """A second click lands where the user aims: the tick's date line and the countdown's change
+    (the report sent: from a near deadline with Logius's address to the repair, two months ahead)
+    take no room that was not there before."""
+    store = Store(data_dir)
+    today = date.today()
+    dossier = store.create_dossier(
+        "Huisartsenpraktijk De Linde",
+        Connection.DIRECT,
+        Role.CARE_PROVIDER,
+        today - relativedelta(months=2, days=-5),
+    )
+    store.remember_last_dossier(dossier.id)
+    store.close()
+    window = open_window(qtbot, data_dir)
+    window.resize(1366, 728)
+    qtbot.waitUntil(lambda: window.size().height() == 728)
+    bar = child(window, QFrame, "countdownBar")
+    page = go_to(window, "direct.7")
+    mail = child(window, QWidget, "deadlineAdviceMail")
+    assert mail.isVisible()  # due within 14 days: time to write to Logius
+
+    def where() -> list[QRect]:
+        boxes = [
+            child(page, QCheckBox, item.id) for item in CONTENT.flows[Connection.DIRECT].steps[6].action_items
+        ]
+        return [bar.geometry(), page.geometry()] + [
+            QRect(box.mapTo(window, QPoint(0, 0)), box.size()) for box in boxes
+        ]
+
+    before = where()
+    for item in ("direct.7.2", "direct.7.1"):  # a plain item gets its day beside it; the report its date
+        box = child(page, QCheckBox, item)
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+        settle()
+        assert box.isChecked()
+        assert where() == before, item
+    assert child(page, QCheckBox, "direct.7.2").parent().when.accessibleName().startswith("Afgevinkt op ")
+    assert child(page, QWidget, "direct.7.1.date").isVisible()
+    assert "herstel van de bevindingen" in child(window, QLabel, "countdown").text()
+    assert not mail.isVisible()
