@@ -284,3 +284,29 @@ def test_ticking_an_item_moves_nothing_on_the_page_nor_the_countdown_bar(
     assert child(page, QWidget, "direct.7.1.date").isVisible()
     assert "herstel van de bevindingen" in child(window, QLabel, "countdown").text()
     assert not mail.isVisible()
+
+
+@pytest.mark.parametrize(
+    "connection, current", [(Connection.DIRECT, "direct.7"), (Connection.CLUSTER, "cluster.10")]
+)
+def test_on_a_laptop_the_step_list_shows_all_seven_steps_or_keeps_the_current_one_in_sight(
+    qtbot: QtBot, data_dir: Path, connection: Connection, current: str
+) -> None:
+    window = open_dossier(qtbot, data_dir, connection, Role.SUPPLIER)
+    window.resize(1366, 728)
+    qtbot.waitUntil(lambda: window.size().height() == 728)
+    steps = child(window, QListWidget, "stepList")
+    in_sight = steps.viewport().rect()
+    for key in (current, f"{connection.value}.1", current):
+        go_to(window, key)
+        row = next(
+            row for row in range(steps.count()) if steps.item(row).data(Qt.ItemDataRole.UserRole) == key
+        )
+        assert in_sight.contains(steps.visualItemRect(steps.item(row))), key
+    shown = [
+        row + 1 for row in range(steps.count()) if in_sight.contains(steps.visualItemRect(steps.item(row)))
+    ]
+    if connection == Connection.DIRECT:
+        assert shown == [1, 2, 3, 4, 5, 6, 7]
+    else:
+        assert 10 in shown and len(shown) >= 6
