@@ -189,6 +189,7 @@ class TimelineWording:
     countdown: dict[str, str]
     urgency: dict[str, str]  # a dossier's most pressing deadline in brief, for the start page
     agenda: dict[str, str]  # the agenda file's event names, descriptions and reminders
+    fields: dict[str, str]  # the Termijnen page's date fields: their labels and what "unknown" says
     advice_label: str  # says the advice is the app's own, not the factsheet's
     advice: dict[str, dict[str, str]]  # milestone kind → advice state → template with {date}, {year}
     threat_consequence_detail: str

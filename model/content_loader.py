@@ -310,6 +310,11 @@ TIMELINE_KEYS = {
         "today",
         "overdue",
     ),
+    "fields": (
+        *("report_sent", "report_sent_unknown", "logius_fix_deadline", "logius_fix_deadline_unknown"),
+        *("findings_fixed", "findings_fixed_unknown", "annual_report", "annual_report_unknown"),
+        "annual_repair",
+    ),
     "countdown": (
         "unknown",
         "unknown_cluster",
@@ -399,6 +404,7 @@ def _timeline_wording(node: _Reader) -> TimelineWording:
         countdown=groups["countdown"],
         urgency=groups["urgency"],
         agenda=groups["agenda"],
+        fields=groups["fields"],
         advice_label=advice.text("label"),
         advice={
             kind: {key: _template(advice.child(kind), key) for key in keys}
