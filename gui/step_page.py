@@ -207,8 +207,6 @@ class StepPage(Page):
         badges.addWidget(self.actor)
         badges.addSpacing(12)
         badges.addWidget(self.status, 1)
-        badges.addWidget(self.factsheet.button)
-        badges.addWidget(self.print_button)
         self.body.addLayout(badges)
         self.add(self.factsheet.text)
 
@@ -231,6 +229,10 @@ class StepPage(Page):
         self.rows = [ActionItemRow(item, editor) for item in step.action_items]
         for row in self.rows:
             self.add(row)
+        # Placed in the row of who acts, but added after the items: Tab goes from the heading
+        # (focused when the page opens) straight to the first item, then on to these buttons.
+        badges.addWidget(self.factsheet.button)
+        badges.addWidget(self.print_button)
         if step.deviation_note:  # below the items it speaks of, which stay on the first screen
             self.add(deviation_note(step))
 
