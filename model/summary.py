@@ -40,7 +40,7 @@ TICKED, UNTICKED = "☑", "☐"
 STYLE = Markup("""
 body { font-size: 10pt; color: #000000; }
 h1 { font-size: 17pt; margin-bottom: 4pt; }
-h2 { font-size: 13pt; margin-top: 16pt; margin-bottom: 3pt; }
+h2 { font-size: 13pt; margin-top: 30px; margin-bottom: 4px; }  /* px: Qt ignores a margin in pt */
 h3 { font-size: 10.5pt; margin-top: 8pt; margin-bottom: 2pt; }
 p { margin-top: 2pt; margin-bottom: 4pt; }
 ul { margin-top: 0pt; margin-bottom: 4pt; }
