@@ -13,6 +13,10 @@ from gui.page_parts import describe, label
 from model.deadline_text import countdown, every_advice, every_countdown_text
 
 RESTYLING_EVENTS = (QEvent.Type.StyleChange, QEvent.Type.FontChange)
+MARGIN, SPACING = 16, 12
+ADVICE_MOST_LINES = (
+    3  # more, at a projector's zoom: the advice only on the Termijnen page, not above each page
+)
 
 
 def tallest(shown: QLabel, texts: list[str], width: int) -> int:
@@ -33,7 +37,8 @@ def tallest(shown: QLabel, texts: list[str], width: int) -> int:
 
 class CountdownBar(QFrame):
     """Its height follows the window's width and the zoom, never the deadline's state: a tick that
-    moves the countdown to the next deadline must not move the page under the user's mouse."""
+    moves the countdown to the next deadline must not move the page under the user's mouse. Where
+    the advice would need more than a few lines (a projector's zoom), the bar leaves it out."""
 
     def __init__(self, editor: DossierEditor, clock: DayClock) -> None:
         super().__init__()
@@ -42,13 +47,13 @@ class CountdownBar(QFrame):
         self.setProperty("kind", "countdown")
         wording = editor.content.general.timeline
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 8, 16, 8)
+        layout.setContentsMargins(MARGIN, 8, MARGIN, 8)
         layout.setSpacing(4)
         self.text = label(kind="countdown-text")
         self.text.setObjectName("countdown")
         layout.addWidget(self.text)
         advice_row = QHBoxLayout()
-        advice_row.setSpacing(12)
+        advice_row.setSpacing(SPACING)
         self.advice = label(rich=True)
         self.advice.setObjectName("deadlineAdvice")
         mail = wording.threat_link
@@ -78,8 +83,11 @@ class CountdownBar(QFrame):
         )
         self.text.setMinimumHeight(tallest(self.text, texts, self.text.width()))
         advice = [each.html(with_mail=False) for each in every_advice(self.editor.deadline_dates, wording)]
-        self.advice.setMinimumHeight(tallest(self.advice, advice, self.advice.width()))
-        self.advice.setVisible(bool(advice))  # none before the activation date is known
+        width = self.width() - 2 * MARGIN - self.advice_mail.sizeHint().width() - SPACING
+        needed = tallest(self.advice, advice, width)
+        fits = needed <= ADVICE_MOST_LINES * self.advice.fontMetrics().lineSpacing()
+        self.advice.setMinimumHeight(needed if fits else 0)
+        self.advice.setVisible(bool(advice) and fits)  # none before the activation date is known
         keep_room = self.advice_mail.sizePolicy()  # the mail link's room too, once it may come
         keep_room.setRetainSizeWhenHidden(bool(advice))
         self.advice_mail.setSizePolicy(keep_room)

@@ -5,8 +5,9 @@ from collections import Counter
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent, QShowEvent
+from PySide6.QtGui import QMouseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QHBoxLayout,
     QLabel,
@@ -32,6 +33,8 @@ from model.progress import done_by_supplier, step_progress
 from model.register import step_count
 
 NOTES_SAVE_DELAY_MS = 600
+PAGE_MARGINS = 64  # the page's left and right margins around its column (Page)
+TICK_DATE_SHARE = 0.2  # of the page's width, at most, for the tick's day beside an item
 
 
 def explanation_header(step: Step) -> str:
@@ -110,6 +113,11 @@ class ActionItemRow(QWidget):
             layout.addWidget(self.when, 0, Qt.AlignmentFlag.AlignTop)
         self._show_when()
         self.checkbox.toggled.connect(self._toggled)
+
+    def fit(self, room: int) -> None:
+        """The tick's day beside the item only while it leaves the text most of the width."""
+        if self.when is not None:
+            self.when.setVisible(self.when.sizeHint().width() <= room * TICK_DATE_SHARE)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Light the whole row up while its box has keyboard focus: the bare box shows too little."""
@@ -198,16 +206,16 @@ class StepPage(Page):
         corrections = step.corrections + (editor.flow.intro_corrections if first else ())
         self.factsheet = FactsheetText(step.id, corrections)
 
-        badges = (
-            QHBoxLayout()
-        )  # the buttons beside who acts, not on a row of their own: the items need the height
+        self.badges = QBoxLayout(QBoxLayout.Direction.LeftToRight)  # who acts, then the buttons
+        who = QHBoxLayout()
         self.actor = label(kind=f"actor-{step.actor.value}")
         self.actor.setWordWrap(False)
         self.status = label(kind="hint")
-        badges.addWidget(self.actor)
-        badges.addSpacing(12)
-        badges.addWidget(self.status, 1)
-        self.body.addLayout(badges)
+        who.addWidget(self.actor)
+        who.addSpacing(12)
+        who.addWidget(self.status, 1)
+        self.badges.addLayout(who, 1)
+        self.body.addLayout(self.badges)
         self.add(self.factsheet.text)
 
         self.by_supplier = self.add(
@@ -229,10 +237,13 @@ class StepPage(Page):
         self.rows = [ActionItemRow(item, editor) for item in step.action_items]
         for row in self.rows:
             self.add(row)
-        # Placed in the row of who acts, but added after the items: Tab goes from the heading
-        # (focused when the page opens) straight to the first item, then on to these buttons.
-        badges.addWidget(self.factsheet.button)
-        badges.addWidget(self.print_button)
+        # Beside who acts, not on a row of their own (the items need the height), but added after
+        # the items: Tab goes from the heading (focused when the page opens) to the first item.
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.factsheet.button)
+        buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
+        self.badges.addLayout(buttons)
         if step.deviation_note:  # below the items it speaks of, which stay on the first screen
             self.add(deviation_note(step))
 
@@ -275,6 +286,19 @@ class StepPage(Page):
         for link in step.links:
             layout.addWidget(link_line(link))
         return explanation
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Narrow for its zoom (a projector): the buttons under who acts and no tick dates beside
+        the items, so that nothing runs off the page's right edge."""
+        super().resizeEvent(event)
+        room = self.viewport().width() - PAGE_MARGINS
+        who, buttons = (self.badges.itemAt(index).layout() for index in (0, 1))
+        beside = who.minimumSize().width() + buttons.sizeHint().width() + self.badges.spacing() <= room
+        self.badges.setDirection(
+            QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        )
+        for row in self.rows:
+            row.fit(room)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Each visit: the Toelichting as this dossier last had it (open the first time)."""

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 from dateutil.relativedelta import relativedelta
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QApplication, QCheckBox, QFrame, QLabel, QListWidget, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from gui.links import LinkButton
 from gui.rich_text import plain_tooltip
+from gui.zoom import ZOOM_LEVELS
 from model.content import Connection, Role, bundled_content
 from model.store import Store
 from tests.gui_helpers import child, open_window, settle
@@ -310,3 +311,27 @@ def test_on_a_laptop_the_step_list_shows_all_seven_steps_or_keeps_the_current_on
         assert shown == [1, 2, 3, 4, 5, 6, 7]
     else:
         assert 10 in shown and len(shown) >= 6
+
+
+@pytest.mark.parametrize("zoom, presenting", [(max(ZOOM_LEVELS), False), (1.25, True)])
+@pytest.mark.parametrize("connection", [Connection.DIRECT, Connection.CLUSTER])
+def test_at_a_projectors_zoom_every_step_reflows_within_the_window(
+    qtbot: QtBot, data_dir: Path, connection: Connection, zoom: float, presenting: bool
+) -> None:
+    """Ctrl++ up to the largest zoom, or F11 and Ctrl++ twice, on a 1366-pixel laptop: nothing
+    runs off the right edge, so no action item and not the dossier's name."""
+    window = open_dossier(qtbot, data_dir, connection, Role.SUPPLIER, zoom)
+    if presenting:
+        activate(qtbot, window)
+        qtbot.keyClick(window, Qt.Key.Key_F11)
+    window.resize(1366, 728)
+    qtbot.waitUntil(lambda: window.size() == QSize(1366, 728))
+    title = child(window, QLabel, "dossierTitle")
+    assert title.mapTo(window, QPoint(title.width(), 0)).x() <= window.width()
+    for step in CONTENT.flows[connection].steps:
+        page = go_to(window, step.id)
+        assert page.horizontalScrollBar().maximum() == 0, step.id
+        for item in step.action_items:
+            row = child(page, QCheckBox, item.id).parent()
+            assert row.mapTo(window, QPoint(row.width(), 0)).x() <= window.width(), item.id
+            assert row.mapTo(page.viewport(), QPoint(row.width(), 0)).x() <= page.viewport().width(), item.id
