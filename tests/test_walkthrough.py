@@ -274,7 +274,9 @@ def test_qt_speaks_dutch(qtbot: QtBot, data_dir: Path) -> None:
 
 def test_step_list_rows_fit_their_wrapped_titles(qtbot: QtBot, data_dir: Path, store: Store) -> None:
     window = open_existing(qtbot, data_dir, store, Connection.CLUSTER, Role.SUPPLIER)
+    window.resize(1366, 1400)  # room for the full rows: in less, they are dense (test_step_layout)
     steps = child(window, QListWidget, "stepList")
+    qtbot.waitUntil(lambda: not steps.dense)
     qtbot.waitUntil(
         lambda: steps.visualItemRect(steps.item(1)).top() == steps.visualItemRect(steps.item(0)).bottom() + 1
     )
