@@ -3,7 +3,7 @@ editable in place, and after an untick a short-lived "Ongedaan maken" that bring
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QSignalBlocker, QTimer
+from PySide6.QtCore import QDate, QSignalBlocker, QSize, QTimer
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QPushButton, QWidget
 
 from gui.date_field import NOT_SET
@@ -18,7 +18,8 @@ DATE_LABELS = {DateField.REPORT_SENT: "Ingediend bij Logius op"}
 
 
 class DatedItemLine(QWidget):
-    """Shows the recorded date while the item is ticked; the date field saves at once."""
+    """Shows the recorded date while the item is ticked (its line keeps its height without); the date
+    field saves at once."""
 
     def __init__(self, item_id: str, field: DateField, editor: DossierEditor) -> None:
         super().__init__()
@@ -68,7 +69,13 @@ class DatedItemLine(QWidget):
             self.undo_text.setText(f"Vinkje weggehaald; de datum {long_date(self.cleared)} is gewist.")
         for widget in (self.undo_text, self.undo):
             widget.setVisible(self.cleared is not None)
-        self.setVisible(recorded is not None or self.cleared is not None)
+
+    def sizeHint(self) -> QSize:
+        """As tall with the date as without: a tick must not move the items below it."""
+        return super().sizeHint().expandedTo(QSize(0, self.edit.sizeHint().height()))
+
+    def minimumSizeHint(self) -> QSize:
+        return super().minimumSizeHint().expandedTo(QSize(0, self.edit.sizeHint().height()))
 
     def _date_edited(self, value: QDate) -> None:
         day = value.toPython()

@@ -21,16 +21,11 @@ from model.progress import flow_progress
 from model.system_errors import dutch_reason
 from model.timeline import Milestone, MilestoneKind, RepairDates, milestones
 
-RECORDED_DATES = (
-    (DateField.REPORT_SENT, "Auditrapport ingediend bij Logius op", "Nog niet ingediend", "reportSent"),
-    (
-        DateField.LOGIUS_FIX_DEADLINE,
-        "Uiterste hersteldatum in de brief van Logius",
-        "Geen brief ontvangen",
-        "logiusFixDeadline",
-    ),
-    (DateField.FINDINGS_FIXED, "Bevindingen hersteld op", "Nog niet hersteld", "findingsFixed"),
-)
+RECORDED_DATES = {  # the first report's dates and their objectNames; labels in [timeline.fields]
+    DateField.REPORT_SENT: "reportSent",
+    DateField.LOGIUS_FIX_DEADLINE: "logiusFixDeadline",
+    DateField.FINDINGS_FIXED: "findingsFixed",
+}
 REPAIR_FIELD_NAMES = {  # a yearly report's repair: its dates, as the first report's, and their objectNames
     DateField.LOGIUS_FIX_DEADLINE: "annualFixDeadline",
     DateField.FINDINGS_FIXED: "annualFixed",
@@ -52,7 +47,8 @@ class DeadlinesPage(Page):
 
         self.add(label("Rapport en herstel", "heading"))
         self.fields: dict[DateField, OptionalDateField] = {}
-        for field, title, unknown, name in RECORDED_DATES:
+        for field, name in RECORDED_DATES.items():
+            title, unknown = wording.fields[field.value], wording.fields[f"{field.value}_unknown"]
             self.add(label(title))
             widget = self.add(OptionalDateField(title, unknown, name, f"{name}Unknown"))
             widget.changed.connect(lambda value, field=field: self._save(field, value))
@@ -149,10 +145,11 @@ class DeadlinesPage(Page):
                 self.repair_fields[year, date_field].set_value(getattr(repair, date_field.value))
 
     def _add_annual_fields(self, year: int) -> None:
-        title = f"Auditrapport over {year - 1} ingediend op"
+        wording = self.editor.content.general.timeline.fields
+        title = wording["annual_report"].format(year_before=year - 1)
         self.annual_rows.addWidget(label(title))
         field = OptionalDateField(
-            title, "Niet vastgelegd", f"annualReport.{year}", f"annualReport.{year}Unknown"
+            title, wording["annual_report_unknown"], f"annualReport.{year}", f"annualReport.{year}Unknown"
         )
         field.changed.connect(lambda value, year=year: self.editor.set_annual_report(year, value))
         self.annual_rows.addWidget(field)
@@ -161,8 +158,8 @@ class DeadlinesPage(Page):
         rows = QVBoxLayout(box)
         rows.setContentsMargins(24, 0, 0, 0)  # under its report
         for date_field, name in REPAIR_FIELD_NAMES.items():
-            _, first_title, unknown, _ = next(each for each in RECORDED_DATES if each[0] == date_field)
-            repair_title = f"{first_title} (jaarrapport {year})"
+            repair_title = wording["annual_repair"].format(field=wording[date_field.value], year=year)
+            unknown = wording[f"{date_field.value}_unknown"]
             rows.addWidget(label(repair_title))
             repair = OptionalDateField(repair_title, unknown, f"{name}.{year}", f"{name}.{year}Unknown")
             repair.changed.connect(

@@ -11,7 +11,7 @@ from model.content import Connection, Content, Flow, Role
 from model.dated_items import dated_field, items_recording
 from model.dossier import CareProvider, Change, DateField, Dossier, DossierNameError
 from model.register import deadline_dates, keeps_register, t0_explanation
-from model.rounds import FIRST_ROUND, next_round_year, round_start, yearly_report_of
+from model.rounds import FIRST_ROUND, flow_in_round, next_round_year, round_start, yearly_report_of
 from model.store import Store, StoreError
 from model.timeline import DossierDates, RepairDates
 
@@ -114,7 +114,8 @@ class DossierEditor(QObject):
 
     @property
     def flow(self) -> Flow:
-        return self.content.flows[self.dossier.connection]
+        """The flow as the round on screen words it."""
+        return flow_in_round(self.content.flows[self.dossier.connection], self.round_year)
 
     def _save(self, action, *arguments) -> object:
         try:

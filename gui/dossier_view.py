@@ -251,8 +251,9 @@ class DossierView(QWidget):
         return sidebar
 
     def _pages_shape(self) -> tuple[object, bool]:
-        """What decides which pages there are: the flow, and whether this reader keeps the register."""
-        return (self.editor.flow.id, self.editor.keeps_register) if self.editor else (None, False)
+        """What decides which pages there are and what they say: the flow as the round on screen
+        words it, and whether this reader keeps the register."""
+        return (self.editor.flow, self.editor.keeps_register) if self.editor else (None, False)
 
     def _keys(self) -> list[str]:
         if self.editor is None:
@@ -358,6 +359,10 @@ class DossierView(QWidget):
             return
         self.title.setText(self.editor.dossier.name)
         self._show_nav_buttons()
+        self._follow_pages_shape()
+
+    def _follow_pages_shape(self) -> None:
+        """Build the pages anew when the flow, its wording or the register changed."""
         if self._pages_shape() != self._shape:
             self._shape = self._pages_shape()
             current = self.wizard.current_key

@@ -1,9 +1,9 @@
 """Links from the content: https in the browser, mailto in the mail client, nothing else; each one a
 widget of its own, so a keyboard reaches it with Tab and a screen reader lists it as a link."""
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QLabel, QLayout, QWidget
 
 from gui.accessibility import LINK, EnterButton, set_role
 from model.content import ALLOWED_LINK_SCHEMES, Link, Source
@@ -43,15 +43,42 @@ class LinkButton(EnterButton):
         self.clicked.connect(lambda: open_link(url))
 
 
+class LinkLine(QWidget):
+    """Its parts side by side, or under each other where the page is too narrow for them (a
+    projector's zoom): a line of links never makes the page wider than the window."""
+
+    def __init__(self, *widgets: QWidget) -> None:
+        super().__init__()
+        self.parts = widgets
+        self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.row.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.setSpacing(4)
+        for widget in widgets:
+            self.row.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
+        self.row.addStretch(1)
+
+    def _side_by_side_width(self) -> int:
+        return sum(each.sizeHint().width() for each in self.parts) + self.row.spacing() * (
+            len(self.parts) - 1
+        )
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(
+            max(each.minimumSizeHint().width() for each in self.parts), super().minimumSizeHint().height()
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        beside = self._side_by_side_width() <= event.size().width()
+        direction = QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        if self.row.direction() != direction:
+            self.row.setDirection(direction)
+            self.setMinimumHeight(self.row.sizeHint().height())
+        super().resizeEvent(event)
+
+
 def _line(*widgets: QWidget) -> QWidget:
-    line = QWidget()
-    layout = QHBoxLayout(line)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(4)
-    for widget in widgets:
-        layout.addWidget(widget)
-    layout.addStretch(1)
-    return line
+    return LinkLine(*widgets)
 
 
 def _text(text: str) -> QLabel:

@@ -31,7 +31,8 @@ from PySide6.QtGui import (
 PAGE_MARGINS_MM = QMarginsF(18, 16, 18, 14)
 PDF_RESOLUTION = 1200  # as a high-resolution printer: text wraps alike, so the PDF has the preview's pages
 FOOTER_POINT_SIZE = 8.5
-SECTION_LEVEL = 2  # an <h2> opens a section (a step) that is kept on one page when it fits
+SECTION_LEVEL = 2  # an <h2> opens a section (a step), kept on one page when that wastes little paper
+MOST_PAPER_LEFT_EMPTY = 1 / 3  # of a page, to keep a section whole; more, and it breaks after its start
 SMALLEST_SCALE = 0.6  # a one-page handout is shrunk at most this far; below, it takes two pages
 SCALE_STEP = 0.04
 
@@ -78,9 +79,10 @@ def _blocks(document: QTextDocument) -> list[QTextBlock]:
 
 
 def keep_headings_with_their_text(document: QTextDocument, page_height: float) -> None:
-    """Move a heading to the next page when the text under it starts there, and a section that
-    fits on one page but would run over two to a page of its own. Laid out again after each move,
-    so every later decision sees the pages as they will be."""
+    """Move a heading to the next page when the text under it starts there (a section so breaks
+    after its heading and first block at the earliest), and a section that fits on one page but
+    would run over two to a page of its own when that leaves at most a third of a page empty.
+    Laid out again after each move, so every later decision sees the pages as they will be."""
     _lay_out_whole(document)
     blocks = _blocks(document)
     for index, block in enumerate(blocks):
@@ -109,7 +111,12 @@ def keep_headings_with_their_text(document: QTextDocument, page_height: float) -
             )
             last = end.previous() if end is not None else blocks[-1]
             top, bottom = _top_of(document, block), _bottom_of(document, last)
-            if bottom - top <= page_height and int(bottom // page_height) != page:
+            left_empty = (page + 1) * page_height - top
+            if (
+                bottom - top <= page_height
+                and int(bottom // page_height) != page
+                and left_empty <= page_height * MOST_PAPER_LEFT_EMPTY
+            ):
                 _break_before(block)
                 _lay_out_whole(document)
     for table in _tables(document.rootFrame()):

@@ -24,6 +24,7 @@ NUMBER_ROLE = Qt.ItemDataRole.UserRole + 2
 ICON_SCALE = 1.4  # the status icon against the text's line height: it grows with the zoom
 COMPACT_ICON_SCALE = 1.1
 PADDING = 10
+DENSE_PADDING = 3  # rows of one line of title and one of who and status, when all don't fit otherwise
 COMPACT_PADDING = 5
 COMPACT_COLUMNS = 2
 SELECTED = QColor("#d6e4f5")
@@ -35,8 +36,9 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class StepItemDelegate(QStyledItemDelegate):
-    """Draws a step as a wrapped bold title over 'who · status', so nothing is cut off; in a
-    folded list only its status icon and number (the tooltip keeps the title)."""
+    """Draws a step as a wrapped bold title over 'who · status', so nothing is cut off; where the
+    steps would not all fit so, dense: each on one line, shortened with "…" (the tooltip keeps the
+    title); in a folded list only its status icon and number."""
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         title = QFont(option.font)
@@ -63,11 +65,16 @@ class StepItemDelegate(QStyledItemDelegate):
         )
         return title.height(), subtitle.height()
 
+    def full_height(self, option: QStyleOptionViewItem, index: Index) -> int:
+        title, subtitle = self._heights(option, index)
+        return title + subtitle + 2 * PADDING + 2
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         if self.parent().compact:
             return compact_cell_size(option.font, self._row_width(option))
-        title, subtitle = self._heights(option, index)
-        return QSize(self._row_width(option), title + subtitle + 2 * PADDING + 2)
+        if self.parent().dense:
+            return QSize(self._row_width(option), dense_row_height(option.font))
+        return QSize(self._row_width(option), self.full_height(option, index))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         painter.save()
@@ -83,6 +90,10 @@ class StepItemDelegate(QStyledItemDelegate):
             painter.restore()
             return
         size = self._icon_size(option)
+        if self.parent().dense:
+            self._paint_dense(painter, option, index)
+            painter.restore()
+            return
         icon.paint(painter, QRect(rect.left() + PADDING + 2, rect.top() + PADDING, size, size))
         title_font, subtitle_font = self._fonts(option)
         title_height, subtitle_height = self._heights(option, index)
@@ -101,6 +112,26 @@ class StepItemDelegate(QStyledItemDelegate):
             index.data(SUBTITLE_ROLE),
         )
         painter.restore()
+
+    def _paint_dense(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        rect, size = option.rect, self._icon_size(option)
+        top = rect.top() + (rect.height() - size) // 2
+        index.data(Qt.ItemDataRole.DecorationRole).paint(
+            painter, QRect(rect.left() + PADDING + 2, top, size, size)
+        )
+        left = rect.left() + size + 2 * PADDING + 2
+        width = self._text_width(option)
+        line = QFontMetrics(option.font).height()
+        title_font, subtitle_font = self._fonts(option)
+        lines = (
+            (title_font, option.palette.text().color(), index.data()),
+            (subtitle_font, SUBTITLE, index.data(SUBTITLE_ROLE)),
+        )
+        for number, (font, colour, text) in enumerate(lines):
+            painter.setFont(font)
+            painter.setPen(colour)
+            shown = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, width)
+            painter.drawText(QRect(left, rect.top() + DENSE_PADDING + number * line, width, line), 0, shown)
 
     def _paint_number(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         rect = option.rect
@@ -123,6 +154,10 @@ class StepItemDelegate(QStyledItemDelegate):
 def scroll_bar_width() -> int:
     """Room a wrapping list keeps free for a scroll bar, even while it shows none."""
     return QApplication.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+
+
+def dense_row_height(font: QFont) -> int:
+    return 2 * QFontMetrics(font).height() + 2 * DENSE_PADDING + 1
 
 
 def compact_cell_size(font: QFont, list_width: int) -> QSize:
@@ -148,6 +183,7 @@ class StepList(QListWidget):
         super().__init__()
         self.editor = editor
         self.compact = False
+        self.dense = False
         self.setObjectName("stepList")
         self.setAccessibleName("Stappen")
         self.setItemDelegate(StepItemDelegate(self))
@@ -161,7 +197,28 @@ class StepList(QListWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Rows wrap to the width: lay them out again, or they keep the heights of the old width."""
         super().resizeEvent(event)
+        self._choose_density()
         self.scheduleDelayedItemsLayout()
+        self._keep_current_in_view()
+
+    def _choose_density(self) -> None:
+        """Dense rows when the full ones would not all fit: every step in sight beats full titles."""
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        delegate = self.itemDelegate()
+        needed = sum(
+            delegate.full_height(option, self.indexFromItem(self.item(row))) for row in range(self.count())
+        )
+        dense = needed > self.viewport().height()
+        if dense != self.dense:
+            self.dense = dense
+            self.scheduleDelayedItemsLayout()
+
+    def _keep_current_in_view(self) -> None:
+        current = self.currentItem()
+        if current is not None:
+            self.executeDelayedItemsLayout()
+            self.scrollToItem(current)
 
     def set_compact(self, compact: bool) -> None:
         """Folded: only numbers and status icons, in rows of two, for a window narrow for its zoom."""
@@ -198,6 +255,7 @@ class StepList(QListWidget):
                 Qt.ItemDataRole.AccessibleTextRole,
                 f"Stap {step.number}, {step.short_title}. {actor}. Status: {status_label}.",
             )
+        self._choose_density()  # a longer status may need another line
 
     def select_step(self, step_id: str | None) -> None:
         """Highlight the step being shown, or nothing on the other pages."""
@@ -207,3 +265,4 @@ class StepList(QListWidget):
             if self.item(row).data(STEP_ID_ROLE) == step_id:
                 self.setCurrentRow(row)
         self.blockSignals(False)
+        self._keep_current_in_view()

@@ -2,10 +2,12 @@
 today's rules and the notes."""
 
 from collections import Counter
+from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent, QShowEvent
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QHBoxLayout,
     QLabel,
@@ -31,6 +33,8 @@ from model.progress import done_by_supplier, step_progress
 from model.register import step_count
 
 NOTES_SAVE_DELAY_MS = 600
+PAGE_MARGINS = 64  # the page's left and right margins around its column (Page)
+TICK_DATE_SHARE = 0.2  # of the page's width, at most, for the tick's day beside an item
 
 
 def explanation_header(step: Step) -> str:
@@ -51,6 +55,30 @@ class ItemText(QLabel):
         super().mouseReleaseEvent(event)
 
 
+class TickDate(QLabel):
+    """The day an item was ticked, beside it; as wide without a date as with the widest one, so that
+    a tick neither moves the items below nor rewraps the item's text."""
+
+    WIDEST = long_date(date(2026, 9, 30))
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setProperty("kind", "hint")
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+
+    def show_day(self, day: date | None) -> None:
+        self.setText(long_date(day) if day else "")
+        said = f"Afgevinkt op {long_date(day)}" if day else ""
+        self.setToolTip(said)
+        self.setAccessibleName(said)
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance(self.WIDEST), self.fontMetrics().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+
 class ActionItemRow(QWidget):
     """A checkbox with a wrapping text beside it (a QCheckBox's own text can't wrap)."""
 
@@ -69,19 +97,27 @@ class ActionItemRow(QWidget):
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setCursor(Qt.CursorShape.PointingHandCursor)
         self.text.clicked.connect(self.checkbox.toggle)
-        self.when = label(kind="hint")
         field = dated_field(item.id)
-        self.dated = DatedItemLine(item.id, field, editor) if field else None
+        self.dated = DatedItemLine(item.id, field, editor) if field else None  # its date, under it
+        self.when = None if self.dated else TickDate()  # the day of the tick, beside it
         texts = QVBoxLayout()
         texts.setSpacing(2)
         texts.addWidget(self.text)
-        texts.addWidget(self.dated or self.when)
+        if self.dated:
+            texts.addWidget(self.dated)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.addWidget(self.checkbox, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(texts, 1)
+        if self.when:
+            layout.addWidget(self.when, 0, Qt.AlignmentFlag.AlignTop)
         self._show_when()
         self.checkbox.toggled.connect(self._toggled)
+
+    def fit(self, room: int) -> None:
+        """The tick's day beside the item only while it leaves the text most of the width."""
+        if self.when is not None:
+            self.when.setVisible(self.when.sizeHint().width() <= room * TICK_DATE_SHARE)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Light the whole row up while its box has keyboard focus: the bare box shows too little."""
@@ -110,10 +146,9 @@ class ActionItemRow(QWidget):
     def _show_when(self) -> None:
         if self.dated:  # the date of the event, not of the tick
             self.dated.refresh()
-            return
-        ticked_at = self.editor.ticked.get(self.item.id)
-        self.when.setText(f"Afgevinkt op {long_date(local_date(ticked_at))}" if ticked_at else "")
-        self.when.setVisible(ticked_at is not None)
+        elif self.when:
+            ticked_at = self.editor.ticked.get(self.item.id)
+            self.when.show_day(local_date(ticked_at) if ticked_at else None)
 
 
 class NotesField(BoundedPlainTextEdit):
@@ -161,29 +196,27 @@ class StepPage(Page):
         super().__init__()
         self.step, self.editor = step, editor
         total = len(editor.flow.steps)
-        top = QHBoxLayout()
-        top.addWidget(label(f"Stap {step.number} van {total}", "eyebrow"), 1)
+        self.add(label(f"Stap {step.number} van {total}", "eyebrow"))
+        self.heading = self.add(label(step.title, "title"))
+        self.heading.setAccessibleName(f"Stap {step.number} van {total}: {step.title}")
         self.print_button = QPushButton("Deze stap afdrukken …")
         self.print_button.setObjectName(f"printStep.{step.id}")
         self.print_button.clicked.connect(lambda: self.printRequested.emit(step.id))
         first = step == editor.flow.steps[0]
         corrections = step.corrections + (editor.flow.intro_corrections if first else ())
         self.factsheet = FactsheetText(step.id, corrections)
-        top.addWidget(self.factsheet.button)
-        top.addWidget(self.print_button)
-        self.body.addLayout(top)
-        self.add(self.factsheet.text)
-        self.heading = self.add(label(step.title, "title"))
-        self.heading.setAccessibleName(f"Stap {step.number} van {total}: {step.title}")
 
-        badges = QHBoxLayout()
+        self.badges = QBoxLayout(QBoxLayout.Direction.LeftToRight)  # who acts, then the buttons
+        who = QHBoxLayout()
         self.actor = label(kind=f"actor-{step.actor.value}")
         self.actor.setWordWrap(False)
         self.status = label(kind="hint")
-        badges.addWidget(self.actor)
-        badges.addSpacing(12)
-        badges.addWidget(self.status, 1)
-        self.body.addLayout(badges)
+        who.addWidget(self.actor)
+        who.addSpacing(12)
+        who.addWidget(self.status, 1)
+        self.badges.addLayout(who, 1)
+        self.body.addLayout(self.badges)
+        self.add(self.factsheet.text)
 
         self.by_supplier = self.add(
             label(
@@ -204,6 +237,13 @@ class StepPage(Page):
         self.rows = [ActionItemRow(item, editor) for item in step.action_items]
         for row in self.rows:
             self.add(row)
+        # Beside who acts, not on a row of their own (the items need the height), but added after
+        # the items: Tab goes from the heading (focused when the page opens) to the first item.
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.factsheet.button)
+        buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
+        self.badges.addLayout(buttons)
         if step.deviation_note:  # below the items it speaks of, which stay on the first screen
             self.add(deviation_note(step))
 
@@ -246,6 +286,19 @@ class StepPage(Page):
         for link in step.links:
             layout.addWidget(link_line(link))
         return explanation
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Narrow for its zoom (a projector): the buttons under who acts and no tick dates beside
+        the items, so that nothing runs off the page's right edge."""
+        super().resizeEvent(event)
+        room = self.viewport().width() - PAGE_MARGINS
+        who, buttons = (self.badges.itemAt(index).layout() for index in (0, 1))
+        beside = who.minimumSize().width() + buttons.sizeHint().width() + self.badges.spacing() <= room
+        self.badges.setDirection(
+            QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        )
+        for row in self.rows:
+            row.fit(room)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Each visit: the Toelichting as this dossier last had it (open the first time)."""

@@ -9,7 +9,8 @@ from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
 FIRST_START_SHARE = 0.9  # of a large screen's free area: room to see it is a window
-SMALL_SCREEN_WIDTH = 1600  # below this (a 1366×768 laptop) every pixel is needed: start maximised
+SMALL_SCREEN_WIDTH = 2000  # below this (a laptop, a 1920×1080 projector) every pixel is used: maximised
+SMALLER_SCREENS_WINDOW = 0.75  # a restored window narrower and lower than this share was sized elsewhere
 MIN_VISIBLE = 100  # px of a restored window that must be on some screen, or it is put back in view
 TITLE_BAR = 32  # px the window manager adds above the window's own area
 FRAME = 4  # px of border it may add at each side
@@ -53,12 +54,29 @@ def place_main_window(window: QWidget, saved: str | None) -> None:
         window.setWindowState(window.windowState() & ~Qt.WindowState.WindowFullScreen)
         screen = screen_showing(window.geometry())
         if screen is not None:
-            if not window.isMaximized():
-                area = screen.availableGeometry().adjusted(0, TITLE_BAR, 0, 0)
-                window.setGeometry(fitted(window.geometry(), area))
+            if window.isMaximized():
+                return
+            area = screen.availableGeometry()
+            if not sized_for_a_smaller_screen(window.geometry(), area):
+                window.setGeometry(fitted(window.geometry(), area.adjusted(0, TITLE_BAR, 0, 0)))
+                return
+            start_afresh(window, area)  # the laptop's window on the projector: use the projector
             return
         window.setWindowState(Qt.WindowState.WindowNoState)  # a projector that is gone: start afresh
-    area = QGuiApplication.primaryScreen().availableGeometry()
+    start_afresh(window, QGuiApplication.primaryScreen().availableGeometry())
+
+
+def sized_for_a_smaller_screen(rect: QRect, area: QRect) -> bool:
+    """A window that leaves much of this screen empty both ways: it was sized on a smaller one."""
+    return (
+        rect.width() < area.width() * SMALLER_SCREENS_WINDOW
+        and rect.height() < area.height() * SMALLER_SCREENS_WINDOW
+    )
+
+
+def start_afresh(window: QWidget, area: QRect) -> None:
+    """As on a first start on this screen: maximised up to a projector's size, else a large share."""
+    window.setWindowState(Qt.WindowState.WindowNoState)
     window.setGeometry(first_start_rect(area))
     if area.width() < SMALL_SCREEN_WIDTH:
         window.setWindowState(Qt.WindowState.WindowMaximized)

@@ -52,6 +52,15 @@ class Correction:
 
 
 @dataclass(frozen=True)
+class YearlyWording:
+    """A text that speaks of the first assessment only (two months after activation): what a yearly
+    round shows in its place. The factsheet's wording stays what the first assessment shows."""
+
+    first: str
+    yearly: str
+
+
+@dataclass(frozen=True)
 class Link:
     label: str
     url: str
@@ -104,6 +113,7 @@ class Step:
     links: tuple[Link, ...]
     corrections: tuple[Correction, ...] = ()  # where the shown text differs from the factsheet's
     deviation_note: str = ""  # where the app differs from the factsheet in substance, said on the page
+    yearly_wordings: tuple[YearlyWording, ...] = ()  # texts a yearly round words otherwise
 
 
 @dataclass(frozen=True)
@@ -179,6 +189,7 @@ class TimelineWording:
     countdown: dict[str, str]
     urgency: dict[str, str]  # a dossier's most pressing deadline in brief, for the start page
     agenda: dict[str, str]  # the agenda file's event names, descriptions and reminders
+    fields: dict[str, str]  # the Termijnen page's date fields: their labels and what "unknown" says
     advice_label: str  # says the advice is the app's own, not the factsheet's
     advice: dict[str, dict[str, str]]  # milestone kind → advice state → template with {date}, {year}
     threat_consequence_detail: str

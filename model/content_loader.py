@@ -37,6 +37,7 @@ from model.content import (
     StepWarning,
     Term,
     TimelineWording,
+    YearlyWording,
 )
 from model.typed_reader import TypedReader
 
@@ -48,39 +49,61 @@ class _Reader(TypedReader):
     reader's default words, for whoever edits the file)."""
 
     def __init__(
-        self, file: Path, data: Any, path: str = "", found: list[tuple[str, Correction]] | None = None
+        self,
+        file: Path,
+        data: Any,
+        path: str = "",
+        found: list[tuple[str, Correction]] | None = None,
+        yearly: list[tuple[str, YearlyWording]] | None = None,
     ) -> None:
         super().__init__(data, path)
         self.file = file
         self.found = [] if found is None else found  # every correction read, with its key; shared by children
+        self.yearly = [] if yearly is None else yearly  # every yearly round's wording read, likewise
 
     def node(self, data: Any, path: str) -> Self:
-        return type(self)(self.file, data, path, self.found)
+        return type(self)(self.file, data, path, self.found, self.yearly)
 
     def fail(self, problem: str) -> ContentError:
         where = f", sleutel '{self.path}'" if self.path else ""
         return ContentError(f"Inhoudsbestand {self.file.name}{where}: {problem}")
 
+    def _below(self, key: str) -> bool:
+        return key == self.path or key.startswith((f"{self.path}.", f"{self.path}["))
+
     def corrections(self) -> tuple[Correction, ...]:
         """The corrections read so far below this node."""
-        below = (f"{self.path}.", f"{self.path}[")
-        return tuple(each for key, each in self.found if key == self.path or key.startswith(below))
+        return tuple(each for key, each in self.found if self._below(key))
+
+    def yearly_wordings(self) -> tuple[YearlyWording, ...]:
+        """The yearly round's wordings read so far below this node."""
+        return tuple(each for key, each in self.yearly if self._below(key))
 
     def text(self, name: str, required: bool = True) -> str:
         node = self.child(name, required)
         return "" if node.data is None else node.shown_text()
 
     def shown_text(self) -> str:
-        """This node's text: a string, or a correction `{ text = "shown", original = "factsheet" }`."""
+        """This node's text: a string, or a table with the shown `text` and a correction's `original`
+        (the factsheet's wording), a yearly round's wording `yearly`, or both."""
         if isinstance(self.data, dict):
-            if set(self.data) != {"text", "original"}:
-                raise self.fail("een verbeterde tekst heeft precies 'text' en 'original'")
-            shown, original = self.text("text"), self.text("original")
-            if shown == original:
-                raise self.fail("'text' en 'original' zijn gelijk")
-            self.found.append((self.path, Correction(shown, original)))
+            keys = set(self.data)
+            if "text" not in keys or not keys - {"text"} or keys - {"text", "original", "yearly"}:
+                raise self.fail("een tabel als tekst heeft 'text' en 'original', 'yearly' of allebei")
+            shown = self.text("text")
+            if "original" in keys:
+                self.found.append((self.path, Correction(shown, self._other(shown, "original"))))
+            if "yearly" in keys:
+                self.yearly.append((self.path, YearlyWording(shown, self._other(shown, "yearly"))))
             return shown
         return " ".join(self.string().split())
+
+    def _other(self, shown: str, name: str) -> str:
+        """The table's other wording, which must differ from the shown text."""
+        other = self.text(name)
+        if other == shown:
+            raise self.fail(f"'text' en '{name}' zijn gelijk")
+        return other
 
     def texts(self, name: str, required: bool = False) -> tuple[str, ...]:
         return tuple(node.shown_text() for node in self.items(name, required))
@@ -171,7 +194,7 @@ def _step(node: _Reader, flow_id: str) -> Step:
         links=_links(node),
         deviation_note=node.text("deviation_note", required=False),
     )
-    return replace(step, corrections=node.corrections())
+    return replace(step, corrections=node.corrections(), yearly_wordings=node.yearly_wordings())
 
 
 def load_flow(path: Path) -> Flow:
@@ -289,6 +312,11 @@ TIMELINE_KEYS = {
         "today",
         "overdue",
     ),
+    "fields": (
+        *("report_sent", "report_sent_unknown", "logius_fix_deadline", "logius_fix_deadline_unknown"),
+        *("findings_fixed", "findings_fixed_unknown", "annual_report", "annual_report_unknown"),
+        "annual_repair",
+    ),
     "countdown": (
         "unknown",
         "unknown_cluster",
@@ -304,7 +332,7 @@ TIMELINE_KEYS = {
 # The advice's states per deadline (see [timeline.advice] in general.nl.toml): a yearly report is
 # never late in the app's eyes, only not recorded; the first report and the repair always have a date.
 ADVICE_KEYS = {
-    "first_report": ("future", "soon", "overdue", "done"),
+    "first_report": ("future", "soon", "overdue", "done", "done_fix_date_known"),
     "findings_fixed": ("future", "soon", "overdue", "done"),
     "annual_report": ("future", "soon", "done", "not_recorded"),
 }
@@ -378,6 +406,7 @@ def _timeline_wording(node: _Reader) -> TimelineWording:
         countdown=groups["countdown"],
         urgency=groups["urgency"],
         agenda=groups["agenda"],
+        fields=groups["fields"],
         advice_label=advice.text("label"),
         advice={
             kind: {key: _template(advice.child(kind), key) for key in keys}

@@ -102,6 +102,8 @@ def milestone_advice(milestone: Milestone, wording: TimelineWording) -> Advice:
     """What to prepare before a deadline, to tell Logius close to it, what happens after it, and what
     to do about a yearly report nobody recorded; with Logius's address when it is time to write."""
     key = ADVICE_STATES.get(milestone.state, milestone.state.value)
+    if milestone.fix_date_known:  # no asking for the date from Logius's letter once it is entered
+        key = "done_fix_date_known"
     text = wording.advice[milestone.kind.value][key].format(
         date=long_date(milestone.day), year=milestone.day.year, year_before=milestone.day.year - 1
     )
@@ -149,6 +151,39 @@ def countdown(
     text = sentences[key].format(days=days, date=long_date(deadline.day), what=what_text(deadline, wording))
     advice = milestone_advice(deadline, wording)
     return Countdown(text, deadline.state, deadline_threatened(dates, today), advice)
+
+
+LONGEST_DATE = date(2027, 9, 30)  # "30 september 2027": the widest date a sentence can hold
+COUNTING_KEYS = ("days_left", "one_day_left", "today", "overdue", "one_day_overdue", "all_done")
+
+
+def every_countdown_text(
+    connection: Connection, dates: DossierDates, today: date, wording: TimelineWording
+) -> list[str]:
+    """Every sentence the countdown can show while the activation date and the day stay as they are
+    (a tick may move it to another deadline), filled in as wide as it gets: the bar keeps room for
+    the longest, so that a tick never changes its height under the user's mouse."""
+    sentences = wording.countdown
+    if dates.activation is None:
+        return [countdown(connection, dates, today, wording).text]
+    wide = {"days": 999, "date": long_date(LONGEST_DATE), "activation": long_date(LONGEST_DATE), "year": 2027}
+    keys = ["before_activation"] if today < dates.activation else list(COUNTING_KEYS)
+    whats = [what.format(**wide) for what in wording.what.values()]
+    return [sentences[key].format(**wide, what=what) for key in keys for what in whats]
+
+
+def every_advice(dates: DossierDates, wording: TimelineWording) -> list[Advice]:
+    """Every advice the countdown can show, filled in as wide as it gets (see every_countdown_text);
+    none while the activation date is unknown."""
+    if dates.activation is None:
+        return []
+    heading = f"⚠ {wording.advice_label}"
+    wide = {"date": long_date(LONGEST_DATE), "year": 2027, "year_before": 2026}
+    return [
+        Advice(heading, template.format(**wide), None)
+        for templates in wording.advice.values()
+        for template in templates.values()
+    ]
 
 
 def milestone_when(milestone: Milestone, state: str) -> str:

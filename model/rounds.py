@@ -7,10 +7,11 @@ Items done once for the connection (`ActionItem.once`: the contracts, the cluste
 accreditation) keep their tick in a new round, as do the notes of a step made of such items."""
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import cache
 
-from model.content import Flow
+from model.content import Block, Flow, Step
 from model.dossier import DateField
 from model.limits import EARLIEST_DATE, LATEST_DATE
 from model.timeline import ANNUAL_WINDOW_END, first_annual_year
@@ -57,6 +58,38 @@ def next_round_year(current: int, activation: date | None, today: date) -> int |
     still_open = today.year if today <= date(today.year, *ANNUAL_WINDOW_END) else today.year + 1
     year = max(following, still_open)
     return year if year <= LATEST_DATE.year else None
+
+
+def flow_in_round(flow: Flow, round_year: int) -> Flow:
+    """The flow as a round shows it: in a yearly round a text that speaks of the first assessment's
+    deadline (two months after activation) gives way to its yearly wording (`Step.yearly_wordings`)."""
+    return flow if round_year == FIRST_ROUND else _yearly_flow(flow)
+
+
+@cache
+def _yearly_flow(flow: Flow) -> Flow:
+    return replace(flow, steps=tuple(_yearly_step(step) for step in flow.steps))
+
+
+def _yearly_step(step: Step) -> Step:
+    wording = {each.first: each.yearly for each in step.yearly_wordings}
+    if not wording:
+        return step
+
+    def worded(text: str) -> str:
+        return wording.get(text, text)
+
+    return replace(
+        step,
+        purpose=worded(step.purpose),
+        blocks=tuple(
+            Block(worded(block.text), worded(block.intro), tuple(map(worded, block.items)))
+            for block in step.blocks
+        ),
+        warnings=tuple(replace(warning, text=worded(warning.text)) for warning in step.warnings),
+        action_items_intro=worded(step.action_items_intro),
+        action_items=tuple(replace(item, text=worded(item.text)) for item in step.action_items),
+    )
 
 
 def once_items(flow: Flow) -> frozenset[str]:

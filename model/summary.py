@@ -31,7 +31,7 @@ from model.register import (
     t0_explanation,
     uncounted_note,
 )
-from model.rounds import round_label
+from model.rounds import FIRST_ROUND, flow_in_round, round_label
 from model.store import Store
 from model.timeline import Milestone, MilestoneKind, RepairDates, milestones
 
@@ -40,7 +40,7 @@ TICKED, UNTICKED = "☑", "☐"
 STYLE = Markup("""
 body { font-size: 10pt; color: #000000; }
 h1 { font-size: 17pt; margin-bottom: 4pt; }
-h2 { font-size: 13pt; margin-top: 16pt; margin-bottom: 3pt; }
+h2 { font-size: 13pt; margin-top: 30px; margin-bottom: 4px; }  /* px: Qt ignores a margin in pt */
 h3 { font-size: 10.5pt; margin-top: 8pt; margin-bottom: 2pt; }
 p { margin-top: 2pt; margin-bottom: 4pt; }
 ul { margin-top: 0pt; margin-bottom: 4pt; }
@@ -70,10 +70,11 @@ class SummaryInput:
     annual_reports: dict[int, date] = field(default_factory=dict)  # window year → day sent
     round_shown: str = ""  # the round whose ticks and notes these are, once there are yearly rounds
     annual_repairs: dict[int, RepairDates] = field(default_factory=dict)  # window year → its repair
+    round_year: int = FIRST_ROUND  # the round shown: a yearly round words the deadline its own way
 
     @property
     def flow(self) -> Flow:
-        return self.content.flows[self.dossier.connection]
+        return flow_in_round(self.content.flows[self.dossier.connection], self.round_year)
 
 
 def load_summary_input(
@@ -92,7 +93,9 @@ def load_summary_input(
     providers = tuple(store.care_providers(dossier.id))
     annual, repairs = store.annual_reports(dossier.id), store.annual_repairs(dossier.id)
     shown = round_label(chosen) if len(rounds) > 1 else ""
-    return SummaryInput(dossier, content, ticked, notes, today, changes, providers, annual, shown, repairs)
+    return SummaryInput(
+        dossier, content, ticked, notes, today, changes, providers, annual, shown, repairs, chosen
+    )
 
 
 def footer_text(dossier: Dossier) -> str:

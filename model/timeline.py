@@ -74,6 +74,7 @@ class Milestone:
     from_logius: bool = False  # the findings' deadline comes from Logius's letter
     done_on: date | None = None  # the day the report was sent or the findings were fixed
     report_year: int | None = None  # the yearly report a repair follows; None after the first report
+    fix_date_known: bool = False  # the first report sent and the repair's date from Logius's letter entered
 
     @property
     def is_deadline(self) -> bool:
@@ -198,7 +199,10 @@ def milestones(dates: DossierDates, today: date) -> list[Milestone]:
             State.DONE if today >= t0 else State.FUTURE,
             (t0 - today).days,
         ),
-        _milestone(MilestoneKind.FIRST_REPORT, first_report_deadline(t0), today, dates.report_sent),
+        replace(
+            _milestone(MilestoneKind.FIRST_REPORT, first_report_deadline(t0), today, dates.report_sent),
+            fix_date_known=dates.report_sent is not None and dates.logius_fix_deadline is not None,
+        ),
     ]
     if dates.report_sent is not None:
         first_repair = RepairDates(dates.logius_fix_deadline, dates.findings_fixed)

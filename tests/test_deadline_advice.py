@@ -1,6 +1,7 @@
 """What the app advises per deadline and state, and how urgent each dossier is: day by day against an
 independent reading of the rules, and never passing for the factsheet."""
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -72,6 +73,19 @@ def test_a_yearly_report_before_during_after_its_window_and_once_sent() -> None:
         "Het rapport over 2024 is ingediend; bewaar het bij het dossier.",
         None,
     )
+
+
+def test_once_the_letters_repair_date_is_entered_the_report_advice_stops_asking_for_it() -> None:
+    sent = DossierDates(date(2026, 12, 31), report_sent=date(2027, 2, 20))
+    with_letter = replace(sent, logius_fix_deadline=date(2027, 5, 1))
+    texts = []
+    for dates in (sent, with_letter):
+        [report] = [
+            each for each in milestones(dates, date(2027, 3, 1)) if each.kind == MilestoneKind.FIRST_REPORT
+        ]
+        texts.append(milestone_advice(report, WORDING).text)
+    assert "Vul bij Termijnen de uiterste hersteldatum uit de brief van Logius in" in texts[0]
+    assert "brief van Logius in zodra" not in texts[1] and "is ingevuld" in texts[1]
 
 
 def test_the_advice_says_what_logius_does_after_a_missed_deadline() -> None:

@@ -140,12 +140,16 @@ def test_recording_the_report_moves_the_countdown_to_the_findings(
     assert countdown_text(window) == (
         "Nog 58 dagen tot de uiterste datum voor het herstel van de bevindingen (20 april 2027)"
     )
+    asks_for_letter = "Vul bij Termijnen de uiterste hersteldatum uit de brief van Logius in"
+    assert asks_for_letter in child(window, QLabel, "milestoneList").text()
     letter = child(window, QCheckBox, "logiusFixDeadlineUnknown")
     scroll_to(letter)
     click(qtbot, letter)
     child(window, QDateEdit, "logiusFixDeadline").setDate(date(2027, 5, 1))
     assert countdown_text(window).endswith("(1 mei 2027)")
     milestones = child(window, QLabel, "milestoneList").text()
+    assert asks_for_letter not in milestones  # entered: the advice no longer asks for it
+    assert "de uiterste hersteldatum uit de brief van Logius is ingevuld" in milestones
     assert "Bevindingen hersteld" in milestones
     assert "uiterlijk 1 mei 2027, de datum uit de brief van Logius" in milestones
     assert "tussen 1 januari 2028 en 1 mei 2028" in milestones

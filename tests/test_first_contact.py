@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 import main
-from gui.window_geometry import TITLE_BAR, first_start_rect, fitted
+from gui.window_geometry import TITLE_BAR, first_start_rect, fitted, sized_for_a_smaller_screen
 from model.content import Connection, Role
 from model.dossier import CareProvider
 from model.store import Store
@@ -54,9 +54,18 @@ def test_placement_rules_on_a_laptop_screen() -> None:
     assert fitted(too_big, LAPTOP) == QRect(0, 0, 1280, 728)
     assert first_start_rect(LAPTOP) == QRect(0, TITLE_BAR, 1366, 728 - TITLE_BAR)  # every pixel counts
     projector = QRect(0, 0, 1920, 1040)
-    first = first_start_rect(projector)
-    assert projector.contains(first) and first.center() == projector.center()
-    assert first.width() >= 1600 and first.height() >= 900
+    assert first_start_rect(projector) == QRect(0, TITLE_BAR, 1920, 1040 - TITLE_BAR)  # then maximised
+    monitor = QRect(0, 0, 2560, 1400)
+    first = first_start_rect(monitor)
+    assert monitor.contains(first) and first.center() == monitor.center()
+    assert first.width() >= 2200 and first.height() >= 1200
+
+
+def test_a_window_sized_on_the_laptop_uses_the_projector_when_restored_there() -> None:
+    projector = QRect(0, 0, 1920, 1040)
+    assert sized_for_a_smaller_screen(QRect(100, 80, 1300, 730), projector)  # what the review found
+    assert not sized_for_a_smaller_screen(QRect(0, 0, 1700, 730), projector)  # made wide on purpose
+    assert not sized_for_a_smaller_screen(QRect(0, 0, 1300, 730), LAPTOP)
 
 
 def test_first_start_fits_and_the_place_is_restored_within_the_screen(qtbot: QtBot, data_dir: Path) -> None:

@@ -3,6 +3,7 @@
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -20,7 +21,7 @@ from pytestqt.qtbot import QtBot
 from shiboken6 import getCppPointer
 
 from gui.page_parts import RichLabel
-from model.content import Connection, Role
+from model.content import Connection, Role, bundled_content
 from model.dossier import CareProvider
 from model.store import Store
 from tests.gui_helpers import child, open_window
@@ -178,3 +179,17 @@ def test_a_page_of_text_scrolls_with_the_arrow_keys(qtbot: QtBot, data_dir: Path
     for _ in range(5):
         keys.press(Qt.Key.Key_Down)
     assert page.verticalScrollBar().value() > 0
+
+
+@pytest.mark.parametrize("connection", [Connection.DIRECT, Connection.CLUSTER])
+def test_one_tab_from_a_step_pages_heading_reaches_its_first_action_item(
+    qtbot: QtBot, data_dir: Path, connection: Connection
+) -> None:
+    window = open_dossier(qtbot, data_dir, "deadlines", connection)
+    keys = Keyboard(qtbot, window)
+    for step in bundled_content().flows[connection].steps:
+        window.dossier_view.wizard.go_to(step.id)
+        heading = QApplication.focusWidget()
+        assert isinstance(heading, QLabel) and heading.property("kind") == "title", step.id
+        keys.press(Qt.Key.Key_Tab)
+        assert QApplication.focusWidget().objectName() == step.action_items[0].id, step.id

@@ -13,6 +13,7 @@ from model.exchange import FORMAT_NAME, FORMAT_VERSION, ImportFileError, export_
 from model.history_text import described
 from model.rounds import (
     FIRST_ROUND,
+    flow_in_round,
     next_round_year,
     once_items,
     once_steps,
@@ -262,3 +263,36 @@ def test_an_import_refuses_rounds_that_cannot_be(store: Store, change, problem: 
     with pytest.raises(ImportFileError) as refused:
         parse_import(json.dumps(document).encode())
     assert problem in str(refused.value)
+
+
+def _step_texts(step) -> list[str]:
+    """Every text of a step that the page and the summary show, beside the title."""
+    blocks = [text for block in step.blocks for text in (block.text, block.intro, *block.items)]
+    return [
+        step.purpose,
+        *blocks,
+        *(each.text for each in step.warnings),
+        step.action_items_intro,
+        *(item.text for item in step.action_items),
+    ]
+
+
+@pytest.mark.parametrize("flow", [DIRECT, CLUSTER], ids=["direct", "cluster"])
+def test_a_yearly_round_never_words_the_deadline_as_two_months_after_activation(flow) -> None:
+    yearly = flow_in_round(flow, 2026)
+    first_texts = " ".join(text for step in flow.steps for text in _step_texts(step))
+    yearly_texts = " ".join(text for step in yearly.steps for text in _step_texts(step))
+    deadline_after_activation = (
+        "twee maanden na",
+        "twee maanden nadat",
+        "periode van twee maanden",
+        "termijn van twee maanden",
+    )
+    assert any(words in first_texts for words in deadline_after_activation)  # the factsheet's own wording
+    assert not any(words in yearly_texts for words in deadline_after_activation)
+    assert "1 mei" in " ".join(_step_texts(yearly.steps[-1]))  # the report step names the yearly deadline
+    assert flow_in_round(flow, FIRST_ROUND) is flow
+    assert [item.id for step in yearly.steps for item in step.action_items] == list(flow.action_item_ids)
+    assert [each.original for step in yearly.steps for each in step.corrections] == [
+        each.original for step in flow.steps for each in step.corrections
+    ]  # "Tekst uit de factsheet" still shows the factsheet's wording

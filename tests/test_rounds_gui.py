@@ -1,6 +1,7 @@
 """Yearly rounds on screen: "Nieuwe jaarronde starten" with its real confirmation, the round
 selector, the report item per round moving the countdown, printing an older round, a restart."""
 
+import re
 from datetime import date, datetime
 from pathlib import Path
 
@@ -223,3 +224,44 @@ def test_the_command_line_prints_a_chosen_round(data_dir: Path, store: Store, tm
     refused = run_app(*common, "--round", "2024")
     assert refused.returncode == 1
     assert refused.stderr.strip() == "Het dossier ‘Praktijk Zuid’ heeft geen ronde 2024 (wel: 0, 2025)."
+
+
+def shown_labels(window: QWidget, step_id: str) -> str:
+    """The step's explanation as read: its labels' text without the glossary's markup."""
+    page = child(window, QWidget, f"explanationText.{step_id}")
+    return re.sub("<[^>]+>", "", " ".join(label.text() for label in page.findChildren(QLabel)))
+
+
+def test_a_yearly_round_shows_the_yearly_deadline_on_the_report_step_and_on_paper(
+    qtbot: QtBot, data_dir: Path, store: Store, home: Path
+) -> None:
+    first_year_done(store)
+    window = opened(qtbot, data_dir)
+    assert "Uiterlijk twee maanden nadat de aansluiting" in shown_labels(window, "direct.7")
+
+    start_round(qtbot, window, "Jaarronde 2025 starten")
+    shown = shown_labels(window, "direct.7")
+    assert "tussen 1 januari en 1 mei bij Logius zijn ingediend" in shown
+    assert "twee maanden nadat" not in shown
+    item = child(window, QCheckBox, "direct.7.3")
+    assert item.accessibleName() == (
+        "Informeer Logius tijdig, ook in het geval dat het rapport niet vóór 1 mei bij Logius kan zijn."
+    )
+    click_step(qtbot, window, 5)
+    assert "zo op tijd zijn afgerond dat het auditrapport tussen 1 januari en 1 mei" in shown_labels(
+        window, "direct.5"
+    )
+
+    answer_dialogs(qtbot, type_file_name("jaarronde.pdf"))
+    child(window, QAction, "actionExportPdf").trigger()
+    qtbot.waitUntil(lambda: (home / "jaarronde.pdf").exists(), timeout=15_000)
+    printed = flat(" ".join(pdf_pages(home / "jaarronde.pdf")))
+    assert "vóór 1 mei bij Logius kan zijn" in printed and "twee maanden nadat" not in printed
+
+    selector = child(window, QComboBox, "roundSelector")
+    selector.setFocus()
+    qtbot.keyClick(selector, Qt.Key.Key_Down)  # back to the first assessment: it keeps its wording
+    settle()
+    click_step(qtbot, window, 7)
+    assert "Uiterlijk twee maanden nadat de aansluiting" in shown_labels(window, "direct.7")
+    window.close()

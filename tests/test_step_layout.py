@@ -2,16 +2,19 @@
 factsheet's explanation folded under "Toelichting", links that show a label, not an address, and
 a step list that folds to numbers when the zoom leaves it too little room."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from dateutil.relativedelta import relativedelta
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QApplication, QCheckBox, QFrame, QLabel, QListWidget, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from gui.links import LinkButton
 from gui.rich_text import plain_tooltip
+from gui.zoom import ZOOM_LEVELS
 from model.content import Connection, Role, bundled_content
 from model.store import Store
 from tests.gui_helpers import child, open_window, settle
@@ -237,3 +240,98 @@ def test_at_normal_zoom_the_step_list_shows_the_titles(qtbot: QtBot, data_dir: P
     assert child(window, QPushButton, "nav.register").text() == "Deelnemers"
     child(window, QAction, "actionZoomReset").trigger()
     assert not child(window, QListWidget, "stepList").compact
+
+
+def test_ticking_an_item_moves_nothing_on_the_page_nor_the_countdown_bar(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    """A second click lands where the user aims: the tick's date line and the countdown's change
+    (the report sent: from a near deadline with Logius's address to the repair, two months ahead)
+    take no room that was not there before."""
+    store = Store(data_dir)
+    today = date.today()
+    dossier = store.create_dossier(
+        "Huisartsenpraktijk De Linde",
+        Connection.DIRECT,
+        Role.CARE_PROVIDER,
+        today - relativedelta(months=2, days=-5),
+    )
+    store.remember_last_dossier(dossier.id)
+    store.close()
+    window = open_window(qtbot, data_dir)
+    window.resize(1366, 728)
+    qtbot.waitUntil(lambda: window.size().height() == 728)
+    bar = child(window, QFrame, "countdownBar")
+    page = go_to(window, "direct.7")
+    mail = child(window, QWidget, "deadlineAdviceMail")
+    assert mail.isVisible()  # due within 14 days: time to write to Logius
+
+    def where() -> list[QRect]:
+        boxes = [
+            child(page, QCheckBox, item.id) for item in CONTENT.flows[Connection.DIRECT].steps[6].action_items
+        ]
+        return [bar.geometry(), page.geometry()] + [
+            QRect(box.mapTo(window, QPoint(0, 0)), box.size()) for box in boxes
+        ]
+
+    before = where()
+    for item in ("direct.7.2", "direct.7.1"):  # a plain item gets its day beside it; the report its date
+        box = child(page, QCheckBox, item)
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+        settle()
+        assert box.isChecked()
+        assert where() == before, item
+    assert child(page, QCheckBox, "direct.7.2").parent().when.accessibleName().startswith("Afgevinkt op ")
+    assert child(page, QWidget, "direct.7.1.date").isVisible()
+    assert "herstel van de bevindingen" in child(window, QLabel, "countdown").text()
+    assert not mail.isVisible()
+
+
+@pytest.mark.parametrize(
+    "connection, current", [(Connection.DIRECT, "direct.7"), (Connection.CLUSTER, "cluster.10")]
+)
+def test_on_a_laptop_the_step_list_shows_all_seven_steps_or_keeps_the_current_one_in_sight(
+    qtbot: QtBot, data_dir: Path, connection: Connection, current: str
+) -> None:
+    window = open_dossier(qtbot, data_dir, connection, Role.SUPPLIER)
+    window.resize(1366, 728)
+    qtbot.waitUntil(lambda: window.size().height() == 728)
+    steps = child(window, QListWidget, "stepList")
+    in_sight = steps.viewport().rect()
+    for key in (current, f"{connection.value}.1", current):
+        go_to(window, key)
+        row = next(
+            row for row in range(steps.count()) if steps.item(row).data(Qt.ItemDataRole.UserRole) == key
+        )
+        assert in_sight.contains(steps.visualItemRect(steps.item(row))), key
+    shown = [
+        row + 1 for row in range(steps.count()) if in_sight.contains(steps.visualItemRect(steps.item(row)))
+    ]
+    if connection == Connection.DIRECT:
+        assert shown == [1, 2, 3, 4, 5, 6, 7]
+    else:
+        assert 10 in shown and len(shown) >= 6
+
+
+@pytest.mark.parametrize("zoom, presenting", [(max(ZOOM_LEVELS), False), (1.25, True)])
+@pytest.mark.parametrize("connection", [Connection.DIRECT, Connection.CLUSTER])
+def test_at_a_projectors_zoom_every_step_reflows_within_the_window(
+    qtbot: QtBot, data_dir: Path, connection: Connection, zoom: float, presenting: bool
+) -> None:
+    """Ctrl++ up to the largest zoom, or F11 and Ctrl++ twice, on a 1366-pixel laptop: nothing
+    runs off the right edge, so no action item and not the dossier's name."""
+    window = open_dossier(qtbot, data_dir, connection, Role.SUPPLIER, zoom)
+    if presenting:
+        activate(qtbot, window)
+        qtbot.keyClick(window, Qt.Key.Key_F11)
+    window.resize(1366, 728)
+    qtbot.waitUntil(lambda: window.size() == QSize(1366, 728))
+    title = child(window, QLabel, "dossierTitle")
+    assert title.mapTo(window, QPoint(title.width(), 0)).x() <= window.width()
+    for step in CONTENT.flows[connection].steps:
+        page = go_to(window, step.id)
+        assert page.horizontalScrollBar().maximum() == 0, step.id
+        for item in step.action_items:
+            row = child(page, QCheckBox, item.id).parent()
+            assert row.mapTo(window, QPoint(row.width(), 0)).x() <= window.width(), item.id
+            assert row.mapTo(page.viewport(), QPoint(row.width(), 0)).x() <= page.viewport().width(), item.id

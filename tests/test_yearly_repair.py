@@ -3,6 +3,7 @@ list, the agenda, the summary, the history and the export; a schema-5 database u
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -10,7 +11,9 @@ import pytest
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from gui.application import prepare_application
 from gui.day_clock import DayClock
+from gui.main_window import MainWindow
 from gui.start_page import DEADLINE_COLUMN, StartPage
 from model.agenda import agenda_entries
 from model.content import Connection, Role, bundled_content
@@ -219,3 +222,35 @@ def test_the_start_page_names_the_yearly_repair_and_past_reports_nobody_recorded
     assert (
         page.table.item(0, DEADLINE_COLUMN).text() == "Jaarrapport 2027: nog 153 dagen (uiterlijk 1 mei 2027)"
     )
+
+
+def test_the_termijnen_pages_date_labels_come_from_the_content_file(
+    qtbot: QtBot, data_dir: Path, store: Store
+) -> None:
+    """Correcting a label is a content edit: the page shows whatever [timeline.fields] says."""
+    reported_dossier(store)
+    store.remember_last_dossier(store.list_dossiers()[0].id)
+    content = bundled_content()
+    fields = dict(content.general.timeline.fields)
+    fields.update(
+        annual_repair="{field} – jaarrapport {year} (gewijzigd)", findings_fixed="Hersteld op (gewijzigd)"
+    )
+    fields.update(annual_report="Rapport over {year_before} verstuurd op (gewijzigd)")
+    timeline = replace(content.general.timeline, fields=fields)
+    prepare_application()
+    window = MainWindow(
+        Store(data_dir),
+        replace(content, general=replace(content.general, timeline=timeline)),
+        DayClock(lambda: date(2026, 11, 28)),
+    )
+    qtbot.addWidget(window)
+    window.show()
+    child(window, QWidget, "assessmentWizard").go_to("deadlines")
+    shown = [
+        each.text()
+        for each in child(window, QWidget, "assessmentWizard").stack.currentWidget().findChildren(QLabel)
+    ]
+    assert "Hersteld op (gewijzigd)" in shown
+    assert "Rapport over 2024 verstuurd op (gewijzigd)" in shown
+    assert "Hersteld op (gewijzigd) – jaarrapport 2025 (gewijzigd)" in shown
+    assert "Uiterste hersteldatum in de brief van Logius (jaarrapport 2025)" not in shown
