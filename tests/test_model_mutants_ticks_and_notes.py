@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from model.content import Connection, Role
+from model.dossier import TICKED
 from model.rounds import FIRST_ROUND, RoundStart
 from model.store import Store
 
@@ -30,3 +31,13 @@ def test_a_note_typed_in_an_earlier_round_is_kept_and_logged_in_that_round(store
     assert store.notes(dossier.id) == {}
     last = store.history(dossier.id)[-1]
     assert (last.subject, last.new, last.round_year) == ("note", "Rapport op 3 maart verstuurd", FIRST_ROUND)
+
+
+def test_an_item_ticked_in_an_earlier_round_is_kept_and_logged_in_that_round(store: Store) -> None:
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, date(2024, 1, 1))
+    store.start_round(dossier.id, 2025, RoundStart({}, {}))
+    assert store.set_item_ticked(dossier.id, "direct.7.1", True, FIRST_ROUND) == NOW
+    assert store.ticked_items(dossier.id, FIRST_ROUND) == {"direct.7.1": NOW}
+    assert store.ticked_items(dossier.id) == {}
+    last = store.history(dossier.id)[-1]
+    assert (last.subject, last.new, last.round_year) == ("direct.7.1", TICKED, FIRST_ROUND)
