@@ -41,3 +41,12 @@ def test_an_item_ticked_in_an_earlier_round_is_kept_and_logged_in_that_round(sto
     assert store.ticked_items(dossier.id) == {}
     last = store.history(dossier.id)[-1]
     assert (last.subject, last.new, last.round_year) == ("direct.7.1", TICKED, FIRST_ROUND)
+
+
+def test_a_dossier_shows_its_own_notes_not_another_dossiers(store: Store) -> None:
+    first = store.create_dossier("Eerste", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    second = store.create_dossier("Tweede", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    store.set_note(first.id, "direct.1", "Van het eerste dossier")
+    store.set_note(second.id, "direct.2", "Van het tweede dossier")
+    assert store.notes(first.id) == {"direct.1": "Van het eerste dossier"}
+    assert store.notes(second.id) == {"direct.2": "Van het tweede dossier"}
