@@ -77,3 +77,14 @@ def test_a_yearly_report_of_2000_to_2100_is_imported_and_another_year_or_a_secon
         with pytest.raises(ImportFileError) as problem:
             parse_import(with_reports(*years))
         assert str(problem.value) == refused.format(wrong)
+
+
+def test_a_file_with_an_empty_note_is_read_not_refused(data_dir: Path) -> None:
+    """A note emptied by hand in the file is an empty note, as typing it away in the app makes one."""
+    store = Store(data_dir)
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    store.set_note(dossier.id, "direct.1", "Eerste notitie")
+    exported = json.loads(export_json(store.snapshot(dossier.id), NOW))
+    store.close()
+    exported["notes"] = [{"step": "direct.1", "text": ""}]
+    assert parse_import(json.dumps(exported).encode()).notes == {"direct.1": ""}
