@@ -17,6 +17,7 @@ from model.exchange import (
     read_import,
 )
 from model.store import Store
+from model.store.schema import START_POSITION
 
 NOW = datetime(2026, 11, 28, 12)
 
@@ -88,3 +89,16 @@ def test_a_file_with_an_empty_note_is_read_not_refused(data_dir: Path) -> None:
     store.close()
     exported["notes"] = [{"step": "direct.1", "text": ""}]
     assert parse_import(json.dumps(exported).encode()).notes == {"direct.1": ""}
+
+
+def test_a_file_with_a_page_the_app_does_not_know_opens_the_dossier_at_its_start(data_dir: Path) -> None:
+    """Where the user was is not worth refusing a file for: an odd position opens at the start."""
+    store = Store(data_dir)
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    store.set_position(dossier.id, "direct.3")
+    exported = json.loads(export_json(store.snapshot(dossier.id), NOW))
+    store.close()
+    assert parse_import(json.dumps(exported).encode()).dossier.position == "direct.3"
+    for odd in ("Stap 3!", 3):
+        exported["dossier"]["position"] = odd
+        assert parse_import(json.dumps(exported).encode()).dossier.position == START_POSITION
