@@ -1,0 +1,38 @@
+"""Dossiers in the store: the rules that mutation testing found untested."""
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from model.content import Connection, Role
+from model.store import Store, StoreError
+
+NOW = datetime(2026, 11, 28, 9, 30)
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[Store]:
+    store = Store(data_dir, clock=lambda: NOW)
+    yield store
+    store.close()
+
+
+def test_a_choice_changed_and_changed_back_is_two_changes_in_the_history(store: Store) -> None:
+    """Only typing (the name) is taken together in a sitting; each choice is a change of its own."""
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    store.set_role(dossier.id, Role.SUPPLIER)
+    store.set_role(dossier.id, Role.CARE_PROVIDER)
+    assert [(c.subject, c.old, c.new) for c in store.history(dossier.id)] == [
+        ("role", Role.CARE_PROVIDER.value, Role.SUPPLIER.value),
+        ("role", Role.SUPPLIER.value, Role.CARE_PROVIDER.value),
+    ]
+
+
+def test_changing_a_dossier_that_was_deleted_says_so(store: Store) -> None:
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    store.delete_dossier(dossier.id)
+    with pytest.raises(StoreError) as refused:
+        store.set_role(dossier.id, Role.SUPPLIER)
+    assert str(refused.value) == "Dit dossier bestaat niet meer."
