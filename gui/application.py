@@ -5,6 +5,7 @@ from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from gui import accessibility
+from gui.main_thread_collector import MainThreadCollector
 from gui.zoom import apply_zoom
 from model.locations import APP_NAME, resources_dir
 from model.version import __version__
@@ -15,7 +16,8 @@ DUTCH = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
 
 
 def prepare_application() -> None:
-    """Install the Dutch Qt translation, the locale and the style sheet, once per application."""
+    """Install the Dutch Qt translation, the locale and the style sheet, and collect Python's
+    garbage on the GUI thread only, once per application."""
     app = QApplication.instance()
     if app.findChild(QTranslator, TRANSLATOR_NAME) is not None:
         return
@@ -34,3 +36,4 @@ def prepare_application() -> None:
     palette.setColor(QPalette.ColorRole.Link, QColor(LINK_COLOUR))
     app.setPalette(palette)
     apply_zoom(1.0)
+    MainThreadCollector(app)
