@@ -73,6 +73,9 @@ class LinkLine(QWidget):
         direction = QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
         if self.row.direction() != direction:
             self.row.setDirection(direction)
+            for each in self.parts:
+                if each.property("separator"):  # a "·" alone on a line of its own says nothing
+                    each.setVisible(beside)
             self.setMinimumHeight(self.row.sizeHint().height())
         super().resizeEvent(event)
 
@@ -92,7 +95,9 @@ def link_line(link: Link) -> QWidget:
     stays one click away."""
     if not link.newer_url:
         return _line(LinkButton(link.label, link.url))
-    return _line(LinkButton(link.label, link.newer_url), _text("·"), LinkButton(FACTSHEET_ADDRESS, link.url))
+    separator = _text("·")
+    separator.setProperty("separator", True)
+    return _line(LinkButton(link.label, link.newer_url), separator, LinkButton(FACTSHEET_ADDRESS, link.url))
 
 
 def source_line(source: Source) -> QWidget:

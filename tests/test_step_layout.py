@@ -9,10 +9,19 @@ import pytest
 from dateutil.relativedelta import relativedelta
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QApplication, QCheckBox, QFrame, QLabel, QListWidget, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QBoxLayout,
+    QCheckBox,
+    QFrame,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
-from gui.links import LinkButton
+from gui.links import LinkButton, LinkLine
 from gui.rich_text import plain_tooltip
 from gui.zoom import ZOOM_LEVELS
 from model.content import Connection, Role, bundled_content
@@ -328,13 +337,20 @@ def test_at_a_projectors_zoom_every_step_reflows_within_the_window(
     qtbot.waitUntil(lambda: window.size() == QSize(1366, 728))
     title = child(window, QLabel, "dossierTitle")
     assert title.mapTo(window, QPoint(title.width(), 0)).x() <= window.width()
+    stacked_with_separator = 0
     for step in CONTENT.flows[connection].steps:
         page = go_to(window, step.id)
         assert page.horizontalScrollBar().maximum() == 0, step.id
+        for line in page.findChildren(LinkLine):
+            dots = [each for each in line.findChildren(QLabel) if each.text() == "·"]
+            if dots and line.row.direction() == QBoxLayout.Direction.TopToBottom:
+                stacked_with_separator += 1
+                assert not any(each.isVisible() for each in dots), step.id  # no "·" on a line alone
         for item in step.action_items:
             row = child(page, QCheckBox, item.id).parent()
             assert row.mapTo(window, QPoint(row.width(), 0)).x() <= window.width(), item.id
             assert row.mapTo(page.viewport(), QPoint(row.width(), 0)).x() <= page.viewport().width(), item.id
+    assert stacked_with_separator > 0  # the factsheet's and the newer address, under each other
 
 
 def test_at_a_projectors_zoom_the_countdown_bar_keeps_no_room_for_the_advice_it_leaves_out(
