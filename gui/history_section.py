@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from gui.accessibility import DISCLOSURE, EnterButton, set_role
 from gui.dossier_editor import DossierEditor
 from gui.page_parts import label
-from model.history_text import described
+from model.history_text import described, history_intro
 from model.summary import history_table
 
 
@@ -42,4 +42,5 @@ class HistorySection(QWidget):
         changes = self.editor.history(self.step_id)
         newest_first = reversed(described(changes, content, self.editor.providers))
         body = history_table(newest_first, wording.templates["empty"], Markup("&nbsp;&nbsp;"))
-        self.listing.setText(Markup("<p style='color:#4a4a4a'>{}</p>{}").format(wording.intro, body))
+        intro = history_intro(changes, content)
+        self.listing.setText(Markup("<p style='color:#4a4a4a'>{}</p>{}").format(intro, body))
