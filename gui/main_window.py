@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -41,6 +42,7 @@ BACKUP_DELAY_MS = 1500  # after the first paint: start-up stays quick
 ZOOM_SETTING = "zoom"  # remembered in the data folder, so on this laptop
 GEOMETRY_SETTING = "windowGeometry"  # Qt's saveGeometry, base64
 STATUS_MESSAGE_MS = 20_000  # long enough to read a backup's path aloud in a meeting
+LIVE_REFRESH_MS = 3000  # how often an app on a shared database looks for colleagues' changes
 
 
 def stored_zoom(value: str | None) -> float:
@@ -97,6 +99,11 @@ class MainWindow(QMainWindow):
         if self.dossier_view is None:
             self.show_start()
         QTimer.singleShot(BACKUP_DELAY_MS, self, self.data_actions.backup_on_start)
+        # Only a shared database changes under the app's feet: a local file is locked to one app.
+        self.live_refresh = QTimer(self, interval=LIVE_REFRESH_MS)
+        self.live_refresh.timeout.connect(self._follow_colleagues)
+        if store.shared:
+            self.live_refresh.start()
 
     def _build_menus(self) -> None:
         """One action per row of MENUS; those that need an open dossier are kept in `dossier_actions`."""
@@ -313,11 +320,25 @@ class MainWindow(QMainWindow):
             self.show_save_error(f"Het dossier ‘{dossier.name}’ kan niet worden geopend: {error}", False)
             return
         editor.saveFailed.connect(self.show_save_error)
+        editor.readFailed.connect(self.show_failure)
+        editor.connectionRestored.connect(self._connection_restored)
         editor.changed.connect(self.save_error.hide)
         editor.changed.connect(self._show_window_title)
         self._show_view(view)
         self._show_window_title()
         self._remember(dossier_id)
+
+    def _follow_colleagues(self) -> None:
+        """Show colleagues' changes to the open dossier; not while a dialog waits for an answer."""
+        view = self.dossier_view
+        if view is not None and view.editor is not None and QApplication.activeModalWidget() is None:
+            view.editor.follow_colleagues()
+
+    def _connection_restored(self) -> None:
+        self.dossier_view.flush_notes()  # what was typed while the database could not be reached
+        if not self.dossier_view.editor.offline:
+            self.save_error.hide()
+            self.show_message("De verbinding met de gedeelde database is terug; uw wijzigingen zijn bewaard.")
 
     def _show_window_title(self) -> None:
         """The open dossier's name first, as the task bar shows it; a long name is cut short."""

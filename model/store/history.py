@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from model.dossier import Change
 from model.rounds import FIRST_ROUND
 from model.store.connection import Database
-from model.store.schema import ChangeRow, RoundRow
+from model.store.schema import CareProviderRow, ChangeRow, DossierRow, NoteRow, RoundRow
 
 TYPING_SITTING = timedelta(minutes=10)  # typing in one sitting is one change in the history
 
@@ -96,6 +96,20 @@ def last_author(session: Session, dossier_id: int, step_id: str, subject: str) -
 
 
 class History(Database):
+    def change_mark(self, dossier_id: int) -> tuple[object, ...]:
+        """A cheap fingerprint of the dossier (one query): it differs once anyone changed anything
+        in it, so an app on a shared database knows when to read a colleague's changes."""
+        counts = (
+            select(func.count()).select_from(ChangeRow).where(ChangeRow.dossier_id == dossier_id),
+            select(func.max(ChangeRow.id)).where(ChangeRow.dossier_id == dossier_id),
+            select(func.sum(NoteRow.version)).where(NoteRow.dossier_id == dossier_id),
+            select(func.sum(CareProviderRow.version)).where(CareProviderRow.dossier_id == dossier_id),
+            select(DossierRow.updated_at).where(DossierRow.id == dossier_id),
+        )
+        query = select(*(each.scalar_subquery() for each in counts))
+        with self._transaction() as session:
+            return tuple(session.execute(query).one())
+
     def history(self, dossier_id: int, step_id: str | None = None) -> list[Change]:
         """The dossier's changes, oldest first; with `step_id`, only that step's."""
         query = select(ChangeRow).where(ChangeRow.dossier_id == dossier_id)
