@@ -103,8 +103,11 @@ class DossierEditor(QObject):
     def _save_what_waited(self) -> None:
         """Back online: the ticks kept meanwhile, then (through the pages) the typing still waiting."""
         self.offline = False
-        for (item_id, round_year), ticked in list(self._unsaved_ticks.items()):
+        waiting = list(self._unsaved_ticks.items())
+        for (item_id, round_year), ticked in waiting:
             self._tick(item_id, ticked, round_year)
+        if waiting:
+            self.changed.emit()  # the ticks now show as saved ("Afgevinkt op …")
         if not self.offline:
             self.connectionRestored.emit()
 

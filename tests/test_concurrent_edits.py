@@ -14,7 +14,8 @@ from model.content import Connection, Role
 from model.dossier import CareProvider
 from model.exchange import export_json, parse_import
 from model.store import DATABASE_NAME, Store
-from model.store.errors import StaleEditError
+from model.store.errors import ConnectionLostError, StaleEditError
+from tests.postgres_server import CuttableLine
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MORNING, NOON = datetime(2026, 11, 30, 9), datetime(2026, 11, 30, 12)
@@ -143,4 +144,22 @@ def test_a_schema_6_database_gets_versions_and_an_empty_author(data_dir: Path) -
     assert store.set_note(dossier.id, "direct.1", "Bijgewerkt", version=1) == 2
     provider = store.save_care_provider(dossier.id, CareProvider(0, "Fysio", "12345678"))
     assert provider.version == 1 and store.history(dossier.id)[-1].author == "Anna"
+    store.close()
+
+
+def test_a_lost_connection_is_its_own_error_and_the_store_works_again_once_it_is_back(
+    cuttable_line: tuple[CuttableLine, str],
+) -> None:
+    cuttable, address = cuttable_line
+    store = Store(address)
+    dossier_id = cluster_dossier(store)
+    assert store.set_note(dossier_id, "cluster.1", "Voor de storing", version=0) == 1
+    cuttable.cut()
+    with pytest.raises(ConnectionLostError, match="De verbinding met de gedeelde database is verbroken"):
+        store.set_note(dossier_id, "cluster.1", "Tijdens de storing", version=1)
+    with pytest.raises(ConnectionLostError):
+        store.change_mark(dossier_id)
+    cuttable.restore()
+    assert store.set_note(dossier_id, "cluster.1", "Tijdens de storing", version=1) == 2
+    assert store.notes(dossier_id) == {"cluster.1": "Tijdens de storing"}
     store.close()

@@ -27,6 +27,7 @@ from model.dossier import CareProvider
 from model.store import Store
 from tests.gui_helpers import child, click, scroll_to, tick
 from tests.modal_dialogs import answer_dialogs
+from tests.postgres_server import CuttableLine
 
 STRAY_DIALOG_S = 8
 
@@ -265,3 +266,32 @@ def test_an_open_history_on_a_page_not_on_screen_is_read_again_when_shown(
     assert "door Bram" not in history.text()  # not on screen: not read yet
     child(anna, QWidget, "assessmentWizard").go_to("direct.1")
     assert "Afgevinkt: Een IT-auditor" in history.text() and "door Bram" in history.text()
+
+
+def test_a_lost_connection_keeps_the_tick_and_the_note_and_saves_them_when_it_is_back(
+    qtbot: QtBot, cuttable_line: tuple[CuttableLine, str]
+) -> None:
+    line, address = cuttable_line
+    dossier_id = shared_dossier(address)
+    bram = window_of(qtbot, address, "Bram")
+    banner = child(bram, QLabel, "saveErrorText")
+    line.cut()
+    box = tick(qtbot, bram, "direct.1.2")
+    when = box.parentWidget().when  # "Afgevinkt op …" under a saved tick
+    assert box.isChecked() and when.isHidden()  # kept on screen, but not shown as saved
+    assert "verbinding met de gedeelde database is verbroken" in banner.text() and banner.isVisible()
+    note = child(bram, QPlainTextEdit, "notes.direct.1")
+    type_into(qtbot, note, "Getypt tijdens de storing")
+    note.flush()
+    qtbot.wait(2 * LIVE_REFRESH_MS)  # the app keeps looking: a banner, never a dialog
+    assert QApplication.activeModalWidget() is None and banner.isVisible()
+    assert note.toPlainText() == "Getypt tijdens de storing" and box.isChecked()
+    line.restore()
+    qtbot.waitUntil(lambda: not bram.save_error.isVisible(), timeout=3 * LIVE_REFRESH_MS)
+    assert "verbinding met de gedeelde database is terug" in bram.statusBar().currentMessage()
+    store = Store(address)
+    assert set(store.ticked_items(dossier_id)) == {"direct.1.2"}
+    assert store.notes(dossier_id) == {"direct.1": "Getypt tijdens de storing"}
+    store.close()
+    assert box.isChecked() and note.toPlainText() == "Getypt tijdens de storing"
+    assert when.text().startswith("Afgevinkt op") and not when.isHidden()
