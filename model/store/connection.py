@@ -26,6 +26,7 @@ from model.store.schema import SCHEMA_VERSION, UPGRADES, Base
 from model.store.shared_server import SharedServer, is_database_url
 
 Result = TypeVar("Result")
+WRITE_ATTEMPTS = 4  # a row changed by someone else while it was written is read and written again
 
 
 def utc_now() -> datetime:
@@ -139,13 +140,16 @@ class Database:
 
     def _write_once_more_if_taken(self, write: Callable[[Session], Result]) -> Result:
         """`write` in a transaction; if another app on a shared database inserted or changed the
-        same row at the same moment, `write` runs once more in a new one, where it finds that row."""
-        try:
-            with self._transaction() as session:
-                return write(session)
-        except errors.RowTakenError:
-            with self._transaction() as session:
-                return write(session)
+        same row at the same moment, `write` runs once more in a new one, where it finds that row
+        (and again, up to WRITE_ATTEMPTS in all, while busy colleagues keep changing it)."""
+        for _attempt in range(WRITE_ATTEMPTS - 1):
+            try:
+                with self._transaction() as session:
+                    return write(session)
+            except errors.RowTakenError:
+                continue
+        with self._transaction() as session:
+            return write(session)
 
     def backups(self) -> list[Backup]:
         return self._local_file("Back-ups bekijken en terugzetten").backups()
