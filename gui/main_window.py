@@ -373,6 +373,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.live_refresh.stop()  # a look after the store is closed would open a new connection
         if self.dossier_view is not None:
             self.dossier_view.flush_notes()
         geometry = encoded_geometry(self)

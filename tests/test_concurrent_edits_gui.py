@@ -295,3 +295,10 @@ def test_a_lost_connection_keeps_the_tick_and_the_note_and_saves_them_when_it_is
     store.close()
     assert box.isChecked() and note.toPlainText() == "Getypt tijdens de storing"
     assert when.text().startswith("Afgevinkt op") and not when.isHidden()
+
+
+def test_a_closed_window_stops_looking_for_colleagues_changes(qtbot: QtBot, database_url: str) -> None:
+    shared_dossier(database_url)
+    window = window_of(qtbot, database_url, "Anna")
+    window.close()
+    assert not window.live_refresh.isActive()
