@@ -131,6 +131,7 @@ def walk_dossier(camera: Camera, window, dossier_id: int, label: str) -> None:
 
 def take_all(out: Path, zoom: float) -> int:
     import main
+    from gui.conflict_dialog import keep_mine
     from gui.data_actions import choose_backup
     from gui.dialogs import ask_text, confirm
     from gui.startup import ask_when_server_fails
@@ -164,6 +165,16 @@ def take_all(out: Path, zoom: float) -> int:
         camera.dialog(
             "dialoog-verwijderen",
             lambda: confirm(window, "Dossier verwijderen", "Dit dossier verwijderen?", "Ja"),
+        )
+        camera.dialog(
+            "dialoog-tekst-gewijzigd",
+            lambda: keep_mine(
+                window,
+                "de notities bij stap 2",
+                "Offerte gevraagd bij twee IT-auditors; keuze in de vergadering van 12 januari.",
+                "Offerte gevraagd bij De Vries Audit.\nJansen RE belt terug.",
+                "Anna",
+            ),
         )
         make_backup(window.store.path, datetime.now())
         camera.dialog("dialoog-back-up-kiezen", lambda: choose_backup(window, window.store.backups()))

@@ -13,6 +13,7 @@ from model.dossier import CareProvider, Change, DateField, Dossier, DossierNameE
 from model.register import deadline_dates, keeps_register, t0_explanation
 from model.rounds import FIRST_ROUND, flow_in_round, next_round_year, round_start, yearly_report_of
 from model.store import Store, StoreError
+from model.store.errors import ConnectionLostError, StaleEditError
 from model.timeline import DossierDates, RepairDates
 
 POSITION_SAVE_DELAY_MS = 500
@@ -27,6 +28,8 @@ class DossierEditor(QObject):
     changed = Signal()  # the dossier's fields or its ticks changed
     roundShown = Signal()  # another round's ticks and notes are on screen (after `changed`)
     saveFailed = Signal(str)  # a Dutch message; the edit stays on screen
+    readFailed = Signal(str)  # reading colleagues' changes failed (the connection is lost): a Dutch message
+    connectionRestored = Signal()  # it can again: pages save what is still waiting (after the ticks)
 
     def __init__(self, store: Store, content: Content, dossier: Dossier, today: Callable[[], date]) -> None:
         super().__init__()
@@ -34,14 +37,25 @@ class DossierEditor(QObject):
         self.rounds: list[int] = store.rounds(dossier.id)
         self.round_year = self.rounds[-1]
         self.ticked: dict[str, datetime] = store.ticked_items(dossier.id, self.round_year)
-        self.notes: dict[str, str] = store.notes(dossier.id, self.round_year)
+        self.notes, self.note_versions = self._read_notes(self.round_year)
         self.providers: list[CareProvider] = store.care_providers(dossier.id)
         self.annual_reports: dict[int, date] = store.annual_reports(dossier.id)
         self.annual_repairs: dict[int, RepairDates] = store.annual_repairs(dossier.id)
+        self._mark: tuple[object, ...] | None = None  # store.change_mark when last read (None: not yet)
+        self.offline = False  # a save or a look failed for want of the shared database
+        self._unsaved_ticks: dict[tuple[str, int], bool] = {}  # (item, round): ticked, kept while offline
         self._position = dossier.position  # as stored
         self._shown_position = dossier.position
         self._position_timer = QTimer(self, singleShot=True, interval=POSITION_SAVE_DELAY_MS)
         self._position_timer.timeout.connect(self.flush_position)
+
+    def _read_notes(self, round_year: int) -> tuple[dict[str, str], dict[str, int]]:
+        """The round's notes and the version of each (a note saved on an older one is refused)."""
+        stored = self.store.versioned_notes(self.dossier.id, round_year)
+        return (
+            {step: text for step, (text, _version) in stored.items()},
+            {step: version for step, (_text, version) in stored.items()},
+        )
 
     @property
     def current_round(self) -> int:
@@ -51,13 +65,51 @@ class DossierEditor(QObject):
         """Put that round's ticks and notes on screen."""
         try:
             ticked = self.store.ticked_items(self.dossier.id, round_year)
-            notes = self.store.notes(self.dossier.id, round_year)
+            notes, versions = self._read_notes(round_year)
         except StoreError as error:
             self.saveFailed.emit(str(error))
             return
-        self.round_year, self.ticked, self.notes = round_year, ticked, notes
+        self.round_year, self.ticked, self.notes, self.note_versions = round_year, ticked, notes, versions
         self.changed.emit()
         self.roundShown.emit()
+
+    def follow_colleagues(self) -> None:
+        """Read the dossier again when anyone changed it since the last look (a shared database,
+        polled by the main window): colleagues' ticks, notes and register entries show without a
+        restart; pages keep what the user is typing (see NotesField, RegisterPage)."""
+        try:
+            mark = self.store.change_mark(self.dossier.id)
+            if self.offline:
+                self._save_what_waited()
+            if mark == self._mark or self.offline:
+                return
+            dossier = self.store.dossier(self.dossier.id)
+            if dossier is None:  # deleted or damaged meanwhile: keep showing what was there
+                return
+            rounds = self.store.rounds(dossier.id)
+            ticked = self.store.ticked_items(dossier.id, self.round_year)
+            notes, versions = self._read_notes(self.round_year)
+            providers = self.store.care_providers(dossier.id)
+            reports, repairs = self.store.annual_reports(dossier.id), self.store.annual_repairs(dossier.id)
+        except StoreError as error:
+            self.offline = self.offline or isinstance(error, ConnectionLostError)
+            self.readFailed.emit(str(error))
+            return
+        self._mark, self.dossier, self.rounds, self.ticked = mark, dossier, rounds, ticked
+        self.notes, self.note_versions, self.providers = notes, versions, providers
+        self.annual_reports, self.annual_repairs = reports, repairs
+        self.changed.emit()
+
+    def _save_what_waited(self) -> None:
+        """Back online: the ticks kept meanwhile, then (through the pages) the typing still waiting."""
+        self.offline = False
+        waiting = list(self._unsaved_ticks.items())
+        for (item_id, round_year), ticked in waiting:
+            self._tick(item_id, ticked, round_year)
+        if waiting:
+            self.changed.emit()  # the ticks now show as saved ("Afgevinkt op …")
+        if not self.offline:
+            self.connectionRestored.emit()
 
     def next_round(self) -> int | None:
         """The year of the round "Nieuwe jaarronde starten" would open; None while T0 is unknown."""
@@ -118,9 +170,14 @@ class DossierEditor(QObject):
         return flow_in_round(self.content.flows[self.dossier.connection], self.round_year)
 
     def _save(self, action, *arguments) -> object:
+        """The store's answer; StoreError after the main window was told (a StaleEditError is for
+        the page that saved: it asks the user which text stays)."""
         try:
             return action(self.dossier.id, *arguments)
+        except StaleEditError:
+            raise
         except StoreError as error:
+            self.offline = self.offline or isinstance(error, ConnectionLostError)
             self.saveFailed.emit(str(error))
             raise
 
@@ -155,11 +212,15 @@ class DossierEditor(QObject):
         return True
 
     def _tick(self, item_id: str, ticked: bool, round_year: int) -> bool:
-        """Store a tick in a round, and keep it in `ticked` when that round is on screen."""
+        """Store a tick in a round, and keep it in `ticked` when that round is on screen; a tick the
+        shared database could not take is kept and saved once it can (`follow_colleagues`)."""
         try:
             when = self._save(self.store.set_item_ticked, item_id, ticked, round_year)
-        except StoreError:
+        except StoreError as error:
+            if isinstance(error, ConnectionLostError):
+                self._unsaved_ticks[item_id, round_year] = ticked
             return False
+        self._unsaved_ticks.pop((item_id, round_year), None)
         if round_year == self.round_year:
             if when is None:
                 self.ticked.pop(item_id, None)
@@ -167,15 +228,21 @@ class DossierEditor(QObject):
                 self.ticked[item_id] = when
         return True
 
-    def set_note(self, step_id: str, text: str) -> bool:
-        if self.notes.get(step_id, "") == text:
-            return True
+    def set_note(self, step_id: str, text: str, version: int) -> int | None:
+        """Store a note typed on `version` of it; its new version, or None when it could not be
+        saved (the main window says why). StaleEditError: a colleague changed it since."""
         try:
-            self._save(self.store.set_note, step_id, text, self.round_year)
+            saved = self._save(self.store.set_note, step_id, text, self.round_year, version)
+        except StaleEditError:
+            raise
         except StoreError:
-            return False
-        self.notes[step_id] = text
-        return True
+            return None
+        self.note_stored(step_id, text, saved)
+        return saved
+
+    def note_stored(self, step_id: str, text: str, version: int) -> None:
+        """What the store holds now for a note (saved here, or a colleague's text taken over)."""
+        self.notes[step_id], self.note_versions[step_id] = text, version
 
     def rename(self, name: str) -> None:
         """Raises DossierNameError with the reason when the name can't be used."""
@@ -249,15 +316,29 @@ class DossierEditor(QObject):
         self.changed.emit()
         return True
 
-    def save_provider(self, provider: CareProvider) -> CareProvider | None:
+    def save_provider(self, provider: CareProvider, shown: CareProvider) -> CareProvider | None:
+        """Store what the user changed from `shown` (the entry as the form showed it); None when it
+        could not be saved. StaleEditError: a colleague changed one of the same fields since."""
         try:
-            saved = self._save(self.store.save_care_provider, provider)
+            saved = self._save(self.store.save_care_provider, provider, shown)
+        except StaleEditError:
+            raise
         except StoreError:
             return None
         self.providers = [each for each in self.providers if each.id != saved.id] + [saved]
         self.providers.sort(key=lambda each: each.id)
         self.changed.emit()
         return saved
+
+    def stored_provider(self, provider_id: int) -> CareProvider | None:
+        """The entry as the store holds it now (after a colleague's edit), or None when it is gone."""
+        try:
+            self.providers = self.store.care_providers(self.dossier.id)
+        except StoreError as error:
+            self.saveFailed.emit(str(error))
+            return None
+        self.changed.emit()
+        return next((each for each in self.providers if each.id == provider_id), None)
 
     def delete_provider(self, provider_id: int) -> bool:
         try:

@@ -1,12 +1,13 @@
 """A folded "Geschiedenis" section: when and what changed, shown when the user unfolds it."""
 
 from markupsafe import Markup
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui.accessibility import DISCLOSURE, EnterButton, set_role
 from gui.dossier_editor import DossierEditor
 from gui.page_parts import label
-from model.history_text import described
+from model.history_text import described, history_intro
 from model.summary import history_table
 
 
@@ -14,6 +15,7 @@ class HistorySection(QWidget):
     def __init__(self, editor: DossierEditor, step_id: str | None, name: str) -> None:
         super().__init__()
         self.editor, self.step_id = editor, step_id
+        self._stale = False  # changed while its page was not on screen: read when shown
         self.toggle = EnterButton("Geschiedenis tonen")
         set_role(self.toggle, DISCLOSURE)
         self.toggle.setObjectName(f"historyToggle.{name}")
@@ -35,11 +37,21 @@ class HistorySection(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        if not self.listing.isVisible():
+        if not self.toggle.isChecked():
             return
+        if not self.isVisible():  # its page is behind another: read the history when it is shown
+            self._stale = True
+            return
+        self._stale = False
         content = self.editor.content
         wording = content.general.history
         changes = self.editor.history(self.step_id)
         newest_first = reversed(described(changes, content, self.editor.providers))
         body = history_table(newest_first, wording.templates["empty"], Markup("&nbsp;&nbsp;"))
-        self.listing.setText(Markup("<p style='color:#4a4a4a'>{}</p>{}").format(wording.intro, body))
+        intro = history_intro(changes, content)
+        self.listing.setText(Markup("<p style='color:#4a4a4a'>{}</p>{}").format(intro, body))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QLockFile, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 
 BACKUP_DELAY_MS = 1500  # after the first paint: start-up stays quick
 STATUS_MESSAGE_MS = 20_000  # long enough to read a backup's path aloud in a meeting
+LIVE_REFRESH_MS = 3000  # how often an app on a shared database looks for colleagues' changes
 
 
 def stored_zoom(value: str | None) -> float:
@@ -101,6 +103,9 @@ class MainWindow(QMainWindow):
         if self.dossier_view is None:
             self.show_start()
         QTimer.singleShot(BACKUP_DELAY_MS, self, self.data_actions.backup_on_start)
+        self.live_refresh = QTimer(self, interval=LIVE_REFRESH_MS)
+        self.live_refresh.timeout.connect(self._follow_colleagues)
+        self._look_for_colleagues_if_shared()
 
     def _build_menus(self) -> None:
         """One action per row of MENUS; those that need an open dossier are kept in `dossier_actions`."""
@@ -294,7 +299,15 @@ class MainWindow(QMainWindow):
             self.folder_lock.unlock()
         self.folder_lock = lock
         self._sign_changes()
+        self._look_for_colleagues_if_shared()
         self.show_start()
+
+    def _look_for_colleagues_if_shared(self) -> None:
+        """Only a shared database changes under the app's feet: a local file is locked to one app."""
+        if self.store.shared:
+            self.live_refresh.start()
+        else:
+            self.live_refresh.stop()
 
     def _sign_changes(self) -> None:
         """On a shared database the history names who made a change; on one's own laptop nobody."""
@@ -359,11 +372,25 @@ class MainWindow(QMainWindow):
             self.show_save_error(f"Het dossier ‘{dossier.name}’ kan niet worden geopend: {error}", False)
             return
         editor.saveFailed.connect(self.show_save_error)
+        editor.readFailed.connect(self.show_failure)
+        editor.connectionRestored.connect(self._connection_restored)
         editor.changed.connect(self.save_error.hide)
         editor.changed.connect(self._show_window_title)
         self._show_view(view)
         self._show_window_title()
         self._remember(dossier_id)
+
+    def _follow_colleagues(self) -> None:
+        """Show colleagues' changes to the open dossier; not while a dialog waits for an answer."""
+        view = self.dossier_view
+        if view is not None and view.editor is not None and QApplication.activeModalWidget() is None:
+            view.editor.follow_colleagues()
+
+    def _connection_restored(self) -> None:
+        self.dossier_view.flush_notes()  # what was typed while the database could not be reached
+        if not self.dossier_view.editor.offline:
+            self.save_error.hide()
+            self.show_message("De verbinding met de gedeelde database is terug; uw wijzigingen zijn bewaard.")
 
     def _show_window_title(self) -> None:
         """The open dossier's name first, as the task bar shows it; a long name is cut short."""
@@ -401,6 +428,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.live_refresh.stop()  # a look after the store is closed would open a new connection
         if self.dossier_view is not None:
             self.dossier_view.flush_notes()
         geometry = encoded_geometry(self)

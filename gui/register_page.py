@@ -7,6 +7,9 @@ and says what it still needs ("Vul nog in: …"), a doubtful value is kept and e
 field, and `model.register.counted` decides what the checklist and the deadlines count.
 """
 
+from dataclasses import replace
+from datetime import date
+
 from markupsafe import Markup
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.bounded_text import BoundedPlainTextEdit
+from gui.conflict_dialog import keep_mine
 from gui.date_field import OptionalDateField
 from gui.day_clock import DayClock
 from gui.dialogs import confirm
@@ -30,8 +34,10 @@ from gui.page_parts import Page, RowTable, label, show_field_error, sized_after_
 from gui.rich_text import plain_tooltip
 from gui.step_page import NOTES_SAVE_DELAY_MS
 from model.dossier import CareProvider
-from model.dutch import short_date
+from model.dutch import long_date, short_date
+from model.limits import parse_date
 from model.register import HISTORY_STEP, TEXT_LIMITS, cleaned, problems, remark, still_to_fill
+from model.store.errors import StaleEditError
 from model.summary import REGISTER_TITLES, register_checklist_html
 
 TEXT_FIELDS = {
@@ -46,6 +52,10 @@ DATE_FIELDS = {
     "akkoord_submitted": ("Akkoordverklaring ingediend bij DICTU op", "providerAkkoordSubmitted"),
     "production": ("In productie via TVS op", "providerProduction"),
 }
+FIELD_TITLES = {
+    **{field: title for field, (title, _name) in (*TEXT_FIELDS.items(), *DATE_FIELDS.items())},
+    "notes": "Notities",
+}
 PROVIDER_ID_ROLE = Qt.ItemDataRole.UserRole
 SIGNATORY_COLUMN = 2
 FIRST_DATE_COLUMN = 3
@@ -58,11 +68,20 @@ def _day(value) -> str:
     return short_date(value) if value else NOTHING
 
 
+def _shown_value(value: object) -> str:
+    """A field's value as the "both texts" dialog shows it."""
+    if isinstance(value, date):
+        return long_date(value)
+    return str(value) if value else "(niet ingevuld)"
+
+
 class RegisterPage(Page):
     def __init__(self, editor: DossierEditor, clock: DayClock) -> None:
         super().__init__(wide=True)
         self.editor, self.clock = editor, clock
         self.editing_id = 0
+        self.shown = BLANK  # the entry as stored when the form was filled: what the user edits from
+        self._asking = False  # the "both texts" dialog is open: no second save meanwhile
         self.add_header(
             "Clusteraansluiting",
             "Deelnemende zorgaanbieders",
@@ -205,6 +224,7 @@ class RegisterPage(Page):
                     self.table.setItem(row, column, item)
             self._select_row(self.editing_id)
         self.table.resizeRowsToContents()  # an entry that still needs something says so on a second line
+        self.follow_store()
         self._show_state(self._stored())
 
     def _select_row(self, provider_id: int) -> None:
@@ -225,15 +245,34 @@ class RegisterPage(Page):
             self.show_provider(chosen)
 
     def show_provider(self, provider: CareProvider) -> None:
-        self.editing_id = provider.id
+        self.editing_id, self.shown = provider.id, provider
         self._select_row(provider.id)
-        for field, edit in self.texts.items():
-            edit.setText(getattr(provider, field))
-        for field, widget in self.dates.items():
-            widget.set_value(getattr(provider, field))
-        with QSignalBlocker(self.notes):
-            self.notes.setPlainText(provider.notes)
+        self._fill(provider)
         self._show_state(provider)
+
+    def _fill(self, provider: CareProvider, only_changed: bool = False) -> None:
+        """Put the entry's values in the form; `only_changed`: leave the fields that hold them (as
+        typed, spaces and all) and the cursor in them alone."""
+        typed = cleaned(self.entered())
+        for field, edit in self.texts.items():
+            if not only_changed or getattr(typed, field) != getattr(provider, field):
+                edit.setText(getattr(provider, field))
+        for field, widget in self.dates.items():
+            if not only_changed or getattr(typed, field) != getattr(provider, field):
+                widget.set_value(getattr(provider, field))
+        if not only_changed or typed.notes != provider.notes:
+            with QSignalBlocker(self.notes):
+                self.notes.setPlainText(provider.notes)
+
+    def follow_store(self) -> None:
+        """A colleague's edit of the entry on screen shows in the form, unless the user has typed
+        something not yet saved: then the next save says which field both changed."""
+        stored = self._stored()
+        if self._asking or stored.version == self.shown.version or not self.editing_id:
+            return
+        if cleaned(self.entered()) == cleaned(self.shown):
+            self.shown = stored
+            self._fill(stored, only_changed=True)
 
     def _show_state(self, provider: CareProvider) -> None:
         """The form's title, what the entry still needs, and what is doubtful at each field."""
@@ -268,17 +307,49 @@ class RegisterPage(Page):
         )
 
     def flush(self) -> None:
-        """Store what the form shows when it differs from what is stored; an empty new form stays
-        empty. On a failure the main window says so and the text stays in the form."""
+        """Store what the user changed in the form; an empty new form stays empty. On a failure
+        the main window says so and the text stays in the form."""
         self._typing_pause.stop()
         entered = cleaned(self.entered())
-        if entered == cleaned(self._stored()):
+        if self._asking or entered == cleaned(self.shown):
             return
-        saved = self.editor.save_provider(entered)
-        if saved is not None and self.editing_id == 0:
-            self.editing_id = saved.id
-            self._select_row(saved.id)
-            self._show_state(saved)
+        try:
+            saved = self.editor.save_provider(entered, self.shown)
+        except StaleEditError as stale:
+            self._choose(entered, stale)
+            return
+        if saved is None:
+            return
+        self._fill(saved, only_changed=True)  # a colleague's edit of another field shows too
+        self.editing_id, self.shown = saved.id, saved
+        self._select_row(saved.id)
+        self._show_state(saved)
+
+    def _choose(self, entered: CareProvider, stale: StaleEditError) -> None:
+        """Both values of the field a colleague changed too; the user's other changes are kept either way."""
+        mine = getattr(entered, stale.field)
+        self._asking = True
+        try:
+            keep = keep_mine(
+                self.window(),
+                f"‘{FIELD_TITLES[stale.field]}’ van deze zorgaanbieder",
+                _shown_value(mine),
+                _shown_value(parse_date(stale.theirs) if stale.field in DATE_FIELDS else stale.theirs),
+                stale.author,
+            )
+        finally:
+            self._asking = False
+        on_top = self.editor.stored_provider(entered.id)
+        if on_top is None:
+            return
+        mine_changed = {
+            field: getattr(entered, field)
+            for field in FIELD_TITLES
+            if getattr(entered, field) != getattr(self.shown, field) and (keep or field != stale.field)
+        }
+        self.shown = on_top
+        self._fill(replace(on_top, **mine_changed))
+        self.flush()  # the user's changes on top of the colleague's entry
 
     def delete(self) -> None:
         self.flush()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.bounded_text import BoundedPlainTextEdit
+from gui.conflict_dialog import keep_mine
 from gui.content_notes import FactsheetText, deviation_note, flow_intro
 from gui.dated_item import DatedItemLine
 from gui.dossier_editor import DossierEditor
@@ -31,6 +32,7 @@ from model.dutch import local_date, long_date
 from model.limits import NOTE_MAX_LENGTH
 from model.progress import done_by_supplier, step_progress
 from model.register import step_count
+from model.store.errors import StaleEditError
 
 NOTES_SAVE_DELAY_MS = 600
 PAGE_MARGINS = 64  # the page's left and right margins around its column (Page)
@@ -152,7 +154,11 @@ class ActionItemRow(QWidget):
 
 
 class NotesField(BoundedPlainTextEdit):
-    """Notes saved while typing (after a short pause), when focus leaves, and on `flush`."""
+    """Notes saved while typing (after a short pause), when focus leaves, and on `flush`.
+
+    The field remembers the stored text it was typed on and its version: a colleague's newer note
+    (a shared database) replaces the text only while nothing unsaved is typed here; otherwise the
+    next save is refused and the user chooses between both texts (gui/conflict_dialog)."""
 
     saved = Signal()
 
@@ -164,22 +170,62 @@ class NotesField(BoundedPlainTextEdit):
         self.setPlaceholderText("Afspraken, wie doet wat, datums, namen …")
         self.setTabChangesFocus(True)
         self.setMinimumHeight(140)
-        self.setPlainText(editor.notes.get(step.id, ""))
+        self._asking = False  # the "both texts" dialog is open: no second save meanwhile
+        self._show_stored()
         self._timer = QTimer(self, singleShot=True, interval=NOTES_SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
         self.textChanged.connect(self._timer.start)
-        editor.roundShown.connect(self._show_round)
+        editor.roundShown.connect(self._show_stored)  # its own typing was saved before the switch
 
-    def _show_round(self) -> None:
-        """Another round's notes (its own typing was saved before the switch)."""
+    def _show_stored(self) -> None:
+        """The note as the editor last read it from the store, the cursor where it was."""
+        self._base = self.editor.notes.get(self.step.id, "")
+        self._version = self.editor.note_versions.get(self.step.id, 0)
+        if self.toPlainText() == self._base:
+            return
+        cursor = self.textCursor().position()
         with QSignalBlocker(self):
-            self.setPlainText(self.editor.notes.get(self.step.id, ""))
+            self.setPlainText(self._base)
+        moved = self.textCursor()
+        moved.setPosition(min(cursor, len(self._base)))
+        self.setTextCursor(moved)
+
+    def follow_store(self) -> None:
+        """A colleague's newer note shows here, unless the user has typed something not yet saved."""
+        newer = self.editor.note_versions.get(self.step.id, 0) != self._version
+        if newer and self.toPlainText() == self._base and not self._asking:
+            self._show_stored()
 
     def flush(self) -> None:
         self._timer.stop()
         text = self.toPlainText()
-        if self.editor.notes.get(self.step.id, "") != text and self.editor.set_note(self.step.id, text):
+        if self._asking or text == self._base:
+            return
+        try:
+            version = self.editor.set_note(self.step.id, text, self._version)
+        except StaleEditError as stale:
+            self._choose(text, stale)
+            return
+        if version is not None:
+            self._base, self._version = text, version
             self.saved.emit()  # only a note that was stored changes the history
+
+    def _choose(self, mine: str, stale: StaleEditError) -> None:
+        """Both texts side by side; the one chosen is saved on top of the colleague's version."""
+        self._asking = True
+        try:
+            keep = keep_mine(
+                self.window(), f"de notities bij stap {self.step.number}", mine, stale.theirs, stale.author
+            )
+        finally:
+            self._asking = False
+        self.editor.note_stored(self.step.id, stale.theirs, stale.version)
+        self._base, self._version = stale.theirs, stale.version
+        if keep:
+            self.flush()  # on top of theirs (asks again if yet another edit came in meanwhile)
+        else:
+            self._show_stored()
+            self.saved.emit()
 
     def focusOutEvent(self, event) -> None:
         self.flush()
@@ -332,3 +378,4 @@ class StepPage(Page):
         self.register_count.setVisible(count is not None)
         for row in self.rows:
             row.follow_store()
+        self.notes.follow_store()

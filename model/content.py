@@ -198,9 +198,11 @@ class TimelineWording:
 
 @dataclass(frozen=True)
 class HistoryWording:
-    """How the change history words an edit; templates with {item}, {field}, {old} and {new}."""
+    """How the change history words an edit; templates with {item}, {field}, {old} and {new}.
+    `intro_shared` replaces `intro` once changes record who made them (a shared database)."""
 
     intro: str
+    intro_shared: str
     templates: dict[str, str]
     fields: dict[str, str]
 

@@ -337,6 +337,7 @@ ADVICE_KEYS = {
     "annual_report": ("future", "soon", "done", "not_recorded"),
 }
 HISTORY_TEMPLATES = (
+    "by_author",
     "round_started",
     "ticked",
     "unticked",
@@ -370,7 +371,7 @@ HISTORY_FIELDS = (
 )
 TEMPLATE_FIELDS = {
     *("days", "date", "activation", "what", "year", "year_before", "name", "label"),
-    *("item", "field", "old", "new", "provider", "change", "round", "urgency"),
+    *("item", "field", "old", "new", "provider", "change", "round", "urgency", "author"),
 }
 
 
@@ -387,6 +388,7 @@ def _history_wording(node: _Reader) -> HistoryWording:
     fields = node.child("fields")
     return HistoryWording(
         intro=node.text("intro"),
+        intro_shared=node.text("intro_shared"),
         templates={key: _template(node, key) for key in HISTORY_TEMPLATES},
         fields={key: fields.text(key) for key in HISTORY_FIELDS},
     )

@@ -87,7 +87,7 @@ def clean_name(name: str) -> str:
 class Change:
     """One recorded edit; `subject` is an action item id, "note", a date field, "name", "connection",
     "role" or "round" (a yearly round started), `old`/`new` the values as text, `round_year` the
-    round it was made in (model.rounds)."""
+    round it was made in (model.rounds), `author` who made it (a shared database's user) or None."""
 
     at: datetime
     step_id: str | None
@@ -95,6 +95,7 @@ class Change:
     old: str
     new: str
     round_year: int = 0
+    author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,9 @@ class CareProvider:
     akkoord_submitted: date | None = None  # to DICTU
     production: date | None = None  # connected in production via TVS
     notes: str = ""
+    # of the stored row this record was read from (0: not stored; see StaleEditError): no part of
+    # what the entry holds, so two records with the same values are equal
+    version: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)

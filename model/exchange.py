@@ -30,6 +30,7 @@ from model.dossier import (
     parse_annual_subject,
 )
 from model.limits import (
+    AUTHOR_MAX_LENGTH,
     EARLIEST_DATE,
     LATEST_DATE,
     NAME_MAX_LENGTH,
@@ -58,8 +59,8 @@ from model.typed_reader import TypedReader, Wording
 from model.version import __version__
 
 FORMAT_NAME = "digid-assessment-wegwijzer/dossier"
-FORMAT_VERSION = 5  # 2: the cluster register (care_providers); 3: the yearly reports' dates; 4: yearly
-# rounds; 5: the dates of fixing each yearly report's findings (annual_repairs)
+FORMAT_VERSION = 6  # 2: the cluster register (care_providers); 3: the yearly reports' dates; 4: yearly
+# rounds; 5: the dates of fixing each yearly report's findings (annual_repairs); 6: who made a change
 STEPS_MAX = 20  # steps with notes in all flows together (now 7 + 10); a test holds the content to it
 JSON_BYTES_PER_CHARACTER_MAX = 6  # a control character is written as \u001f
 HISTORY_NOTE_EXCERPT = 100  # characters of a note kept in an exported history entry
@@ -159,6 +160,7 @@ def export_json(snapshot: DossierSnapshot, now: datetime) -> str:
                 "old": _history_value(c.subject, c.old),
                 "new": _history_value(c.subject, c.new),
                 "round": c.round_year,
+                "author": c.author,
             }
             for c in snapshot.changes
         ],
@@ -389,6 +391,7 @@ def _change(entry: "_Fields", known: _KnownIds, rounds: set[int]) -> Change:
         old=old,
         new=new,
         round_year=round_year,
+        author=entry.optional_text("author", AUTHOR_MAX_LENGTH),  # absent before format 6
     )
 
 
@@ -475,6 +478,9 @@ class _Fields(TypedReader):
         if not isinstance(node.data, str) or node.data not in known:
             raise node.fail("is geen bekende stap of actiepunt")
         return node.data
+
+    def optional_text(self, key: str, limit: int) -> str | None:
+        return None if self.data.get(key) is None else self.text(key, limit)
 
     def optional_identifier(self, key: str, known: frozenset[str]) -> str | None:
         return None if self.data.get(key) is None else self.identifier(key, known)

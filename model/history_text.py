@@ -107,16 +107,31 @@ def described(
     changes: list[Change], content: Content, providers: Iterable[CareProvider]
 ) -> list[tuple[str, str]]:
     """(when, what) of each change, in the order given; once a dossier has a yearly round, `when`
-    names the round each change was made in."""
+    names the round each change was made in, and who made it when known ("door Anna")."""
     items, names = item_texts(content), provider_names(changes, providers)
     with_round = any(change.round_year != FIRST_ROUND for change in changes)
+    by_author = content.general.history.templates["by_author"]
     return [
         (
-            f"{change_time(change)} · {round_name(change.round_year)}" if with_round else change_time(change),
+            " · ".join(
+                part
+                for part in (
+                    change_time(change),
+                    round_name(change.round_year) if with_round else "",
+                    by_author.format(author=change.author) if change.author else "",
+                )
+                if part
+            ),
             describe_change(change, content, items, names),
         )
         for change in changes
     ]
+
+
+def history_intro(changes: Iterable[Change], content: Content) -> str:
+    """What the history records: who, too, once a change says so (a shared database)."""
+    wording = content.general.history
+    return wording.intro_shared if any(change.author for change in changes) else wording.intro
 
 
 def change_time(change: Change) -> str:

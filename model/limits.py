@@ -13,6 +13,7 @@ EARLIEST_MOMENT = datetime(2000, 1, 1)
 LATEST_MOMENT = datetime(2100, 12, 31, 23, 59, 59, 999_999)
 
 NAME_MAX_LENGTH = 120  # an organisation, a care provider, a signatory and their function
+AUTHOR_MAX_LENGTH = 120  # the display name a change in a shared database's history is made by
 KVK_LENGTH = 8
 KVK_INPUT_MAX_LENGTH = 20  # a wrong KvK number can be typed, seen and kept
 PROVIDER_NOTES_MAX_LENGTH = 5_000

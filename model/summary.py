@@ -17,7 +17,7 @@ from model.content import Connection, Content, Flow, Role, Step
 from model.deadline_text import milestone_advice, milestone_label, milestone_when, state_label
 from model.dossier import CareProvider, Change, Dossier
 from model.dutch import after_colon, listing, local_date, long_date, short_date
-from model.history_text import described
+from model.history_text import described, history_intro
 from model.locations import APP_NAME
 from model.progress import flow_progress, step_progress, step_status
 from model.register import (
@@ -447,7 +447,8 @@ def _history(data: SummaryInput, step_id: str | None) -> Markup:
     changes = [change for change in data.changes if step_id is None or change.step_id == step_id]
     history = data.content.general.history
     listed = history_table(described(changes, data.content, data.providers), history.templates["empty"])
-    return Markup("<h2>Geschiedenis</h2><p class='meta'>{}</p>{}").format(history.intro, listed)
+    intro = history_intro(changes, data.content)
+    return Markup("<h2>Geschiedenis</h2><p class='meta'>{}</p>{}").format(intro, listed)
 
 
 def summary_html(

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
 if TYPE_CHECKING:
-    from tests.postgres_server import Server
+    from tests.postgres_server import CuttableLine, Server
 
 # Qt's own file dialog, the same on every system, so a test can type a path into it; a native
 # one (GTK, Windows) is another process's window that no test can reach.
@@ -41,6 +41,8 @@ def home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     for variable in ("HOME", "USERPROFILE"):  # what Path.home() reads on Unix and on Windows
         monkeypatch.setenv(variable, str(folder))
     return folder
+
+
 LAYER_MARKERS = ("model", "gui", "e2e")
 
 
@@ -101,6 +103,16 @@ def database_url(postgres: "Server") -> Iterator[str]:
     name = postgres.new_database()
     yield postgres.url(name)
     postgres.drop_database(name)
+
+
+@pytest.fixture
+def cuttable_line(postgres: "Server", database_url: str) -> Iterator[tuple["CuttableLine", str]]:
+    """A line to the test's database that the test can cut and restore, and the address through it."""
+    from tests.postgres_server import CuttableLine
+
+    line = CuttableLine(postgres)
+    yield line, line.url(database_url.rsplit("/", 1)[1])
+    line.cut()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

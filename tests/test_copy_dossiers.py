@@ -53,14 +53,15 @@ def filled(store: Store, name: str) -> int:
 
 
 def contents(store: Store, dossier_id: int) -> dict:
-    """What a dossier holds, without the numbers its database gave it."""
+    """What a dossier holds, without the numbers its database gave it (ids, and the register's
+    count of saves, which a copy starts afresh)."""
     snapshot = store.snapshot(dossier_id)
     return {
         "dossier": snapshot.dossier.__dict__ | {"id": None},
         "rounds": {year: store.ticked_items(dossier_id, year) for year in store.rounds(dossier_id)},
         "notes": {year: store.notes(dossier_id, year) for year in store.rounds(dossier_id)},
         "started": {year: each.started_at for year, each in snapshot.rounds.items()},
-        "register": [provider.__dict__ | {"id": None} for provider in snapshot.care_providers],
+        "register": [each.__dict__ | {"id": None, "version": None} for each in snapshot.care_providers],
         "reports": snapshot.annual_reports,
         "repairs": snapshot.annual_repairs,
         "history": renumbered_providers(snapshot.changes),

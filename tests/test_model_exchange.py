@@ -19,7 +19,7 @@ SNAPSHOT = DossierSnapshot(
 
 def test_the_export_is_readable_text_in_two_space_indents() -> None:
     text = export_json(SNAPSHOT, NOW)
-    assert text.startswith('{\n  "format": "digid-assessment-wegwijzer/dossier",\n  "version": 5,\n')
+    assert text.startswith('{\n  "format": "digid-assessment-wegwijzer/dossier",\n  "version": 6,\n')
     assert '"name": "Zorggroep Één"' in text and "‘TPM’ – geregeld" in text  # not \u escapes
     document = json.loads(text)
     assert document["app_version"] == __version__ and document["exported_at"] == "2026-11-28T12:00:00"

@@ -188,48 +188,86 @@ def test_without_postgresql_the_runs_are_skipped_here_but_fail_in_ci(monkeypatch
 
 CONSULTANT = """
 import sys
+from dataclasses import replace
 sys.path.insert(0, sys.argv[1])
 from model.store import Store
+from model.store.errors import StaleEditError
 store = Store(sys.argv[2])
-dossier_id, own = int(sys.argv[3]), sys.argv[4]
+dossier_id, own, field = int(sys.argv[3]), sys.argv[4], sys.argv[5]
+store.author = own
+[shown] = store.care_providers(dossier_id)  # the register entry as both forms show it
 print("ready", flush=True)
-sys.stdin.readline()  # both start ticking at once
+sys.stdin.readline()  # both start at once
 store.remember_last_dossier(dossier_id)  # the first setting of this database, made by both at once
+
+
+def keep_mine(save, version):  # what the "both texts" dialog's "Mijn tekst bewaren" does
+    try:
+        save(version)
+    except StaleEditError as stale:
+        print("refused", stale.field or "note", stale.author, flush=True)
+        save(stale.version)
+
+
 for step in range(1, 8):
     for item in range(1, 6):
         store.set_item_ticked(dossier_id, f"direct.{step}.{item}", True)  # the same items as the other
-    store.set_note(dossier_id, f"direct.{step}", own)
+    keep_mine(lambda version: store.set_note(dossier_id, f"direct.{step}", own, version=version), 0)
+store.save_care_provider(dossier_id, replace(shown, **{field: own}), shown)  # a field of one's own
+try:  # and the same field as the other, on the entry as first shown
+    store.save_care_provider(dossier_id, replace(shown, notes=own), shown)
+except StaleEditError as stale:
+    print("refused", stale.field, stale.author, flush=True)
+    on_top = next(each for each in store.care_providers(dossier_id) if each.id == shown.id)
+    store.save_care_provider(dossier_id, replace(on_top, notes=own), on_top)
 store.close()
 """
 
 
-def test_two_processes_ticking_one_dossier_at_once_lose_nothing(database_url: str) -> None:
+def test_two_processes_ticking_typing_and_editing_the_register_at_once_lose_nothing(
+    database_url: str,
+) -> None:
     """Two app processes on one database (issue 22): every tick of both is there, each once, once
-    in the history; a note both type is one of the two texts, whole (the last saved: telling the
-    user about the other is still to do)."""
+    in the history; a note or register field both change is refused to the later one, who is told
+    by whom and then saves on top (as the "both texts" dialog's "Mijn tekst bewaren"): nothing is
+    silently overwritten, and the history keeps both texts; fields each changed alone are both kept."""
     store = Store(database_url)
     dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, date(2026, 10, 1))
+    provider = store.save_care_provider(dossier.id, CareProvider(0, "Fysio", "12345678"))
     consultants = [
         subprocess.Popen(
-            [sys.executable, "-c", CONSULTANT, str(ROOT), database_url, str(dossier.id), name],
+            [sys.executable, "-c", CONSULTANT, str(ROOT), database_url, str(dossier.id), name, field],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
         )
-        for name in ("Anna", "Bram")
+        for name, field in (("Anna", "signatory_name"), ("Bram", "signatory_function"))
     ]
     for consultant in consultants:
         assert consultant.stdout.readline().strip() == "ready"
     for consultant in consultants:
         consultant.stdin.write("go\n")
         consultant.stdin.flush()
-    for consultant in consultants:
-        consultant.communicate(timeout=120)  # closes its pipes too
+    outputs = [consultant.communicate(timeout=120)[0] for consultant in consultants]  # closes pipes too
     assert [consultant.returncode for consultant in consultants] == [0, 0]
     expected = {f"direct.{step}.{item}" for step in range(1, 8) for item in range(1, 6)}
     assert set(store.ticked_items(dossier.id)) == expected
-    ticks = [change.subject for change in store.history(dossier.id) if change.subject != "note"]
+    history = store.history(dossier.id)
+    ticks = [
+        change.subject for change in history if change.step_id != "register" and change.subject != "note"
+    ]
     assert sorted(ticks) == sorted(expected)  # each tick once, whoever was first
+    refusals = [line.split() for output in outputs for line in output.splitlines()]
+    assert sorted(field for _refused, field, _author in refusals) == ["note"] * 7 + ["notes"]
+    assert all(author in ("Anna", "Bram") for _refused, _field, author in refusals)
     assert set(store.notes(dossier.id).values()) <= {"Anna", "Bram"} and len(store.notes(dossier.id)) == 7
+    for step in range(1, 8):  # both texts of each note are in the history, each under its author
+        typed = {(change.author, change.new) for change in history if change.step_id == f"direct.{step}"}
+        assert {("Anna", "Anna"), ("Bram", "Bram")} <= typed
+    [entry] = store.care_providers(dossier.id)
+    assert (entry.signatory_name, entry.signatory_function) == ("Anna", "Bram")
+    assert entry.notes in ("Anna", "Bram") and entry.id == provider.id
+    notes_typed = {(change.author, change.new) for change in history if change.subject.endswith(":notes")}
+    assert notes_typed == {("Anna", "Anna"), ("Bram", "Bram")}
     assert store.last_dossier_id() == dossier.id
     store.close()

@@ -14,16 +14,19 @@ from sqlite3 import Error as SQLiteError
 from typing import TypeVar
 
 from sqlalchemy import Connection
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from model.backups import Backup
+from model.limits import AUTHOR_MAX_LENGTH
 from model.store import errors
 from model.store.local_file import DATABASE_NAME, LocalFile
 from model.store.schema import SCHEMA_VERSION, UPGRADES, Base
 from model.store.shared_server import SharedServer, is_database_url
 
 Result = TypeVar("Result")
+WRITE_ATTEMPTS = 4  # a row changed by someone else while it was written is read and written again
 
 
 def utc_now() -> datetime:
@@ -126,22 +129,32 @@ class Database:
 
     @contextmanager
     def _transaction(self) -> Iterator[Session]:
+        """A session whose history rows record `author` (model.store.history.log_change)."""
         try:
             with self._sessions.begin() as session:
+                session.info["author"] = self.author[:AUTHOR_MAX_LENGTH] if self.author else None
                 yield session
         except SQLAlchemyError as error:
-            kind = errors.RowTakenError if isinstance(error, IntegrityError) else errors.StoreError
+            if (self.shared and isinstance(error, (OperationalError, InterfaceError))) or (
+                isinstance(error, DBAPIError) and error.connection_invalidated
+            ):
+                raise errors.ConnectionLostError(errors.CONNECTION_LOST) from error
+            taken = isinstance(error, (IntegrityError, StaleDataError))
+            kind = errors.RowTakenError if taken else errors.StoreError
             raise kind(f"Opslaan is mislukt: {getattr(error, 'orig', None) or error}") from error
 
     def _write_once_more_if_taken(self, write: Callable[[Session], Result]) -> Result:
-        """`write` in a transaction; if another app on a shared database inserted the same row at
-        the same moment, `write` runs once more in a new one, where it finds that row."""
-        try:
-            with self._transaction() as session:
-                return write(session)
-        except errors.RowTakenError:
-            with self._transaction() as session:
-                return write(session)
+        """`write` in a transaction; if another app on a shared database inserted or changed the
+        same row at the same moment, `write` runs once more in a new one, where it finds that row
+        (and again, up to WRITE_ATTEMPTS in all, while busy colleagues keep changing it)."""
+        for _attempt in range(WRITE_ATTEMPTS - 1):
+            try:
+                with self._transaction() as session:
+                    return write(session)
+            except errors.RowTakenError:
+                continue
+        with self._transaction() as session:
+            return write(session)
 
     def backups(self) -> list[Backup]:
         return self._local_file("Back-ups bekijken en terugzetten").backups()

@@ -23,6 +23,28 @@ class RowTakenError(StoreError):
     """Another app inserted the same row (a tick, a note) at the same moment: a shared database."""
 
 
+class StaleEditError(StoreError):
+    """A save made against a text a colleague has changed since (a shared database): refused, so
+    that neither text is silently lost. `theirs` is the stored text (a register date as shown in the
+    history, ISO), `version` the stored row's version to save on top of, `author` who changed it
+    last when known, `field` the register field ("" for a note)."""
+
+    def __init__(self, theirs: str, version: int, author: str | None, field: str = "") -> None:
+        who = author or "een collega"
+        super().__init__(f"Deze tekst is intussen gewijzigd door {who}; uw tekst is nog niet bewaard.")
+        self.theirs, self.version, self.author, self.field = theirs, version, author, field
+
+
+class ConnectionLostError(StoreError):
+    """The shared database can't be reached now; what was being saved is not stored yet."""
+
+
+CONNECTION_LOST = (
+    "De verbinding met de gedeelde database is verbroken. Wat u nu wijzigt, is nog niet bewaard: het "
+    "blijft op het scherm staan en wordt bewaard zodra de verbinding terug is."
+)
+
+
 class NewerDatabaseError(StoreError):
     """Made by a newer version of the app: left untouched."""
 

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from model.dossier import Change
 from model.rounds import FIRST_ROUND
 from model.store.connection import Database
-from model.store.schema import ChangeRow, RoundRow
+from model.store.schema import CareProviderRow, ChangeRow, DossierRow, NoteRow, RoundRow
 
 TYPING_SITTING = timedelta(minutes=10)  # typing in one sitting is one change in the history
 
@@ -36,7 +36,8 @@ def log_change(
     new: str,
     round_year: int | None = None,
 ) -> None:
-    """Add a change to the history, in `round_year` (by default the current round)."""
+    """Add a change to the history, in `round_year` (by default the current round), by the
+    session's author (model.store.connection.Database._transaction)."""
     if old != new:
         session.add(
             ChangeRow(
@@ -47,6 +48,7 @@ def log_change(
                 old=old,
                 new=new,
                 round_year=current_round(session, dossier_id) if round_year is None else round_year,
+                author=session.info.get("author"),
             )
         )
 
@@ -61,8 +63,8 @@ def log_typing(
     new: str,
     round_year: int | None = None,
 ) -> None:
-    """Log a typed edit; typing in one sitting (same subject and round, latest change of its step)
-    is one change from the first value to the last."""
+    """Log a typed edit; typing in one sitting (same subject, round and author, latest change of its
+    step) is one change from the first value to the last."""
     if round_year is None:
         round_year = current_round(session, dossier_id)
     last = session.scalars(
@@ -73,7 +75,7 @@ def log_typing(
     ).first()
     if (
         last is not None
-        and (last.subject, last.round_year) == (subject, round_year)
+        and (last.subject, last.round_year, last.author) == (subject, round_year, session.info.get("author"))
         and at - last.at <= TYPING_SITTING
     ):
         last.new, last.at = new, at
@@ -83,7 +85,31 @@ def log_typing(
         log_change(session, at, dossier_id, step_id, subject, old, new, round_year)
 
 
+def last_author(session: Session, dossier_id: int, step_id: str, subject: str) -> str | None:
+    """Who made the latest change of `subject` (None: unknown, as on a laptop of one's own)."""
+    return session.scalar(
+        select(ChangeRow.author)
+        .where(ChangeRow.dossier_id == dossier_id, ChangeRow.step_id == step_id, ChangeRow.subject == subject)
+        .order_by(ChangeRow.id.desc())
+        .limit(1)
+    )
+
+
 class History(Database):
+    def change_mark(self, dossier_id: int) -> tuple[object, ...]:
+        """A cheap fingerprint of the dossier (one query): it differs once anyone changed anything
+        in it, so an app on a shared database knows when to read a colleague's changes."""
+        counts = (
+            select(func.count()).select_from(ChangeRow).where(ChangeRow.dossier_id == dossier_id),
+            select(func.max(ChangeRow.id)).where(ChangeRow.dossier_id == dossier_id),
+            select(func.sum(NoteRow.version)).where(NoteRow.dossier_id == dossier_id),
+            select(func.sum(CareProviderRow.version)).where(CareProviderRow.dossier_id == dossier_id),
+            select(DossierRow.updated_at).where(DossierRow.id == dossier_id),
+        )
+        query = select(*(each.scalar_subquery() for each in counts))
+        with self._transaction() as session:
+            return tuple(session.execute(query).one())
+
     def history(self, dossier_id: int, step_id: str | None = None) -> list[Change]:
         """The dossier's changes, oldest first; with `step_id`, only that step's."""
         query = select(ChangeRow).where(ChangeRow.dossier_id == dossier_id)
@@ -91,6 +117,6 @@ class History(Database):
             query = query.where(ChangeRow.step_id == step_id)
         with self._transaction() as session:
             return [
-                Change(row.at, row.step_id, row.subject, row.old, row.new, row.round_year)
+                Change(row.at, row.step_id, row.subject, row.old, row.new, row.round_year, row.author)
                 for row in session.scalars(query.order_by(ChangeRow.id))
             ]

@@ -14,10 +14,13 @@ from sqlalchemy import Column, Connection, Date, DateTime, ForeignKey, Integer, 
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from model.dossier import NAME_MAX_LENGTH
-from model.limits import KVK_INPUT_MAX_LENGTH
+from model.limits import AUTHOR_MAX_LENGTH, KVK_INPUT_MAX_LENGTH
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 START_POSITION = "dossier"
+
+
+FIRST_VERSION = text("1")  # of a note or register row (schema 7)
 
 
 class Base(DeclarativeBase):
@@ -53,7 +56,8 @@ class TickedItemRow(Base):
 
 
 class NoteRow(Base):
-    """The notes a dossier keeps for one step in one round (schema 5: per round)."""
+    """The notes a dossier keeps for one step in one round (schema 5: per round); `version` counts
+    its saves (schema 7), so that a save made against an older text is noticed, not lost."""
 
     __tablename__ = "notes"
     dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), primary_key=True)
@@ -61,6 +65,9 @@ class NoteRow(Base):
     step_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     text: Mapped[str]
     updated_at: Mapped[datetime]
+    version: Mapped[int] = mapped_column(server_default=FIRST_VERSION)
+    # SQLAlchemy counts `version` and fails an UPDATE or DELETE of a row changed since it was read
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's own attribute)
 
 
 class SettingRow(Base):
@@ -73,7 +80,7 @@ class SettingRow(Base):
 
 class ChangeRow(Base):
     """One edit in a dossier's history: a tick, an untick, a note or a date changed (schema 2), in
-    the round it was made in (schema 5)."""
+    the round it was made in (schema 5), and by whom when known (schema 7: a shared database)."""
 
     __tablename__ = "changes"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -84,10 +91,12 @@ class ChangeRow(Base):
     old: Mapped[str]
     new: Mapped[str]
     round_year: Mapped[int] = mapped_column(server_default=text("0"))
+    author: Mapped[str | None] = mapped_column(String(AUTHOR_MAX_LENGTH))
 
 
 class CareProviderRow(Base):
-    """A care provider on the supplier's cluster connection (schema 3)."""
+    """A care provider on the supplier's cluster connection (schema 3); `version` counts its saves
+    (schema 7), as with the notes."""
 
     __tablename__ = "care_providers"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -103,6 +112,8 @@ class CareProviderRow(Base):
     akkoord_submitted: Mapped[date | None]
     production: Mapped[date | None]
     notes: Mapped[str]
+    version: Mapped[int] = mapped_column(server_default=FIRST_VERSION)
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 class AnnualReportRow(Base):
@@ -231,6 +242,13 @@ def _add_annual_repairs(connection: Connection) -> None:
     _version_5_and_6_tables().tables["annual_repairs"].create(connection)
 
 
+def _add_versions_and_authors(connection: Connection) -> None:
+    """Notes and register entries count their saves; the history says who made a change."""
+    for table in ("notes", "care_providers"):
+        connection.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+    connection.exec_driver_sql(f"ALTER TABLE changes ADD COLUMN author VARCHAR({AUTHOR_MAX_LENGTH})")
+
+
 # UPGRADES[n] turns a database of schema n into one of schema n + 1.
 UPGRADES: dict[int, Callable[[Connection], None]] = {
     1: _add_change_history,
@@ -238,6 +256,7 @@ UPGRADES: dict[int, Callable[[Connection], None]] = {
     3: _add_annual_reports,
     4: _add_rounds,
     5: _add_annual_repairs,
+    6: _add_versions_and_authors,
 }
 TABLES_ADDED = {
     2: ("changes",),

@@ -9,7 +9,7 @@ from model.dossier import DateField, Dossier, DossierSnapshot
 from model.register import renumbered_providers
 from model.rounds import FIRST_ROUND
 from model.store.annual_reports import AnnualReports
-from model.store.care_providers import CARE_PROVIDER_FIELDS, CareProviders
+from model.store.care_providers import TYPED_FIELDS, CareProviders
 from model.store.dossiers import Dossiers, dossier_record
 from model.store.errors import StoreError
 from model.store.rounds import Rounds
@@ -116,11 +116,12 @@ class Snapshots(Dossiers, Rounds, CareProviders, AnnualReports):
                 old=c.old,
                 new=c.new,
                 round_year=c.round_year,
+                author=c.author,
             )
             for c in renumbered_providers(snapshot.changes)
         )
         session.add_all(
-            CareProviderRow(dossier_id=row.id, **{field: getattr(p, field) for field in CARE_PROVIDER_FIELDS})
+            CareProviderRow(dossier_id=row.id, **{field: getattr(p, field) for field in TYPED_FIELDS})
             for p in snapshot.care_providers
         )
         session.add_all(
