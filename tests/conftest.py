@@ -2,7 +2,8 @@
 
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before Qt loads, or pytest-qt aborts without a screen
@@ -13,6 +14,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
 if TYPE_CHECKING:
+    from model.store import Store
     from tests.postgres_server import CuttableLine, Server
 
 # Qt's own file dialog, the same on every system, so a test can type a path into it; a native
@@ -25,6 +27,22 @@ def data_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
     folder.mkdir()
     return folder
+
+
+@pytest.fixture
+def store_at(data_dir: Path) -> "Iterator[Callable[[datetime], Store]]":
+    """A store in `data_dir` whose clock stands still at the moment given; closed after the test."""
+    from model.store import Store
+
+    opened: list[Store] = []
+
+    def open_at(now: datetime) -> Store:
+        opened.append(Store(data_dir, clock=lambda: now))
+        return opened[-1]
+
+    yield open_at
+    for store in opened:
+        store.close()
 
 
 @pytest.fixture(autouse=True)

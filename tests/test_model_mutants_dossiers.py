@@ -1,8 +1,7 @@
 """Dossiers in the store: the rules that mutation testing found untested."""
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
@@ -13,10 +12,8 @@ NOW = datetime(2026, 11, 28, 9, 30)
 
 
 @pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    store = Store(data_dir, clock=lambda: NOW)
-    yield store
-    store.close()
+def store(store_at: Callable[[datetime], Store]) -> Store:
+    return store_at(NOW)
 
 
 def test_a_choice_changed_and_changed_back_is_two_changes_in_the_history(store: Store) -> None:

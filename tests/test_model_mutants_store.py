@@ -3,7 +3,7 @@ reports changed and forgotten, and the system's reason in an opening problem."""
 
 import errno
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -20,10 +20,8 @@ NOW = datetime(2026, 11, 28, 9, 30)
 
 
 @pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    store = Store(data_dir, clock=lambda: NOW)
-    yield store
-    store.close()
+def store(store_at: Callable[[datetime], Store]) -> Store:
+    return store_at(NOW)
 
 
 @pytest.mark.usefixtures("amsterdam")

@@ -1,8 +1,7 @@
 """Ticks and notes in the store: the rules that mutation testing found untested."""
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 
@@ -15,10 +14,8 @@ NOW = datetime(2027, 12, 1, 10, 0)
 
 
 @pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    store = Store(data_dir, clock=lambda: NOW)
-    yield store
-    store.close()
+def store(store_at: Callable[[datetime], Store]) -> Store:
+    return store_at(NOW)
 
 
 def test_a_note_typed_in_an_earlier_round_is_kept_and_logged_in_that_round(store: Store) -> None:
