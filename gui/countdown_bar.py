@@ -62,7 +62,6 @@ class CountdownBar(QFrame):
         advice_row.addWidget(self.advice, 1)
         advice_row.addWidget(self.advice_mail, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(advice_row)
-        self._mail_shown = False
         editor.changed.connect(self.refresh)
         clock.dayChanged.connect(self.refresh)
         self.refresh()
@@ -90,9 +89,8 @@ class CountdownBar(QFrame):
         self.advice.setMinimumHeight(needed if fits else 0)
         self.advice.setVisible(bool(advice) and fits)  # none before the activation date is known
         keep_room = self.advice_mail.sizePolicy()  # the mail link's room too, once it may come
-        keep_room.setRetainSizeWhenHidden(bool(advice) and fits)  # no empty strip on a projector
+        keep_room.setRetainSizeWhenHidden(bool(advice))
         self.advice_mail.setSizePolicy(keep_room)
-        self.advice_mail.setVisible(fits and self._mail_shown)
 
     def refresh(self) -> None:
         dossier = self.editor.dossier
@@ -112,5 +110,5 @@ class CountdownBar(QFrame):
         advice = shown.advice
         self.advice.setText(advice.html(with_mail=False) if advice else "")  # empty, it keeps its room
         describe(self.advice, advice.heading if advice else "", advice.text if advice else "")
-        self._mail_shown = advice is not None and advice.mail is not None
+        self.advice_mail.setVisible(advice is not None and advice.mail is not None)
         self._keep_room()  # the activation date or the day may have changed

@@ -351,35 +351,3 @@ def test_at_a_projectors_zoom_every_step_reflows_within_the_window(
             assert row.mapTo(window, QPoint(row.width(), 0)).x() <= window.width(), item.id
             assert row.mapTo(page.viewport(), QPoint(row.width(), 0)).x() <= page.viewport().width(), item.id
     assert stacked_with_separator > 0  # the factsheet's and the newer address, under each other
-
-
-def test_at_a_projectors_zoom_the_countdown_bar_keeps_no_room_for_the_advice_it_leaves_out(
-    qtbot: QtBot, data_dir: Path
-) -> None:
-    """F11 and Ctrl++ twice: the advice is only on the Termijnen page, and the bar is no taller
-    than its countdown (it kept an empty strip for the advice's mail link)."""
-    store = Store(data_dir)
-    dossier = store.create_dossier(
-        "Huisartsenpraktijk De Linde",
-        Connection.DIRECT,
-        Role.CARE_PROVIDER,
-        date.today() - relativedelta(days=20),
-    )
-    store.remember_last_dossier(dossier.id)
-    store.set_setting("zoom", "1.25")
-    store.close()
-    window = open_window(qtbot, data_dir)
-    activate(qtbot, window)
-    qtbot.keyClick(window, Qt.Key.Key_F11)
-    window.resize(1366, 768)
-    qtbot.waitUntil(lambda: window.size() == QSize(1366, 768))
-    go_to(window, "direct.2")
-    bar, countdown = child(window, QFrame, "countdownBar"), child(window, QLabel, "countdown")
-    assert "dagen tot de uiterste datum" in countdown.text()
-    assert not child(window, QLabel, "deadlineAdvice").isVisible()
-    margins = bar.layout().contentsMargins()
-    assert bar.height() == countdown.height() + margins.top() + margins.bottom()
-    qtbot.keyClick(window, Qt.Key.Key_F11)
-    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)  # the usual size: room again
-    qtbot.waitUntil(lambda: child(window, QLabel, "deadlineAdvice").isVisible())
-    assert bar.height() > countdown.height() + margins.top() + margins.bottom()
