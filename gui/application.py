@@ -5,7 +5,7 @@ from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from gui import accessibility
-from gui.main_thread_collector import MainThreadCollector
+from gui.main_thread_collector import collect_on_gui_thread
 from gui.zoom import apply_zoom
 from model.locations import APP_NAME, resources_dir
 from model.version import __version__
@@ -36,4 +36,4 @@ def prepare_application() -> None:
     palette.setColor(QPalette.ColorRole.Link, QColor(LINK_COLOUR))
     app.setPalette(palette)
     apply_zoom(1.0)
-    MainThreadCollector(app)
+    collect_on_gui_thread(app)

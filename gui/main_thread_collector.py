@@ -13,20 +13,20 @@ from PySide6.QtCore import QObject, QTimer
 INTERVAL_MS = 1000
 
 
-class MainThreadCollector(QObject):
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-        gc.disable()
-        self.timer = QTimer(self)
-        self.timer.timeout.connect(self.collect_if_due)
-        self.timer.start(INTERVAL_MS)
+def collect_on_gui_thread(application: QObject) -> None:
+    gc.disable()
+    timer = QTimer(application)  # the application keeps it; a module function keeps the connection
+    timer.setObjectName("mainThreadCollector")
+    timer.timeout.connect(collect_if_due)
+    timer.start(INTERVAL_MS)
 
-    def collect_if_due(self) -> None:
-        """What automatic collection would have done since the last look, in the GUI thread."""
-        counts, thresholds = gc.get_count(), gc.get_threshold()
-        if counts[0] <= thresholds[0]:
-            return
-        generation = 0
-        while generation < 2 and counts[generation + 1] > thresholds[generation + 1]:
-            generation += 1
-        gc.collect(generation)
+
+def collect_if_due() -> None:
+    """What automatic collection would have done since the last look, in the GUI thread."""
+    counts, thresholds = gc.get_count(), gc.get_threshold()
+    if counts[0] <= thresholds[0]:
+        return
+    generation = 0
+    while generation < 2 and counts[generation + 1] > thresholds[generation + 1]:
+        generation += 1
+    gc.collect(generation)
