@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from gui.data_actions import DataActions
 from gui.day_clock import DayClock
-from gui.dialogs import inform
+from gui.dialogs import confirm, inform
 from gui.dossier_editor import DossierEditor
 from gui.dossier_view import GLOSSARY, DossierView
 from gui.elided_label import TITLE_MAX_LENGTH, shortened
@@ -392,6 +392,24 @@ class MainWindow(QMainWindow):
             self.save_error.hide()
             self.show_message("De verbinding met de gedeelde database is terug; uw wijzigingen zijn bewaard.")
 
+    def _may_close(self) -> bool:
+        """Yes, unless ticks or typing still wait for the shared database: then one more try to
+        save them, and when the line is still down, only if the user gives them up."""
+        editor = self.dossier_view.editor if self.dossier_view is not None else None
+        if editor is None or not editor.offline:
+            return True
+        editor.follow_colleagues()  # the connection may be back: then it is saved now
+        if not editor.offline:
+            return True
+        return confirm(
+            self,
+            "Wijzigingen nog niet bewaard",
+            "De verbinding met de gedeelde database is verbroken. Wat u sindsdien hebt afgevinkt of "
+            "getypt, is nog niet bewaard en gaat verloren als u nu afsluit.\n\nLaat de wegwijzer "
+            "open tot de verbinding terug is: dan wordt het vanzelf bewaard.",
+            "Toch afsluiten",
+        )
+
     def _show_window_title(self) -> None:
         """The open dossier's name first, as the task bar shows it; a long name is cut short."""
         dossier = self.open_dossier_record()
@@ -428,9 +446,12 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.live_refresh.stop()  # a look after the store is closed would open a new connection
         if self.dossier_view is not None:
             self.dossier_view.flush_notes()
+            if not self._may_close():
+                event.ignore()
+                return
+        self.live_refresh.stop()  # a look after the store is closed would open a new connection
         geometry = encoded_geometry(self)
         with suppress(SettingsNotSavedError):  # only the window's place is lost; the next start picks one
             if geometry != self.user.window_geometry(self.store):

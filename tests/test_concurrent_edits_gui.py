@@ -28,7 +28,7 @@ from model.locations import default_data_dir
 from model.store import Store
 from model.user_settings import UserSettings
 from tests.gui_helpers import child, click, scroll_to, tick
-from tests.modal_dialogs import answer_dialogs
+from tests.modal_dialogs import answer_dialogs, press
 from tests.postgres_server import CuttableLine
 
 STRAY_DIALOG_S = 8
@@ -306,3 +306,37 @@ def test_a_closed_window_stops_looking_for_colleagues_changes(qtbot: QtBot, data
     window = window_of(qtbot, database_url, "Anna")
     window.close()
     assert not window.live_refresh.isActive()
+
+
+def test_closing_while_the_line_is_down_asks_before_giving_up_what_waits(
+    qtbot: QtBot, cuttable_line: tuple[CuttableLine, str]
+) -> None:
+    line, address = cuttable_line
+    dossier_id = shared_dossier(address)
+    bram = window_of(qtbot, address, "Bram")
+    line.cut()
+    tick(qtbot, bram, "direct.1.2")
+    type_into(qtbot, child(bram, QPlainTextEdit, "notes.direct.1"), "Niet kwijtraken")
+    seen = answer_dialogs(qtbot, press("Annuleren"))
+    assert not bram.close()  # kept open: what waits is saved once the line is back
+    assert seen[0].title == "Wijzigingen nog niet bewaard" and "gaat verloren" in seen[0].text
+    assert bram.isVisible()
+    line.restore()
+    qtbot.waitUntil(lambda: not bram.save_error.isVisible(), timeout=3 * LIVE_REFRESH_MS)
+    line.cut()
+    tick(qtbot, bram, "direct.1.3")
+    seen = answer_dialogs(qtbot, press("Toch afsluiten"))
+    assert bram.close()
+    assert len(seen) == 1
+    line.restore()
+    store = Store(address)
+    assert set(store.ticked_items(dossier_id)) == {"direct.1.2"}  # the one given up is not
+    assert store.notes(dossier_id) == {"direct.1": "Niet kwijtraken"}
+    store.close()
+
+
+def test_closing_with_nothing_waiting_asks_nothing(qtbot: QtBot, database_url: str) -> None:
+    shared_dossier(database_url)
+    anna = window_of(qtbot, database_url, "Anna")
+    tick(qtbot, anna, "direct.1.1")
+    assert anna.close()  # a dialog here would wait for an answer that never comes
