@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         """One action per row of MENUS; those that need an open dossier are kept in `dossier_actions`."""
         self.dossier_actions: list[QAction] = []
+        self.shared_only_actions: list[QAction] = []
         for title, entries in MENUS:
             menu = self.menuBar().addMenu(title) if title else None
             for entry in entries:
@@ -122,7 +123,9 @@ class MainWindow(QMainWindow):
                     menu.addAction(action)
                 if entry.needs_dossier:
                     self.dossier_actions.append(action)
-                action.setVisible(not entry.shared_only or self.store.shared)
+                if entry.shared_only:
+                    self.shared_only_actions.append(action)
+        self._show_shared_only_actions()
         self._enable_dossier_actions()
         self.leave_presentation = QShortcut(QKeySequence("Esc"), self, lambda: self.set_presentation(False))
         self.leave_presentation.setEnabled(False)
@@ -300,7 +303,12 @@ class MainWindow(QMainWindow):
         self.folder_lock = lock
         self._sign_changes()
         self._look_for_colleagues_if_shared()
+        self._show_shared_only_actions()
         self.show_start()
+
+    def _show_shared_only_actions(self) -> None:
+        for action in self.shared_only_actions:
+            action.setVisible(self.store.shared)
 
     def _look_for_colleagues_if_shared(self) -> None:
         """Only a shared database changes under the app's feet: a local file is locked to one app."""

@@ -120,6 +120,7 @@ def test_the_shared_database_is_chosen_signed_remembered_and_opened_at_the_next_
     assert seen[0].result == {"status": "Verbinding maken …", "open": False}
     assert window.store.shared and window.store.author == "Jan de Vries"
     assert window.live_refresh.isActive()  # colleagues' changes are looked for from now on
+    assert child(window, QAction, "actionCopyToShared").isVisible()  # moving in, at once
     assert window.start_page.isVisible()
     assert table_rows(window) == []  # the shared database's dossiers: none yet
     said = start_page_text(window)
@@ -182,6 +183,7 @@ def test_back_to_this_computer_takes_the_folder_again(
     choose_data_source(qtbot, window, local)
     assert not window.store.shared and window.store.author is None
     assert not window.live_refresh.isActive()
+    assert not child(window, QAction, "actionCopyToShared").isVisible()
     assert [each.name for each in window.store.list_dossiers()] == ["Lokale praktijk"]
     assert window.folder_lock is not None and window.folder_lock.isLocked()
     assert UserSettings(data_dir).data_source() is None
