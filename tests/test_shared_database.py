@@ -99,7 +99,15 @@ def test_a_wrong_password_is_told_without_showing_it(postgres: Server, database_
         Store(wrong)
     message = str(refused.value)
     assert message.startswith("De gedeelde database postgresql+psycopg://wegwijzer:***@127.0.0.1:")
-    assert "password authentication failed" in message and "verkeerd-wachtwoord" not in message
+    assert message.endswith("kan niet worden geopend: de gebruikersnaam of het wachtwoord klopt niet.")
+    assert "verkeerd-wachtwoord" not in message
+
+
+def test_a_database_the_server_does_not_have_is_told_in_dutch(postgres: Server, database_url: str) -> None:
+    missing = database_url.rsplit("/", 1)[0] + "/bestaat_niet"
+    with pytest.raises(StoreError) as refused:
+        Store(missing)
+    assert str(refused.value).endswith("die database of gebruiker bestaat niet op de server.")
 
 
 def test_an_unreachable_server_is_told_without_the_password() -> None:
@@ -107,6 +115,7 @@ def test_an_unreachable_server_is_told_without_the_password() -> None:
     with pytest.raises(StoreError, match="kan niet worden geopend") as refused:
         Store(address)
     assert PASSWORD not in str(refused.value) and "***" in str(refused.value)
+    assert "de server antwoordt niet op die poort; staat hij aan, en klopt de poort?" in str(refused.value)
 
 
 @pytest.mark.parametrize(

@@ -84,10 +84,25 @@ def local_only(what: str) -> str:
     )
 
 
+# what libpq says (in English, whatever the system's language) and what it means to the user
+SERVER_REASONS = (
+    ("password authentication failed", "de gebruikersnaam of het wachtwoord klopt niet"),
+    ("no password supplied", "er is geen wachtwoord opgegeven"),
+    ("connection refused", "de server antwoordt niet op die poort; staat hij aan, en klopt de poort?"),
+    ("could not translate host name", "de naam van de server is onbekend; klopt de servernaam?"),
+    ("timeout expired", "de server antwoordt niet; is hij bereikbaar vanaf dit netwerk?"),
+    ("does not support ssl", "de server kent geen versleutelde verbinding (TLS); vraag het de beheerder"),
+    ("does not exist", "die database of gebruiker bestaat niet op de server"),
+)
+
+
 def server_problem(where: str, error: Exception) -> str:
     """Why the shared database can't be opened, in Dutch, from the driver's error (it never holds the
     password: `where` is the address without it)."""
     reason = str(getattr(error, "orig", None) or error).strip()
+    meaning = next((said for clue, said in SERVER_REASONS if clue in reason.lower()), None)
+    if meaning is not None:
+        return f"De gedeelde database {where} kan niet worden geopend: {meaning}."
     first = reason.splitlines()[0] if reason else "?"
     return (
         f"De gedeelde database {where} kan niet worden geopend ({first}). Controleer het adres, de "
