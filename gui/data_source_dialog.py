@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from gui.page_parts import label
 from gui.startup import DISPLAY_NAME_MAX_LENGTH, open_local
-from gui.window_geometry import resize_within_screen
+from gui.window_geometry import FRAME, TITLE_BAR, resize_within_screen
 from model.store import Store, StoreError
 from model.user_settings import (
     DEFAULT_PORT,
@@ -204,7 +204,12 @@ class DataSourceDialog(QDialog):
         )
 
     def say(self, text: str) -> None:
+        """A message under the fields; the dialog grows for it rather than squash the fields."""
         self.status.setText(text)
+        needed = self.layout().heightForWidth(self.width())
+        if needed > self.height():
+            area = self.screen().availableGeometry()
+            self.resize(self.width(), min(needed, area.height() - TITLE_BAR - FRAME))
 
     def _open_shared(self) -> Store | None:
         chosen = self.chosen_database()
