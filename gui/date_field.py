@@ -1,5 +1,6 @@
 """A date the user may not know yet: a Dutch date field with a "not yet" box beside it."""
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, QSignalBlocker, Signal
@@ -14,8 +15,18 @@ NO_DATE = "geen datum"  # words, not "—": a screen reader reads the field's te
 class OptionalDateField(QWidget):
     changed = Signal(object)  # the date, or None when "not yet" is ticked
 
-    def __init__(self, accessible_name: str, unknown_text: str, date_name: str, unknown_name: str) -> None:
+    def __init__(
+        self,
+        accessible_name: str,
+        unknown_text: str,
+        date_name: str,
+        unknown_name: str,
+        suggestion: Callable[[], date | None] | None = None,
+    ) -> None:
+        """`suggestion`: the date shown when "not yet" is unticked, where today would mislead (a
+        deadline); today when it gives none."""
         super().__init__()
+        self.suggestion = suggestion
         self.edit = QDateEdit()
         self.edit.setObjectName(date_name)
         self.edit.setAccessibleName(accessible_name)
@@ -55,5 +66,6 @@ class OptionalDateField(QWidget):
     def _unknown_toggled(self, unknown: bool) -> None:
         self.edit.setEnabled(not unknown)
         with QSignalBlocker(self.edit):
-            self.edit.setDate(NOT_SET if unknown else QDate.currentDate())
+            suggested = self.suggestion() if self.suggestion is not None else None
+            self.edit.setDate(NOT_SET if unknown else QDate(suggested) if suggested else QDate.currentDate())
         self.changed.emit(self.value())

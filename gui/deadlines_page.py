@@ -1,6 +1,7 @@
 """The deadlines page: the timeline, the milestones in words, the report and repair dates (of the
 first report and of each yearly one), the agenda."""
 
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from model.dossier import DateField
 from model.locations import safe_file_name
 from model.progress import flow_progress
 from model.system_errors import dutch_reason
-from model.timeline import Milestone, MilestoneKind, RepairDates, milestones
+from model.timeline import Milestone, MilestoneKind, RepairDates, findings_deadline, milestones
 
 RECORDED_DATES = {  # the first report's dates and their objectNames; labels in [timeline.fields]
     DateField.REPORT_SENT: "reportSent",
@@ -50,7 +51,8 @@ class DeadlinesPage(Page):
         for field, name in RECORDED_DATES.items():
             title, unknown = wording.fields[field.value], wording.fields[f"{field.value}_unknown"]
             self.add(label(title))
-            widget = self.add(OptionalDateField(title, unknown, name, f"{name}Unknown"))
+            suggestion = self._repair_deadline(None) if field == DateField.LOGIUS_FIX_DEADLINE else None
+            widget = self.add(OptionalDateField(title, unknown, name, f"{name}Unknown", suggestion))
             widget.changed.connect(lambda value, field=field: self._save(field, value))
             self.fields[field] = widget
         self.add(label("Jaarlijkse auditrapporten", "heading"))
@@ -161,7 +163,10 @@ class DeadlinesPage(Page):
             repair_title = wording["annual_repair"].format(field=wording[date_field.value], year=year)
             unknown = wording[f"{date_field.value}_unknown"]
             rows.addWidget(label(repair_title))
-            repair = OptionalDateField(repair_title, unknown, f"{name}.{year}", f"{name}.{year}Unknown")
+            suggestion = self._repair_deadline(year) if date_field == DateField.LOGIUS_FIX_DEADLINE else None
+            repair = OptionalDateField(
+                repair_title, unknown, f"{name}.{year}", f"{name}.{year}Unknown", suggestion
+            )
             repair.changed.connect(
                 lambda value, year=year, date_field=date_field: self._save_repair(year, date_field, value)
             )
@@ -169,6 +174,16 @@ class DeadlinesPage(Page):
             self.repair_fields[year, date_field] = repair
         self.annual_rows.addWidget(box)
         self.repair_boxes[year] = box
+
+    def _repair_deadline(self, year: int | None) -> Callable[[], date | None]:
+        """Logius's letter usually gives the usual term: two months after the report (of `year`, or
+        the first one); today would say the deadline is today."""
+
+        def suggested() -> date | None:
+            sent = self.editor.dossier.report_sent if year is None else self.editor.annual_reports.get(year)
+            return findings_deadline(sent, None) if sent is not None else None
+
+        return suggested
 
     def _save_repair(self, year: int, field: DateField, value: date | None) -> None:
         if getattr(self.editor.annual_repairs.get(year, RepairDates()), field.value) != value:
