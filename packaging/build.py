@@ -125,7 +125,7 @@ def smoke_test(executable: Path) -> None:
 
 def check_database_driver(executable: Path) -> None:
     """The shared-database driver is in the bundle: a server that isn't there is reported by libpq
-    ("connection to server at …"), which only a loaded driver can say."""
+    ("connection refused", said in Dutch by the app), which only a loaded driver can say."""
     with socket.socket() as probe:  # a port on this machine that nothing listens on
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -134,7 +134,7 @@ def check_database_driver(executable: Path) -> None:
     result = subprocess.run(
         command, capture_output=True, text=True, env=app_environment(), timeout=SMOKE_TEST_TIMEOUT
     )
-    if result.returncode != 1 or "connection to server at" not in result.stderr:
+    if result.returncode != 1 or "de server antwoordt niet op die poort" not in result.stderr:
         raise BuildError(f"{' '.join(command)} did not reach the PostgreSQL driver:\n{result.stderr}")
 
 

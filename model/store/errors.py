@@ -86,13 +86,13 @@ def local_only(what: str) -> str:
 
 # what libpq says (in English, whatever the system's language) and what it means to the user
 SERVER_REASONS = (
-    ("password authentication failed", "de gebruikersnaam of het wachtwoord klopt niet"),
-    ("no password supplied", "er is geen wachtwoord opgegeven"),
-    ("connection refused", "de server antwoordt niet op die poort; staat hij aan, en klopt de poort?"),
-    ("could not translate host name", "de naam van de server is onbekend; klopt de servernaam?"),
-    ("timeout expired", "de server antwoordt niet; is hij bereikbaar vanaf dit netwerk?"),
-    ("does not support ssl", "de server kent geen versleutelde verbinding (TLS); vraag het de beheerder"),
-    ("does not exist", "die database of gebruiker bestaat niet op de server"),
+    ("password authentication failed", "de gebruikersnaam of het wachtwoord klopt niet."),
+    ("no password supplied", "er is geen wachtwoord opgegeven."),
+    ("connection refused", "de server antwoordt niet op die poort. Staat hij aan, en klopt de poort?"),
+    ("could not translate host name", "de naam van de server is onbekend. Klopt de servernaam?"),
+    ("timeout expired", "de server antwoordt niet. Is hij bereikbaar vanaf dit netwerk?"),
+    ("does not support ssl", "de server kent geen versleutelde verbinding (TLS); vraag het de beheerder."),
+    ("does not exist", "die database of gebruiker bestaat niet op de server."),
 )
 
 
@@ -102,7 +102,7 @@ def server_problem(where: str, error: Exception) -> str:
     reason = str(getattr(error, "orig", None) or error).strip()
     meaning = next((said for clue, said in SERVER_REASONS if clue in reason.lower()), None)
     if meaning is not None:
-        return f"De gedeelde database {where} kan niet worden geopend: {meaning}."
+        return f"De gedeelde database {where} kan niet worden geopend: {meaning}"
     first = reason.splitlines()[0] if reason else "?"
     return (
         f"De gedeelde database {where} kan niet worden geopend ({first}). Controleer het adres, de "
