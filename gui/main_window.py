@@ -59,7 +59,6 @@ class MainWindow(QMainWindow):
         self.store, self.content = store, content
         self.user = user or UserSettings.of(store)  # zoom, window, last dossier: the person's own
         self.folder_lock: QLockFile | None = None  # the local data folder's, while working there
-        self._sign_changes()
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
         place_main_window(self, self.user.window_geometry(store))
@@ -105,7 +104,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(BACKUP_DELAY_MS, self, self.data_actions.backup_on_start)
         self.live_refresh = QTimer(self, interval=LIVE_REFRESH_MS)
         self.live_refresh.timeout.connect(self._follow_colleagues)
-        self._look_for_colleagues_if_shared()
+        self._suit_data_source()
 
     def _build_menus(self) -> None:
         """One action per row of MENUS; those that need an open dossier are kept in `dossier_actions`."""
@@ -125,7 +124,6 @@ class MainWindow(QMainWindow):
                     self.dossier_actions.append(action)
                 if entry.shared_only:
                     self.shared_only_actions.append(action)
-        self._show_shared_only_actions()
         self._enable_dossier_actions()
         self.leave_presentation = QShortcut(QKeySequence("Esc"), self, lambda: self.set_presentation(False))
         self.leave_presentation.setEnabled(False)
@@ -301,25 +299,20 @@ class MainWindow(QMainWindow):
         if self.folder_lock is not None and self.folder_lock is not lock:
             self.folder_lock.unlock()
         self.folder_lock = lock
-        self._sign_changes()
-        self._look_for_colleagues_if_shared()
-        self._show_shared_only_actions()
+        self._suit_data_source()
         self.show_start()
 
-    def _show_shared_only_actions(self) -> None:
-        for action in self.shared_only_actions:
-            action.setVisible(self.store.shared)
-
-    def _look_for_colleagues_if_shared(self) -> None:
-        """Only a shared database changes under the app's feet: a local file is locked to one app."""
-        if self.store.shared:
+    def _suit_data_source(self) -> None:
+        """What differs on a shared database: the history names who made a change, the app looks
+        for colleagues' changes (a local file is locked to one app) and offers copying dossiers."""
+        shared = self.store.shared
+        self.store.author = (self.user.display_name() or None) if shared else None
+        if shared:
             self.live_refresh.start()
         else:
             self.live_refresh.stop()
-
-    def _sign_changes(self) -> None:
-        """On a shared database the history names who made a change; on one's own laptop nobody."""
-        self.store.author = (self.user.display_name() or None) if self.store.shared else None
+        for action in self.shared_only_actions:
+            action.setVisible(shared)
 
     def _reopen_last_dossier(self) -> None:
         last = self.user.last_dossier_id(self.store)
