@@ -12,6 +12,7 @@ The environment lives in .venv/ and is installed from the hashed lock files in r
 only again when a lock file changes: every machine, CI and the Windows build get the same bytes.
 """
 
+import contextlib
 import hashlib
 import os
 import subprocess
@@ -76,17 +77,23 @@ def write_locks() -> int:
         command = ["uv", "pip", "compile", *compile_options, *options, "pyproject.toml", "-o", output]
         subprocess.run([str(python), "-m", *command], check=True, cwd=ROOT)
     return 0
+
+
 def mutate(modules: list[str]) -> int:
     """Mutation-test model/ (or the named modules) on two cores; results stay in mutants/."""
+    from tests.postgres_server import RUNNING_SERVER_VARIABLE, running_server, server_programs
+
     python = ensure_environment(with_tests=True)  # the development lock has mutmut too
     patterns = [f"model.{name.removeprefix('model/').removesuffix('.py')}.*" for name in modules]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     mutmut = [str(python), "-m", "mutmut"]
-    code = subprocess.call([*mutmut, "run", "--max-children", "2", *patterns], cwd=ROOT, env=env)
+    programs = server_programs()
+    with running_server(programs) if programs else contextlib.nullcontext() as server:
+        if server:
+            env[RUNNING_SERVER_VARIABLE] = str(server.port)
+        code = subprocess.call([*mutmut, "run", "--max-children", "2", *patterns], cwd=ROOT, env=env)
     subprocess.call([*mutmut, "results"], cwd=ROOT, env=env)
     return code
-
-
 
 
 def main(argv: list[str]) -> int:

@@ -4,6 +4,7 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from datetime import datetime
+from itertools import count
 from typing import TYPE_CHECKING
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before Qt loads, or pytest-qt aborts without a screen
@@ -106,8 +107,17 @@ def amsterdam(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def postgres() -> Iterator["Server"]:
     """A PostgreSQL server for this test run; skipped where PostgreSQL is not installed, but in CI
     (.ci/run sets WEGWIJZER_REQUIRE_POSTGRES) its absence fails the tests instead."""
-    from tests.postgres_server import no_server, running_server, server_programs
+    from tests.postgres_server import (
+        RUNNING_SERVER_VARIABLE,
+        Server,
+        no_server,
+        running_server,
+        server_programs,
+    )
 
+    if port := os.environ.get(RUNNING_SERVER_VARIABLE):
+        yield Server(int(port), count(1))
+        return
     programs = server_programs()
     if programs is None:
         no_server()

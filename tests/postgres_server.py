@@ -19,9 +19,10 @@ from itertools import count
 from pathlib import Path
 from typing import NoReturn
 
-import pytest
-
 REQUIRE_VARIABLE = "WEGWIJZER_REQUIRE_POSTGRES"  # set by .ci/run: no server is a failure, not a skip
+# set by `dev.py mutate`: the port of a server started once, which every mutant's test run uses
+# (mutmut forks a process per mutant, and each would otherwise initdb a cluster of its own)
+RUNNING_SERVER_VARIABLE = "WEGWIJZER_TEST_POSTGRES_PORT"
 USER = "wegwijzer"
 PASSWORD = "geheim-wachtwoord"  # a throwaway cluster's; tests check it is never shown
 
@@ -37,6 +38,8 @@ def server_programs() -> Path | None:
 
 def no_server() -> NoReturn:
     """Skip the test that needs a server, or fail it where one is required (CI)."""
+    import pytest  # here, so that dev.py can start a server without pytest installed
+
     reason = "PostgreSQL is not installed (no initdb or pg_ctl): the shared-database runs cannot run"
     if os.environ.get(REQUIRE_VARIABLE):
         pytest.fail(f"{reason}, and {REQUIRE_VARIABLE} asks for them")
@@ -66,7 +69,7 @@ class Server:
         )
 
     def new_database(self) -> str:
-        name = f"test_{next(self.numbers)}"
+        name = f"test_{os.getpid()}_{next(self.numbers)}"  # test runs may share a server (mutmut)
         with self.admin() as connection:
             connection.execute(f"CREATE DATABASE {name}")
         return name
