@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from model.dossier import CareProvider
 from model.register import ADDED, HISTORY_STEP, REMOVED, history_subject
 from model.store.errors import StaleEditError, StoreError
-from model.store.history import History, as_text, last_author, log_change, log_typing
+from model.store.history import History, as_text, last_author, log_change
 from model.store.schema import CareProviderRow
 
 CARE_PROVIDER_FIELDS = tuple(field.name for field in fields(CareProvider) if field.name != "id")
@@ -81,7 +81,7 @@ class CareProviders(History):
             for field, value in changed.items():  # logged first: one UPDATE, one version, after
                 subject = history_subject(row.id, field)
                 old, new = as_text(getattr(before, field)), as_text(value)
-                log_typing(session, now, dossier_id, HISTORY_STEP, subject, old, new)
+                log_change(session, now, dossier_id, HISTORY_STEP, subject, old, new, typed=True)
             if provider.id:
                 for field, value in changed.items():
                     setattr(row, field, value)

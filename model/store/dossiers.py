@@ -18,7 +18,7 @@ from model.dossier import (
 )
 from model.store.connection import Database
 from model.store.errors import StoreError
-from model.store.history import as_text, log_change, log_typing
+from model.store.history import as_text, log_change
 from model.store.schema import START_POSITION, DossierRow
 
 DOSSIER_COLUMNS = ("id", "name", "connection", "role", "position", *(each.value for each in DateField))
@@ -140,8 +140,9 @@ class Dossiers(Database):
                 raise StoreError("Dit dossier bestaat niet meer.")
             for key, value in values.items():
                 if key != "position":
-                    log = log_typing if key == "name" else log_change  # the name is saved while typed
-                    log(session, now, dossier_id, None, key, as_text(getattr(row, key)), as_text(value))
+                    old, new = as_text(getattr(row, key)), as_text(value)
+                    typed = key == "name"  # the name is saved while typed
+                    log_change(session, now, dossier_id, None, key, old, new, typed=typed)
                 setattr(row, key, value)
             row.updated_at = now
             return dossier_record(row)

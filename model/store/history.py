@@ -35,10 +35,30 @@ def log_change(
     old: str,
     new: str,
     round_year: int | None = None,
+    typed: bool = False,
 ) -> None:
     """Add a change to the history, in `round_year` (by default the current round), by the
-    session's author (model.store.connection.Database._transaction)."""
-    if old != new:
+    session's author (model.store.connection.Database._transaction). A `typed` edit in one sitting
+    (same subject, round and author, latest change of its step) is one change from the first value
+    to the last."""
+    if old == new:
+        return
+    if round_year is None:
+        round_year = current_round(session, dossier_id)
+    author = session.info.get("author")
+    last = typed and session.scalars(
+        select(ChangeRow)
+        .where(ChangeRow.dossier_id == dossier_id, ChangeRow.step_id.is_not_distinct_from(step_id))
+        .order_by(ChangeRow.id.desc())
+        .limit(1)
+    ).first()
+    if last and (last.subject, last.round_year, last.author) == (subject, round_year, author) and (
+        at - last.at <= TYPING_SITTING
+    ):
+        last.new, last.at = new, at
+        if last.old == new:  # typed back to where the sitting started: nothing changed
+            session.delete(last)
+    else:
         session.add(
             ChangeRow(
                 dossier_id=dossier_id,
@@ -47,42 +67,10 @@ def log_change(
                 subject=subject,
                 old=old,
                 new=new,
-                round_year=current_round(session, dossier_id) if round_year is None else round_year,
-                author=session.info.get("author"),
+                round_year=round_year,
+                author=author,
             )
         )
-
-
-def log_typing(
-    session: Session,
-    at: datetime,
-    dossier_id: int,
-    step_id: str | None,
-    subject: str,
-    old: str,
-    new: str,
-    round_year: int | None = None,
-) -> None:
-    """Log a typed edit; typing in one sitting (same subject, round and author, latest change of its
-    step) is one change from the first value to the last."""
-    if round_year is None:
-        round_year = current_round(session, dossier_id)
-    last = session.scalars(
-        select(ChangeRow)
-        .where(ChangeRow.dossier_id == dossier_id, ChangeRow.step_id.is_not_distinct_from(step_id))
-        .order_by(ChangeRow.id.desc())
-        .limit(1)
-    ).first()
-    if (
-        last is not None
-        and (last.subject, last.round_year, last.author) == (subject, round_year, session.info.get("author"))
-        and at - last.at <= TYPING_SITTING
-    ):
-        last.new, last.at = new, at
-        if last.old == new:  # typed back to where the sitting started: nothing changed
-            session.delete(last)
-    else:
-        log_change(session, at, dossier_id, step_id, subject, old, new, round_year)
 
 
 def last_author(session: Session, dossier_id: int, step_id: str, subject: str) -> str | None:

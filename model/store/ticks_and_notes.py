@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from model.dossier import TICKED, UNTICKED
 from model.store.errors import StaleEditError
-from model.store.history import History, current_round, last_author, log_change, log_typing
+from model.store.history import History, current_round, last_author, log_change
 from model.store.schema import NoteRow, TickedItemRow
 
 
@@ -78,7 +78,7 @@ class TicksAndNotes(History):
                 session.add(row)
             else:
                 row.text, row.updated_at = text, now
-            log_typing(session, now, dossier_id, step_id, "note", old, text, year)
+            log_change(session, now, dossier_id, step_id, "note", old, text, year, typed=True)
             session.flush()
             return row.version
 
