@@ -4,7 +4,6 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from datetime import datetime
-from itertools import count
 from typing import TYPE_CHECKING
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before Qt loads, or pytest-qt aborts without a screen
@@ -116,7 +115,7 @@ def postgres() -> Iterator["Server"]:
     )
 
     if port := os.environ.get(RUNNING_SERVER_VARIABLE):
-        yield Server(int(port), count(1))
+        yield Server(int(port))
         return
     programs = server_programs()
     if programs is None:

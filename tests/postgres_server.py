@@ -13,9 +13,9 @@ import socket
 import subprocess
 import tempfile
 import threading
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import count
 from pathlib import Path
 from typing import NoReturn
 
@@ -55,7 +55,6 @@ def free_port() -> int:
 @dataclass
 class Server:
     port: int
-    numbers: Iterator[int]
 
     def url(self, database: str, password: bool = True) -> str:
         secret = f":{PASSWORD}" if password else ""
@@ -69,7 +68,7 @@ class Server:
         )
 
     def new_database(self) -> str:
-        name = f"test_{os.getpid()}_{next(self.numbers)}"  # test runs may share a server (mutmut)
+        name = f"test_{uuid.uuid4().hex}"  # unique: test runs may share a server (mutmut)
         with self.admin() as connection:
             connection.execute(f"CREATE DATABASE {name}")
         return name
@@ -104,7 +103,7 @@ def running_server(programs: Path, durable: bool = False) -> Iterator[Server]:
         options += " -c fsync=off -c full_page_writes=off"
     run(str(programs / "pg_ctl"), "start", "-w", "-D", str(data), "-l", str(folder / "log"), "-o", options)
     try:
-        yield Server(port, count(1))
+        yield Server(port)
     finally:
         run(str(programs / "pg_ctl"), "stop", "-D", str(data), "-m", "immediate")
         shutil.rmtree(folder, ignore_errors=True)
