@@ -8,6 +8,7 @@ a tick either.
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from model.dutch import MONTHS
@@ -291,7 +292,15 @@ class Content:
 
 @cache
 def bundled_content() -> Content:
-    """The content shipped with the app, read once per process."""
+    """The content shipped with the app, read once per process (from the cache folder's copy
+    when the files are those it was made from)."""
+    from model.content_cache import cached
+    from model.locations import cache_dir
+
+    return cached(resources_dir() / "content", cache_dir(), _parsed)
+
+
+def _parsed(directory: Path) -> Content:
     from model.content_loader import load_content  # imported here: the loader builds this module's types
 
-    return load_content(resources_dir() / "content")
+    return load_content(directory)

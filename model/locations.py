@@ -3,7 +3,7 @@
 import sys
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import user_cache_dir, user_data_dir
 
 APP_NAME = "DigiD Assessment Wegwijzer"
 
@@ -18,6 +18,11 @@ def resources_dir() -> Path:
 def default_data_dir() -> Path:
     """The user's own data folder (e.g. %LOCALAPPDATA%\\DigiD Assessment Wegwijzer on Windows)."""
     return Path(user_data_dir(APP_NAME, appauthor=False, roaming=False))
+
+
+def cache_dir() -> Path:
+    """Where the app keeps what it can make again (the parsed content): nothing lost if removed."""
+    return Path(user_cache_dir(APP_NAME, appauthor=False))
 
 
 def safe_file_name(text: str) -> str:
