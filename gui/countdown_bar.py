@@ -43,6 +43,7 @@ class CountdownBar(QFrame):
     def __init__(self, editor: DossierEditor, clock: DayClock) -> None:
         super().__init__()
         self.editor, self.clock = editor, clock
+        self._measured_for: tuple[object, ...] | None = None  # what the room was last measured for
         self.setObjectName("countdownBar")
         self.setProperty("kind", "countdown")
         wording = editor.content.general.timeline
@@ -76,13 +77,18 @@ class CountdownBar(QFrame):
             self._keep_room()
 
     def _keep_room(self) -> None:
-        """Room for the longest sentence and the longest advice at the present width."""
+        """Room for the longest sentence and the longest advice at the present width. Measured again
+        only when what it depends on changed: a tick changes none of it, and measuring every
+        possible text costs a tick most of its frame."""
         dossier, wording = self.editor.dossier, self.editor.content.general.timeline
-        texts = every_countdown_text(
-            dossier.connection, self.editor.deadline_dates, self.clock.today(), wording
-        )
+        dates, today = self.editor.deadline_dates, self.clock.today()
+        measured_for = (dossier.connection, dates, today, self.width(), self.text.width(), self.font().key())
+        if measured_for == self._measured_for:
+            return
+        self._measured_for = measured_for
+        texts = every_countdown_text(dossier.connection, dates, today, wording)
         self.text.setMinimumHeight(tallest(self.text, texts, self.text.width()))
-        advice = [each.html(with_mail=False) for each in every_advice(self.editor.deadline_dates, wording)]
+        advice = [each.html(with_mail=False) for each in every_advice(dates, wording)]
         width = self.width() - 2 * MARGIN - self.advice_mail.sizeHint().width() - SPACING
         needed = tallest(self.advice, advice, width)
         fits = needed <= ADVICE_MOST_LINES * self.advice.fontMetrics().lineSpacing()

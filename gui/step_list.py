@@ -232,7 +232,9 @@ class StepList(QListWidget):
     def refresh(self) -> None:
         content, dossier = self.editor.content, self.editor.dossier
         steps = self.editor.flow.steps
+        longer_or_shorter = False  # a status of another length may need another line
         if [self.item(row).data(STEP_ID_ROLE) for row in range(self.count())] != [s.id for s in steps]:
+            longer_or_shorter = True
             self.clear()
             for step in steps:
                 item = QListWidgetItem()
@@ -249,13 +251,15 @@ class StepList(QListWidget):
             subtitle = status_label if status == StepStatus.BY_SUPPLIER else f"{actor} · {status_label}"
             if item.data(SUBTITLE_ROLE) != subtitle:  # a new icon repaints the row even when it is the same
                 item.setIcon(status_icon(status))
+                longer_or_shorter = True
             item.setData(SUBTITLE_ROLE, subtitle)
             item.setToolTip(plain_tooltip(f"Stap {step.number}: {step.title}"))
             item.setData(
                 Qt.ItemDataRole.AccessibleTextRole,
                 f"Stap {step.number}, {step.short_title}. {actor}. Status: {status_label}.",
             )
-        self._choose_density()  # a longer status may need another line
+        if longer_or_shorter:
+            self._choose_density()
 
     def select_step(self, step_id: str | None) -> None:
         """Highlight the step being shown, or nothing on the other pages."""

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 from dateutil.relativedelta import relativedelta
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QDate, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
     QCheckBox,
+    QDateEdit,
     QFrame,
     QLabel,
     QListWidget,
@@ -26,7 +27,7 @@ from gui.rich_text import plain_tooltip
 from gui.zoom import ZOOM_LEVELS
 from model.content import Connection, Role, bundled_content
 from model.store import Store
-from tests.gui_helpers import child, open_window, settle
+from tests.gui_helpers import child, open_window, scroll_to, settle
 
 CONTENT = bundled_content()
 READERS = [
@@ -294,6 +295,28 @@ def test_ticking_an_item_moves_nothing_on_the_page_nor_the_countdown_bar(
     assert child(page, QWidget, "direct.7.1.date").isVisible()
     assert "herstel van de bevindingen" in child(window, QLabel, "countdown").text()
     assert not mail.isVisible()
+
+
+def test_entering_the_activation_date_gives_the_countdown_bar_its_advice_and_room_for_it(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    """The bar keeps its room between ticks, but a new date changes what it may have to say."""
+    store = Store(data_dir)
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    store.remember_last_dossier(dossier.id)
+    store.close()
+    window = open_window(qtbot, data_dir)
+    window.resize(1366, 728)
+    advice = child(window, QLabel, "deadlineAdvice")
+    assert not advice.isVisible()  # no advice before the activation date is known
+
+    unknown = child(window, QCheckBox, "activationUnknown")
+    scroll_to(unknown)
+    qtbot.mouseClick(unknown, Qt.MouseButton.LeftButton)
+    child(window, QDateEdit, "activationDate").setDate(QDate(date.today() - relativedelta(months=1)))
+    settle()
+    assert advice.isVisible() and advice.text()
+    assert advice.minimumHeight() >= advice.fontMetrics().lineSpacing()
 
 
 @pytest.mark.parametrize(
