@@ -1,6 +1,7 @@
 """Every test runs offscreen with its own data folder; nothing touches the real user folder."""
 
 import os
+import sys
 import time
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -78,17 +79,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(autouse=True)
-def content_read_afresh_under_mutmut() -> None:
-    """Under mutmut each test reads the content files itself instead of from the cache.
+def model_caches_emptied_under_mutmut() -> None:
+    """Under mutmut each test computes what the model caches (the content, the yearly flows, the
+    glossary's patterns, …) itself.
 
-    Otherwise only the first test would be seen to run the content loader (mutmut records which
-    tests run which function), and each mutant's process, forked after the content was cached,
-    would never run the mutated loader at all.
+    Otherwise only the first test would be seen to run a cached function's callees (mutmut records
+    which tests run which function), and each mutant's process, forked after the clean run filled
+    the caches, would never run the mutated code at all.
     """
     if os.environ.get("MUTANT_UNDER_TEST"):
-        from model.content import bundled_content
-
-        bundled_content.cache_clear()
+        for name, module in list(sys.modules.items()):
+            if name == "model" or name.startswith("model."):
+                for value in list(vars(module).values()):
+                    if callable(getattr(value, "cache_clear", None)):
+                        value.cache_clear()
 
 
 @pytest.fixture
