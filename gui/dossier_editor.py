@@ -48,6 +48,8 @@ class DossierEditor(QObject):
         self._shown_position = dossier.position
         self._position_timer = QTimer(self, singleShot=True, interval=POSITION_SAVE_DELAY_MS)
         self._position_timer.timeout.connect(self.flush_position)
+        self._folds: dict[str, bool] = {}  # step: its Toelichting open, as read or set this session
+        self._first_visits: set[str] = set()  # steps seen for the first time, not yet written down
 
     def _read_notes(self, round_year: int) -> tuple[dict[str, str], dict[str, int]]:
         """The round's notes and the version of each (a note saved on an older one is refused)."""
@@ -363,18 +365,35 @@ class DossierEditor(QObject):
 
     def explanation_opened(self, step_id: str) -> bool:
         """A step's "Toelichting" is open on its first visit in this dossier, folded on later ones
-        unless the user left it open: this visit counts as the first only once."""
-        with suppress(StoreError):  # only the fold is not remembered
-            stored = self.store.setting(self._explanation_setting(step_id))
+        unless the user left it open: this visit counts as the first only once. Read once a
+        session, and the first visit written down after the page is painted: a page switch waits
+        for no disk."""
+        if step_id not in self._folds:
+            try:
+                stored = self.store.setting(self._explanation_setting(step_id))
+            except StoreError:
+                return True  # only the fold is not remembered
             if stored is None:
-                self.store.set_setting(self._explanation_setting(step_id), "folded")
+                self._folds[step_id] = False
+                self._first_visits.add(step_id)
+                QTimer.singleShot(0, self, self._write_first_visits)
                 return True
-            return stored == "open"
-        return True
+            self._folds[step_id] = stored == "open"
+        return self._folds[step_id]
 
     def set_explanation_opened(self, step_id: str, opened: bool) -> None:
+        self._folds[step_id] = opened
+        self._first_visits.discard(step_id)
+        self._write_fold(step_id)
+
+    def _write_first_visits(self) -> None:
+        while self._first_visits:
+            self._write_fold(self._first_visits.pop())
+
+    def _write_fold(self, step_id: str) -> None:
+        state = "open" if self._folds[step_id] else "folded"
         with suppress(StoreError):
-            self.store.set_setting(self._explanation_setting(step_id), "open" if opened else "folded")
+            self.store.set_setting(self._explanation_setting(step_id), state)
 
     def set_position(self, position: str) -> None:
         """Remember the page shown, once the user stays on it: paging through the steps in a
@@ -384,6 +403,7 @@ class DossierEditor(QObject):
 
     def flush_position(self) -> None:
         """Store the page shown now (on leaving the dossier or closing); no write when it is stored."""
+        self._write_first_visits()
         self._position_timer.stop()
         if self._shown_position == self._position:
             return
