@@ -152,10 +152,13 @@ def _keep_rows_whole(document: QTextDocument, table: QTextTable, page_height: fl
         if bottom > page_end and bottom - top < page_height:
             first_line = min(block.layout().lineAt(0).height() for block in firsts)
             room = (page_end - top - first_line + 1) / _pixels_per_css_pixel(document)
+            edit = QTextCursor(document)
+            edit.beginEditBlock()  # the table is laid out again once per row, not once per cell
             for cell in cells:
                 form = cell.format().toTableCellFormat()
                 form.setTopPadding(form.topPadding() + room)
                 cell.setFormat(form)
+            edit.endEditBlock()
             _lay_out_whole(document)
 
 
