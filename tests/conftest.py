@@ -63,16 +63,22 @@ def home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
 
 
 LAYER_MARKERS = ("model", "gui", "e2e")
+STARTS_A_PROCESS = {"run_app", "subprocess"}  # names in a test's code that make it e2e
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test gets one layer marker, so `-m model` runs the fast Qt-free tests alone.
 
-    A test marked e2e in its module keeps that mark; otherwise a test that uses qtbot is a gui
-    test and any other is a model test.
+    A test marked e2e in its module keeps that mark, and a test that starts a process (names
+    `run_app` or `subprocess`) is e2e too; otherwise a test that uses qtbot is a gui test and any
+    other is a model test.
     """
     for item in items:
         if any(item.get_closest_marker(name) for name in LAYER_MARKERS):
+            continue
+        code = getattr(getattr(item, "function", None), "__code__", None)
+        if code is not None and STARTS_A_PROCESS & set(code.co_names):
+            item.add_marker(pytest.mark.e2e)
             continue
         uses_widgets = "qtbot" in getattr(item, "fixturenames", ())
         item.add_marker(pytest.mark.gui if uses_widgets else pytest.mark.model)
