@@ -13,6 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from model.locations import model_dir
+
 PREFIX = "content-"
 SUFFIX = ".pickle"
 # The modules whose classes and rules make the objects pickled: a change to one makes a new copy.
@@ -27,13 +29,12 @@ def fingerprint(content_dir: Path) -> str:
     for path in sorted(content_dir.glob("*.toml")):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
-    code = Path(__file__).parent
     if getattr(sys, "frozen", False):  # PyInstaller keeps no sources: a new build is a new executable
         built = Path(sys.executable).stat()
         digest.update(f"{built.st_size} {built.st_mtime_ns}".encode())
     else:
         for name in BUILDERS:
-            digest.update((code / name).read_bytes())
+            digest.update((model_dir() / name).read_bytes())
     return digest.hexdigest()[:32]
 
 

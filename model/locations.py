@@ -15,6 +15,11 @@ def resources_dir() -> Path:
     return base / "resources"
 
 
+def model_dir() -> Path:
+    """The model's sources, when run from source (a PyInstaller bundle keeps none)."""
+    return Path(__file__).resolve().parent
+
+
 def default_data_dir() -> Path:
     """The user's own data folder (e.g. %LOCALAPPDATA%\\DigiD Assessment Wegwijzer on Windows)."""
     return Path(user_data_dir(APP_NAME, appauthor=False, roaming=False))
