@@ -58,6 +58,8 @@ def test_the_history_knows_a_provider_by_its_name_now_or_its_last_name_once_remo
         change("care_provider:2:name", "", "Tandarts Zuid"),
         change("care_provider:2", "Tandarts Zuid-Oost", "verwijderd"),
         change("care_provider:5:name", "Oud", ""),  # the name emptied: no name learned from it
+        change("care_provider:7", "", "toegevoegd"),
+        change("care_provider:7:kvk", "1234", "12345678"),  # a number is no name
         change("name", "Praktijk", "Praktijk Noord"),  # the dossier's own name: no provider
     ]
     renamed = CareProvider(1, "Fysio Noord-Oost", "1234")
