@@ -103,3 +103,27 @@ def test_the_countdown_of_a_cluster_before_its_activation_names_both_dates() -> 
     )
     assert (before.state, before.threatened) == (State.FUTURE, False)
     assert before.advice is not None and long_date(date(2027, 3, 15)) in before.advice.text
+
+
+def test_the_countdown_to_a_repair_due_soon_warns_and_says_what_to_do() -> None:
+    dates = DossierDates(ACTIVATION, report_sent=date(2027, 2, 20))
+    shown = countdown(Connection.DIRECT, dates, date(2027, 4, 10), WORDING)
+    assert (
+        shown.text == "Nog 10 dagen tot de uiterste datum voor het herstel van de bevindingen (20 april 2027)"
+    )
+    assert (shown.state, shown.threatened) == (State.DUE_SOON, True)
+    assert shown.advice is not None
+    assert shown.advice.heading == "⚠ Advies van de wegwijzer"
+    assert shown.advice.text == (
+        "Lukt het niet om het herstel vóór 20 april 2027 door een IT-auditor (RE) te laten bevestigen, "
+        "mail Logius dan vandaag."
+    )
+    assert shown.advice.mail == WORDING.threat_link
+
+
+def test_the_countdown_to_a_repair_weeks_ahead_does_not_warn() -> None:
+    dates = DossierDates(ACTIVATION, report_sent=date(2027, 2, 20))
+    shown = countdown(Connection.DIRECT, dates, date(2027, 3, 10), WORDING)
+    assert (shown.state, shown.threatened) == (State.FUTURE, False)
+    assert shown.advice is not None and shown.advice.mail is None
+    assert shown.advice.heading == "Advies van de wegwijzer"
