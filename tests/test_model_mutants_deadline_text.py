@@ -127,3 +127,19 @@ def test_the_countdown_to_a_repair_weeks_ahead_does_not_warn() -> None:
     assert (shown.state, shown.threatened) == (State.FUTURE, False)
     assert shown.advice is not None and shown.advice.mail is None
     assert shown.advice.heading == "Advies van de wegwijzer"
+
+
+def test_the_advice_in_words_links_logius_s_address_except_where_the_bar_shows_its_own_button() -> None:
+    dates = DossierDates(ACTIVATION, report_sent=date(2027, 2, 20))
+    advice = countdown(Connection.DIRECT, dates, date(2027, 4, 10), WORDING).advice
+    assert advice is not None
+    text = (
+        "Lukt het niet om het herstel vóór 20 april 2027 door een IT-auditor (RE) te laten bevestigen, "
+        "mail Logius dan vandaag."
+    )
+    assert str(advice.html()) == (
+        f"<b>⚠ Advies van de wegwijzer:</b> {text} "
+        '<a href="mailto:DigiDassessment@logius.nl?subject=DigiD-assessment">'
+        "E-mail aan DigiDassessment@logius.nl</a>."
+    )
+    assert str(advice.html(with_mail=False)) == f"<b>⚠ Advies van de wegwijzer:</b> {text}"

@@ -91,6 +91,7 @@ def test_the_history_knows_a_provider_by_its_name_now_or_its_last_name_once_remo
         ),
         ("connection", "telefoon", "cluster", "Type aansluiting: telefoon → Clusteraansluiting"),
         ("role", "baas", "", "Eigen rol: baas → niet meer ingevuld"),
+        ("name", "cluster", "direct", "Naam: cluster → direct"),  # a name is no choice to put in words
     ],
 )
 def test_dated_rounds_and_odd_values_in_words(subject: str, old: str, new: str, text: str) -> None:
