@@ -1,0 +1,121 @@
+"""What a damaged dossier's export keeps and what its sentence names, as mutation testing found it
+untested without the window (tests/test_bad_rows.py drives the same through the start page)."""
+
+import json
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+
+from model.content import Connection, Role
+from model.dossier import CareProvider
+from model.exchange import parse_import
+from model.salvage import Salvage, salvage
+from model.store import Store
+from tests.test_bad_rows import poke
+
+NOW = datetime(2026, 11, 29, 9)
+
+
+def salvaged(data_dir: Path, dossier_id: int) -> Salvage:
+    store = Store(data_dir)
+    try:
+        return salvage(store, dossier_id, NOW)
+    finally:
+        store.close()
+
+
+def one_dossier(
+    data_dir: Path, connection: Connection = Connection.DIRECT, role: Role = Role.CARE_PROVIDER
+) -> int:
+    store = Store(data_dir)
+    dossier = store.create_dossier("Kapot", connection, role, date(2026, 10, 8))
+    store.close()
+    return dossier.id
+
+
+def test_a_dossier_without_readable_name_connection_and_role_names_all_three(data_dir: Path) -> None:
+    bad = one_dossier(data_dir)
+    poke(
+        data_dir,
+        "UPDATE dossiers SET name = 'Ka' || char(0) || 'pot', connection = 'satelliet', role = 'directeur'"
+        " WHERE id = ?",
+        bad,
+    )
+    result = salvaged(data_dir, bad)
+    assert result.missing == ("Naam", "Type aansluiting", "Eigen rol")
+    assert result.sentence() == (
+        "Niet leesbaar en daarom niet in het bestand: ‘Naam’ (Ka�pot), ‘Type aansluiting’ (satelliet) en"
+        " ‘Eigen rol’ (directeur); het bestand kan weer worden geïmporteerd zodra ‘Naam’, ‘Type"
+        " aansluiting’ en ‘Eigen rol’ erin zijn ingevuld."
+    )
+    document = json.loads(result.text)
+    assert set(document["dossier"]) == {
+        "position", "activation_date", "report_sent", "logius_fix_deadline", "findings_fixed"
+    }
+    assert document["dossier"]["activation_date"] == "2026-10-08"  # what can be read is kept
+
+
+def test_one_field_to_fill_in_is_said_in_the_singular(data_dir: Path) -> None:
+    bad = one_dossier(data_dir)
+    poke(data_dir, "UPDATE dossiers SET connection = 'satelliet' WHERE id = ?", bad)
+    result = salvaged(data_dir, bad)
+    assert result.sentence() == (
+        "Niet leesbaar en daarom niet in het bestand: ‘Type aansluiting’ (satelliet); het bestand kan"
+        " weer worden geïmporteerd zodra ‘Type aansluiting’ erin is ingevuld."
+    )
+    document = json.loads(result.text)
+    assert (document["dossier"]["name"], document["dossier"]["role"]) == ("Kapot", "care_provider")
+    assert "connection" not in document["dossier"]
+
+
+def test_an_unreadable_value_is_shown_whole_up_to_40_characters_and_shortened_after(data_dir: Path) -> None:
+    bad = one_dossier(data_dir)
+    forty, longer = "x" * 40, "y" * 41
+    poke(
+        data_dir, "UPDATE dossiers SET activation_date = ?, report_sent = ? WHERE id = ?", forty, longer, bad
+    )
+    result = salvaged(data_dir, bad)
+    assert result.left_out == (
+        f"‘Datum van activatie in productie’ ({forty})",
+        f"‘Auditrapport ingediend’ ({'y' * 39}…)",
+    )
+    assert result.missing == ()
+    snapshot = parse_import(result.text.encode("utf-8"))  # nothing required is missing: it imports as it is
+    assert (snapshot.dossier.name, snapshot.dossier.activation_date, snapshot.dossier.report_sent) == (
+        "Kapot", None, None
+    )
+
+
+def test_a_readable_dossier_says_everything_is_in_the_file() -> None:
+    everything = "Alles wat in het dossier staat, is leesbaar en staat in het bestand."
+    assert Salvage("{}", (), ()).sentence() == everything
+
+
+def test_a_care_provider_with_an_unreadable_date_is_left_out_the_others_kept(data_dir: Path) -> None:
+    bad = one_dossier(data_dir, Connection.CLUSTER, Role.SUPPLIER)
+    store = Store(data_dir)
+    whole = CareProvider(
+        0, "Zorg Oost", "12345678", "J. Jansen", "directeur",
+        date(2026, 9, 1), date(2026, 9, 2), None, date(2026, 10, 1), notes="belt terug",
+    )
+    for provider in (whole, replace(whole, name="Tandarts"), replace(whole, name="Huisarts")):
+        store.save_care_provider(bad, provider)
+    store.close()
+    poke(data_dir, "UPDATE care_providers SET akkoord_signed = 'gisteren' WHERE name = 'Tandarts'")
+    result = salvaged(data_dir, bad)
+    assert result.sentence() == "Niet leesbaar en daarom niet in het bestand: 1 zorgaanbieder."
+    snapshot = parse_import(result.text.encode("utf-8"))
+    kept = [replace(each, id=0) for each in snapshot.care_providers]
+    assert kept == [whole, replace(whole, name="Huisarts")]
+
+
+def test_two_care_providers_left_out_are_counted_in_the_plural(data_dir: Path) -> None:
+    bad = one_dossier(data_dir, Connection.CLUSTER, Role.SUPPLIER)
+    store = Store(data_dir)
+    for name in ("A", "B"):
+        store.save_care_provider(bad, CareProvider(0, name, "12345678"))
+    store.close()
+    poke(data_dir, "UPDATE care_providers SET production = '2026-13-01'")
+    result = salvaged(data_dir, bad)
+    assert result.left_out == ("2 zorgaanbieders",)
+    assert parse_import(result.text.encode("utf-8")).care_providers == ()
