@@ -8,10 +8,12 @@ from pathlib import Path
 
 from model.content import Connection, Role
 from model.dossier import CareProvider
-from model.exchange import parse_import
+from model.exchange import export_json, parse_import
+from model.rounds import RoundStart
 from model.salvage import Salvage, salvage
 from model.store import Store
 from tests.test_bad_rows import poke
+from tests.test_model_store import damage
 
 NOW = datetime(2026, 11, 29, 9)
 
@@ -119,3 +121,28 @@ def test_two_care_providers_left_out_are_counted_in_the_plural(data_dir: Path) -
     result = salvaged(data_dir, bad)
     assert result.left_out == ("2 zorgaanbieders",)
     assert parse_import(result.text.encode("utf-8")).care_providers == ()
+
+
+def test_a_damaged_dossier_keeps_its_ticks_rounds_and_history_on_both_engines(
+    store_source: Path | str,
+) -> None:
+    """PostgreSQL's driver hands a stored moment over as a datetime, SQLite as text: both are read."""
+    store = Store(store_source)
+    store.author = "Piet de Vries"  # as a shared database's user sets it
+    try:
+        dossier = store.create_dossier("Kapot", Connection.DIRECT, Role.CARE_PROVIDER, date(2026, 10, 8))
+        store.set_item_ticked(dossier.id, "direct.1.1", True)
+        store.set_note(dossier.id, "direct.1", "Afspraak met de leverancier")
+        store.start_round(dossier.id, 2028, RoundStart({}, {}))
+        store.set_item_ticked(dossier.id, "direct.2.1", True)
+        ordinary = json.loads(export_json(store.snapshot(dossier.id), NOW))
+        damage(store, f"UPDATE dossiers SET role = 'directeur' WHERE id = {dossier.id}")
+        result = salvage(store, dossier.id, NOW)
+    finally:
+        store.close()
+    assert result.sentence() == (
+        "Niet leesbaar en daarom niet in het bestand: ‘Eigen rol’ (directeur); het bestand kan weer worden"
+        " geïmporteerd zodra ‘Eigen rol’ erin is ingevuld."
+    )
+    del ordinary["dossier"]["role"]
+    assert json.loads(result.text) == ordinary  # ticks, note, round and history (with who made each)
