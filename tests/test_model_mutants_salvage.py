@@ -6,12 +6,14 @@ from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
+import pytest
+
 from model.content import Connection, Role
 from model.dossier import CareProvider
 from model.exchange import export_json, parse_import
 from model.rounds import RoundStart
 from model.salvage import Salvage, salvage
-from model.store import Store
+from model.store import Store, StoreError
 from tests.test_bad_rows import poke
 from tests.test_model_store import damage
 
@@ -146,3 +148,40 @@ def test_a_damaged_dossier_keeps_its_ticks_rounds_and_history_on_both_engines(
     )
     del ordinary["dossier"]["role"]
     assert json.loads(result.text) == ordinary  # ticks, note, round and history (with who made each)
+
+
+def test_a_dossier_deleted_meanwhile_is_said_to_be_gone(data_dir: Path) -> None:
+    gone = one_dossier(data_dir)
+    store = Store(data_dir)
+    store.delete_dossier(gone)
+    with pytest.raises(StoreError, match=r"^Dit dossier bestaat niet meer\.$"):
+        salvage(store, gone, NOW)
+    store.close()
+
+
+def test_an_emptied_note_and_the_page_shown_are_as_the_ordinary_export_has_them(data_dir: Path) -> None:
+    """A note typed and then emptied leaves an empty row, which the export leaves out."""
+    readable = one_dossier(data_dir)
+    store = Store(data_dir)
+    store.set_note(readable, "direct.1", "Afspraak")
+    store.set_note(readable, "direct.1", "")
+    store.set_position(readable, "direct.3")
+    ordinary = export_json(store.snapshot(readable), NOW)
+    store.close()
+    result = salvaged(data_dir, readable)
+    assert result.text == ordinary
+    assert json.loads(result.text)["dossier"]["position"] == "direct.3"
+
+
+def test_the_ticks_of_a_yearly_round_that_cannot_be_read_are_left_out_with_it(data_dir: Path) -> None:
+    bad = one_dossier(data_dir)
+    store = Store(data_dir)
+    store.set_item_ticked(bad, "direct.1.1", True)
+    store.start_round(bad, 2028, RoundStart({}, {}))
+    store.set_item_ticked(bad, "direct.2.1", True)
+    store.close()
+    poke(data_dir, "UPDATE rounds SET started_at = 'gisteren'")
+    result = salvaged(data_dir, bad)
+    assert result.left_out == ("1 jaarronde", "1 afgevinkt actiepunt", "2 wijzigingen in de geschiedenis")
+    snapshot = parse_import(result.text.encode("utf-8"))
+    assert (set(snapshot.ticked), snapshot.rounds) == ({"direct.1.1"}, {})
