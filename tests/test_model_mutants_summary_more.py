@@ -5,14 +5,23 @@ names in lower case; texts, classes and widths as written)."""
 from datetime import date, datetime
 from html import escape
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from markupsafe import Markup
 
 from model.content import Connection, Role
 from model.dossier import CareProvider, Change, Dossier
-from model.summary import SummaryInput, history_table, register_checklist_html, summary_html
-from tests.test_model_summary import CONTENT, live
+from model.rounds import FIRST_ROUND, RoundStart, round_label
+from model.store import Store
+from model.summary import (
+    SummaryInput,
+    history_table,
+    load_summary_input,
+    register_checklist_html,
+    summary_html,
+)
+from tests.test_model_summary import CONTENT, live, visible_lines
 
 pytestmark = pytest.mark.usefixtures("amsterdam")
 
@@ -155,3 +164,111 @@ def test_the_printed_history_has_no_gap_after_the_time() -> None:
     changes = (Change(datetime(2026, 11, 21, 9), "direct.2", "note", "", "x"),)
     html = rendered(summary_html(SummaryInput(dossier, CONTENT, {}, {}, TODAY, changes), "direct.2"))
     assert "<table><tr><td>21 november 2026 10:00</td><td>Notitie geschreven</td></tr></table>" in html
+
+
+CLUSTER = CONTENT.flows[Connection.CLUSTER]
+TICKED_AT = datetime(2026, 11, 20, 9)
+
+
+def who_does_what(role: Role, ticked: tuple[str, ...]) -> list[str]:
+    """The front page's "Wie doet wat" of a cluster dossier, as read."""
+    dossier = Dossier(1, "Praktijk", Connection.CLUSTER, role, "cluster.1", date(2026, 9, 30))
+    data = SummaryInput(dossier, CONTENT, dict.fromkeys(ticked, TICKED_AT), {}, TODAY)
+    lines = visible_lines(summary_html(data))
+    return lines[lines.index("Wie doet wat") : lines.index(CLUSTER.intro_heading)]
+
+
+def open_step(number: int, ticked: tuple[str, ...] = ()) -> list[str]:
+    step = CLUSTER.steps[number - 1]
+    return [
+        f"Stap {number}: {step.short_title}",
+        *(f"☐ | {item.text}" for item in step.action_items if item.id not in ticked),
+    ]
+
+
+def test_who_does_what_lists_the_first_two_open_steps_in_full_and_counts_the_rest() -> None:
+    """Step 1 is done and one item of step 2 ticked; step 6's items that repeat step 4's are not
+    counted twice (12 = 3 + 2 + 3 + 4)."""
+    ticked = ("cluster.1.1", "cluster.1.2", "cluster.2.1")
+    supplier = [
+        "Open voor de ICT-leverancier",
+        *open_step(2, ticked),
+        *open_step(3),
+        "Daarna nog 12 actiepunten in stap 4, 6, 8 en 10.",
+    ]
+    care_provider = [
+        "Open voor de zorgaanbieder",
+        *open_step(5),
+        *open_step(7),
+        "Daarna nog 2 actiepunten in stap 9.",
+    ]
+    assert who_does_what(Role.SUPPLIER, ticked) == ["Wie doet wat", *supplier, *care_provider]
+    assert who_does_what(Role.CARE_PROVIDER, ticked) == ["Wie doet wat", *care_provider, *supplier]
+
+
+def test_one_item_left_after_the_listed_steps_is_said_in_the_singular() -> None:
+    lines = who_does_what(Role.CARE_PROVIDER, ("cluster.9.1",))
+    assert lines[: lines.index("Open voor de ICT-leverancier")][-1] == "Daarna nog 1 actiepunt in stap 9."
+
+
+def test_a_party_with_everything_ticked_has_nothing_open() -> None:
+    own = tuple(
+        item.id for step in CLUSTER.steps if step.actor == Role.CARE_PROVIDER for item in step.action_items
+    )
+    lines = who_does_what(Role.CARE_PROVIDER, own)
+    assert lines[:3] == ["Wie doet wat", "Open voor de zorgaanbieder", "Niets meer open."]
+    assert "Daarna nog" not in lines[2]
+
+
+def test_the_grey_line_of_later_steps_is_in_the_meta_style() -> None:
+    dossier = Dossier(1, "Praktijk", Connection.CLUSTER, Role.SUPPLIER, "cluster.1", None)
+    html = rendered(summary_html(SummaryInput(dossier, CONTENT, {}, {}, TODAY)))
+    assert "<p class='meta'>Daarna nog 2 actiepunten in stap 9.</p>" in html
+
+
+def with_timeline_picture(activation: date | None) -> str:
+    dossier = Dossier(1, "Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, "direct.1", activation)
+    data = SummaryInput(dossier, CONTENT, {}, {}, TODAY)
+    return rendered(summary_html(data, timeline_image="tijdlijn.png"))
+
+
+def test_the_timeline_picture_follows_the_facts_at_its_paper_width() -> None:
+    html = with_timeline_picture(date(2026, 9, 30))
+    assert "</table><p><img src='tijdlijn.png' width='640'></p><h2>Wie doet wat</h2>" in html
+
+
+def test_without_any_date_there_is_no_timeline_picture() -> None:
+    html = with_timeline_picture(None)
+    assert "<img" not in html and "</table><h2>Wie doet wat</h2>" in html
+
+
+def test_a_warning_is_printed_in_a_frame_of_single_black_lines() -> None:
+    """Qt reads the frame's style values case-sensitively: "COLLAPSE" would print double lines."""
+    step = CLUSTER.step("cluster.5")
+    dossier = Dossier(1, "Praktijk", Connection.CLUSTER, Role.SUPPLIER, "cluster.1", None)
+    html = rendered(summary_html(SummaryInput(dossier, CONTENT, {}, {}, TODAY), "cluster.5"))
+    frame = (
+        "<table width='100%' border='1' cellspacing='0' cellpadding='5' style='border-collapse: collapse;"
+        " border-color: #000000; margin-top: 3pt; margin-bottom: 5pt'><tr><td><b>{}:</b> {}</td></tr></table>"
+    )
+    for warning in step.warnings:
+        assert frame.format(warning.label, escape(warning.text, quote=False)) in html
+
+
+def test_the_summary_from_the_store_is_of_the_current_yearly_round_unless_another_is_asked(
+    data_dir: Path,
+) -> None:
+    store = Store(data_dir, clock=lambda: datetime(2028, 2, 1, 9))
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, date(2026, 10, 8))
+    store.set_item_ticked(dossier.id, "direct.1.1", True)
+    store.start_round(dossier.id, 2028, RoundStart({}, {}))
+    store.set_item_ticked(dossier.id, "direct.2.1", True)
+    current = load_summary_input(store, CONTENT, dossier, date(2028, 2, 1))
+    first = load_summary_input(store, CONTENT, dossier, date(2028, 2, 1), round_year=FIRST_ROUND)
+    store.close()
+    assert (current.round_year, current.round_shown, set(current.ticked)) == (
+        2028, round_label(2028), {"direct.2.1"}
+    )
+    assert (first.round_year, first.round_shown, set(first.ticked)) == (
+        FIRST_ROUND, round_label(FIRST_ROUND), {"direct.1.1"}
+    )
