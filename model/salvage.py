@@ -112,17 +112,20 @@ def _entries(rows: dict[str, list[dict[str, object]]]) -> dict[str, list[Any]]:
     time or date is unreadable is None or holds None. An emptied note is no entry: the export leaves
     it out too."""
     return {
-        "rounds": [(row["year"], parse_moment(_text(row["started_at"]))) for row in rows["rounds"]],
+        "rounds": [(row["year"], _moment(row["started_at"])) for row in rows["rounds"]],
         "ticked": [
-            (row["round_year"], row["item_id"], parse_moment(_text(row["ticked_at"])))
+            (row["round_year"], row["item_id"], _moment(row["ticked_at"]))
             for row in rows["ticked_items"]
         ],
         "notes": [
             (row["round_year"], row["step_id"], row["text"]) for row in rows["notes"] if row["text"] != ""
         ],
         "changes": [
-            Change(moment, row["step_id"], row["subject"], row["old"], row["new"], row["round_year"])  # type: ignore[arg-type]
-            if (moment := parse_moment(_text(row["at"])))
+            Change(
+                moment, row["step_id"], row["subject"], row["old"], row["new"],  # type: ignore[arg-type]
+                row["round_year"], row["author"],  # type: ignore[arg-type]
+            )
+            if (moment := _moment(row["at"]))
             else None
             for row in rows["changes"]
         ],
@@ -184,8 +187,9 @@ def _importable(snapshot: DossierSnapshot, now: datetime) -> bool:
     return True
 
 
-def _text(value: object) -> object:
-    return value if isinstance(value, str) else None
+def _moment(value: object) -> datetime | None:
+    """A stored moment: text in a SQLite file, a datetime from PostgreSQL's driver; None when unreadable."""
+    return parse_moment(value.isoformat() if isinstance(value, datetime) else value)
 
 
 def _shown(value: object) -> str:
