@@ -207,3 +207,17 @@ def test_choosing_this_computer_again_forgets_the_shared_database(data_dir: Path
     settings.choose_data_source(CHOICE)
     settings.choose_data_source(None)
     assert UserSettings(data_dir).data_source() is None
+
+
+@pytest.mark.parametrize(("remembered", "opened"), [(1, 1), (0, None)])
+def test_the_first_dossier_is_remembered_for_a_shared_database_and_no_dossier_0(
+    data_dir: Path, database_url: str, remembered: int, opened: int | None
+) -> None:
+    store = Store(database_url)
+    try:
+        (data_dir / SETTINGS_NAME).write_text(
+            json.dumps({"last_dossier": {store.shared_address: remembered}}), encoding="utf-8"
+        )
+        assert UserSettings(data_dir).last_dossier_id(store) == opened
+    finally:
+        store.close()
