@@ -1,0 +1,43 @@
+"""A dossier's rows as stored, for saving what is left of a damaged one: the rules that mutation
+testing found untested."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from model.content import Connection, Role
+from model.store import Store
+
+
+@pytest.fixture
+def store(store_source: Path | str) -> Iterator[Store]:
+    store = Store(store_source)
+    yield store
+    store.close()
+
+
+def test_every_row_of_a_dossier_is_read_on_either_engine(store: Store) -> None:
+    dossier_id = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None).id
+    other = store.create_dossier("Ander", Connection.DIRECT, Role.CARE_PROVIDER, None).id
+    store.set_note(dossier_id, "direct.1", "Offerte gevraagd")
+    store.set_note(other, "direct.1", "Van een ander dossier")
+    rows = store.stored_rows(dossier_id)
+    assert [row["name"] for row in rows["dossiers"]] == ["Praktijk"]
+    assert [(row["step_id"], row["text"]) for row in rows["notes"]] == [("direct.1", "Offerte gevraagd")]
+    assert [row["new"] for row in rows["changes"]] == ["Offerte gevraagd"]
+
+
+def test_a_local_files_rows_come_in_the_order_they_were_written(data_dir: Path) -> None:
+    store = Store(data_dir)
+    try:
+        dossier_id = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None).id
+        for item in ("direct.2.1", "direct.1.2", "direct.1.1"):
+            store.set_item_ticked(dossier_id, item, True)
+        for step in ("direct.3", "direct.1"):
+            store.set_note(dossier_id, step, "Notitie")
+        rows = store.stored_rows(dossier_id)
+    finally:
+        store.close()
+    assert [row["item_id"] for row in rows["ticked_items"]] == ["direct.2.1", "direct.1.2", "direct.1.1"]
+    assert [row["step_id"] for row in rows["notes"]] == ["direct.3", "direct.1"]
