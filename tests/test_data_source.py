@@ -7,7 +7,6 @@ from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QLineEdit, QRadioButton, QSpinBox, QWidget
@@ -21,28 +20,10 @@ from model.locations import APP_NAME, default_data_dir
 from model.store import Store, StoreError
 from model.user_settings import SETTINGS_NAME, SharedDatabase, UserSettings
 from tests.gui_helpers import child, click, open_window
+from tests.memory_keyring import MemoryKeyring
 from tests.modal_dialogs import answer_dialogs, press, type_text
 from tests.postgres_server import PASSWORD, USER, Server, free_port
 from tests.test_dossiers import table_rows
-
-
-class MemoryKeyring(KeyringBackend):
-    """A credential store in memory: the test is about the dialog, not about the operating system's."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.passwords.pop((service, username), None)
 
 
 @pytest.fixture

@@ -1,10 +1,8 @@
 """The store's history on a shared database: when an app sees that a colleague changed a dossier,
 and who changed a text last. The rules that mutation testing found untested."""
 
-from collections.abc import Iterator
 from dataclasses import replace
-from datetime import datetime, timedelta
-from pathlib import Path
+from datetime import timedelta
 
 import pytest
 
@@ -12,31 +10,11 @@ from model.content import Connection, Role
 from model.dossier import CareProvider
 from model.store import Store
 from model.store.errors import StaleEditError
-from tests.test_concurrent_edits import colleagues
+from tests import test_model_mutants_errors, test_model_store
+from tests.test_model_store import Clock
 
-START = datetime(2026, 11, 30, 9)
-
-
-class Clock:
-    """A clock the test moves on."""
-
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def store(store_source: Path | str, clock: Clock) -> Iterator[Store]:
-    store = Store(store_source, clock=clock)
-    yield store
-    store.close()
+clock, store = test_model_store.clock, test_model_store.store  # fixtures: a clock to move on, its store
+two = test_model_mutants_errors.two  # fixture: two colleagues on one database
 
 
 def new_dossier(store: Store, name: str = "Praktijk") -> int:
@@ -110,12 +88,6 @@ def test_changes_in_another_dossier_leave_the_mark_alone(store: Store, clock: Cl
     assert store.change_mark(dossier_id) == mark
 
 
-@pytest.fixture
-def two(store_source: Path | str) -> Iterator[tuple[Store, Store]]:
-    anna, bram = colleagues(store_source)
-    yield anna, bram
-    anna.close()
-    bram.close()
 
 
 def refused_note(store: Store, dossier_id: int, step_id: str = "cluster.1") -> StaleEditError:

@@ -62,6 +62,9 @@ def test_a_damaged_backup_is_reported_and_the_data_stay_as_they_were(store: Stor
     with pytest.raises(DamagedDatabaseError) as raised:
         store.restore_backup(next(each for each in store.backups() if each.path == broken))
     assert raised.value.moved_to is None and raised.value.path == broken and broken.exists()
+    assert str(raised.value) == (  # the backup the user chose (not the copy checked), and what is wrong
+        f"De database {broken} is beschadigd of onleesbaar (de tabel ‘annual_repairs’ ontbreekt)."
+    )
     assert [dossier.name for dossier in store.list_dossiers()] == ["Blijft"]  # still open, unchanged
     assert not list(data_dir.glob("wegwijzer-beschadigd-*"))
     assert not list(data_dir.glob(f"{DATABASE_NAME}.restore*"))  # the unfit copy is gone

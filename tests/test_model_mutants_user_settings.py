@@ -10,7 +10,7 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
-from keyring.errors import KeyringLocked, PasswordDeleteError
+from keyring.errors import KeyringLocked
 
 from model.locations import APP_NAME, default_data_dir
 from model.store import Store
@@ -23,32 +23,12 @@ from model.user_settings import (
     keep_password,
     stored_password,
 )
+from tests.memory_keyring import MemoryKeyring
 
 CHOICE = SharedDatabase("db.leverancier.nl", "wegwijzer", "jan", 5433)
 
 
-class CredentialStore(KeyringBackend):
-    """The operating system's credential store, in memory; forgetting a password it doesn't hold
-    fails, as it does in the real ones. The test is about what the app keeps in it, not about it."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.passwords.pop((service, username), None) is None:
-            raise PasswordDeleteError("no such password")
-
-
-class LockedCredentialStore(CredentialStore):
+class LockedCredentialStore(MemoryKeyring):
     """A credential store the user hasn't unlocked (and declined to)."""
 
     def get_password(self, service: str, username: str) -> str | None:
@@ -72,27 +52,27 @@ def use_credential_store() -> Iterator[Callable[[KeyringBackend], KeyringBackend
 
 
 @pytest.fixture
-def credentials(use_credential_store: Callable[[KeyringBackend], KeyringBackend]) -> CredentialStore:
-    store = CredentialStore()
+def credentials(use_credential_store: Callable[[KeyringBackend], KeyringBackend]) -> MemoryKeyring:
+    store = MemoryKeyring()
     use_credential_store(store)
     return store
 
 
-def test_a_kept_password_is_found_again_for_that_database_only(credentials: CredentialStore) -> None:
+def test_a_kept_password_is_found_again_for_that_database_only(credentials: MemoryKeyring) -> None:
     assert keep_password(CHOICE, "gé:heim") is True
     assert credentials.passwords == {(APP_NAME, "jan@db.leverancier.nl:5433/wegwijzer"): "gé:heim"}
     assert stored_password(CHOICE) == "gé:heim"
     assert stored_password(SharedDatabase("db.leverancier.nl", "wegwijzer", "piet", 5433)) is None
 
 
-def test_an_empty_password_forgets_the_kept_one(credentials: CredentialStore) -> None:
+def test_an_empty_password_forgets_the_kept_one(credentials: MemoryKeyring) -> None:
     keep_password(CHOICE, "geheim")
     assert keep_password(CHOICE, "") is True
     assert stored_password(CHOICE) is None
     assert credentials.passwords == {}
 
 
-def test_forgetting_a_password_that_was_never_kept_is_no_failure(credentials: CredentialStore) -> None:
+def test_forgetting_a_password_that_was_never_kept_is_no_failure(credentials: MemoryKeyring) -> None:
     assert keep_password(CHOICE, "") is True
 
 
@@ -105,7 +85,7 @@ def test_a_locked_credential_store_keeps_nothing_and_hands_out_nothing(
 
 
 @pytest.mark.parametrize(
-    ("backend", "available"), [(CredentialStore, True), (fail.Keyring, False), (null.Keyring, False)]
+    ("backend", "available"), [(MemoryKeyring, True), (fail.Keyring, False), (null.Keyring, False)]
 )
 def test_only_a_real_credential_store_counts_as_one(
     use_credential_store: Callable[[KeyringBackend], KeyringBackend],
