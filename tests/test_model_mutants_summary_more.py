@@ -11,7 +11,7 @@ import pytest
 from markupsafe import Markup
 
 from model.content import Connection, Role
-from model.dossier import CareProvider, Change, Dossier
+from model.dossier import CareProvider, Change, DateField, Dossier
 from model.rounds import FIRST_ROUND, RoundStart, round_label
 from model.store import Store
 from model.summary import (
@@ -20,7 +20,9 @@ from model.summary import (
     load_summary_input,
     register_checklist_html,
     summary_html,
+    timeline_entries,
 )
+from model.timeline import MilestoneKind
 from tests.test_model_summary import CONTENT, live, visible_lines
 
 pytestmark = pytest.mark.usefixtures("amsterdam")
@@ -272,3 +274,37 @@ def test_the_summary_from_the_store_is_of_the_current_yearly_round_unless_anothe
     assert (first.round_year, first.round_shown, set(first.ticked)) == (
         FIRST_ROUND, round_label(FIRST_ROUND), {"direct.1.1"}
     )
+
+
+def test_a_round_of_a_dossier_with_yearly_rounds_is_loaded_with_its_own_notes_and_repairs(
+    data_dir: Path,
+) -> None:
+    """The summary of a yearly round shows that round's name, its own notes and ticks, and the repair
+    term Logius set for a yearly report; a dossier with only its first assessment names no round."""
+    store = Store(data_dir)
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, date(2024, 1, 15))
+    today = date(2026, 11, 28)
+    only_first = load_summary_input(store, CONTENT, dossier, today)
+    assert only_first.round_shown == "" and only_first.round_year == FIRST_ROUND
+    store.set_note(dossier.id, "direct.1", "Eerste assessment")
+    store.start_round(dossier.id, 2026, RoundStart({}, {}))
+    store.set_note(dossier.id, "direct.1", "Jaarronde")
+    store.set_item_ticked(dossier.id, "direct.1.1", True)
+    store.set_annual_report(dossier.id, 2026, date(2026, 4, 1))
+    store.set_annual_repair(dossier.id, 2026, DateField.LOGIUS_FIX_DEADLINE, date(2026, 8, 31))
+
+    first = load_summary_input(store, CONTENT, dossier, today, round_year=FIRST_ROUND)
+    assert first.round_shown == round_label(FIRST_ROUND)
+    assert (first.notes, first.ticked) == ({"direct.1": "Eerste assessment"}, {})
+    yearly = load_summary_input(store, CONTENT, dossier, today)
+    assert (yearly.round_shown, yearly.round_year) == (round_label(2026), 2026)
+    assert yearly.notes == {"direct.1": "Jaarronde"} and list(yearly.ticked) == ["direct.1.1"]
+    assert yearly.annual_reports == {2026: date(2026, 4, 1)}
+    assert yearly.annual_repairs[2026].logius_fix_deadline == date(2026, 8, 31)
+    entries = timeline_entries(yearly)
+    repairs = [each.day for each, _label, _state in entries if each.kind == MilestoneKind.FINDINGS_FIXED]
+    assert date(2026, 8, 31) in repairs
+    assert [line for line in visible_lines(summary_html(yearly)) if line.startswith("Ronde")] == [
+        f"Ronde | {round_label(2026)}"  # the facts' row
+    ]
+    assert not [line for line in visible_lines(summary_html(only_first)) if line.startswith("Ronde")]
