@@ -308,3 +308,20 @@ def test_a_round_of_a_dossier_with_yearly_rounds_is_loaded_with_its_own_notes_an
         f"Ronde | {round_label(2026)}"  # the facts' row
     ]
     assert not [line for line in visible_lines(summary_html(only_first)) if line.startswith("Ronde")]
+
+
+def test_a_current_note_shared_by_steps_is_printed_in_full_once_and_referred_to_after() -> None:
+    """On paper a note of today's rules that belongs to several steps is read once, in full with its
+    sources at its first step; a later step names it and where it stands."""
+    flow = CONTENT.flows[Connection.CLUSTER]
+    shared = next(note for note in CONTENT.current_notes if sum(s.id in note.steps for s in flow.steps) >= 2)
+    numbers = [step.number for step in flow.steps if step.id in shared.steps]
+    record = Dossier(1, "Praktijk", Connection.CLUSTER, Role.SUPPLIER, "cluster.1", date(2026, 10, 1))
+    lines = visible_lines(summary_html(SummaryInput(record, CONTENT, {}, {}, date(2026, 11, 28))))
+    heading = f"Actueel (niet uit de factsheet): {shared.title}"
+    full = [line for line in lines if line.startswith(f"{heading}.")]
+    assert len(full) == 1
+    assert shared.text in full[0] and f"gelezen in {shared.sources[0].read_text}" in full[0]
+    assert shared.sources[0].label in full[0]
+    referred = [line for line in lines if line.startswith(f"{heading} (")]
+    assert referred == [f"{heading} (zie stap {numbers[0]})."] * (len(numbers) - 1)
