@@ -32,7 +32,7 @@ def database_url(address: str) -> URL:
     """The address as a PostgreSQL URL for psycopg 3; StoreError (password masked) for anything else."""
     try:
         url = make_url(address)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: a port that is no number
         raise errors.StoreError(
             "Het adres van de gedeelde database is onleesbaar; gebruik de vorm "
             "postgresql+psycopg://gebruiker@server:5432/database."

@@ -1,0 +1,57 @@
+"""A shared database's address as typed on the command line, and the messages that name it: the
+rules that mutation testing found untested."""
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from model.store import ForeignDatabaseError, Store, StoreError
+from model.store.shared_server import database_url, plain_address
+
+UNREADABLE = (
+    "Het adres van de gedeelde database is onleesbaar; gebruik de vorm "
+    "postgresql+psycopg://gebruiker@server:5432/database."
+)
+
+
+@pytest.mark.parametrize("address", ["x y://server/db", "postgresql://jan@server:vijf/wegwijzer"])
+def test_an_unreadable_address_says_how_one_is_written(address: str) -> None:
+    with pytest.raises(StoreError) as refused:
+        database_url(address)
+    assert str(refused.value) == UNREADABLE
+
+
+def test_an_address_of_another_kind_of_database_is_refused_with_the_password_hidden() -> None:
+    with pytest.raises(StoreError) as refused:
+        database_url("mysql://jan:geheim@server/wegwijzer")
+    assert str(refused.value) == (
+        "Het adres mysql://jan:***@server/wegwijzer is geen PostgreSQL-database; gebruik de vorm "
+        "postgresql+psycopg://gebruiker@server:5432/database."
+    )
+
+
+@pytest.mark.parametrize("given", ["postgresql", "postgresql+psycopg"])
+def test_a_postgresql_address_is_opened_with_psycopg(given: str) -> None:
+    url = database_url(f"{given}://jan:geheim@server:5433/wegwijzer?sslmode=require")
+    assert url.render_as_string(hide_password=False) == (
+        "postgresql+psycopg://jan:geheim@server:5433/wegwijzer?sslmode=require"
+    )
+
+
+def test_a_page_names_the_database_without_password_or_options() -> None:
+    url = database_url("postgresql://jan:geheim@db.example.nl:5433/wegwijzer?sslmode=require")
+    assert plain_address(url) == "postgresql+psycopg://jan@db.example.nl:5433/wegwijzer"
+
+
+def test_a_database_with_our_table_names_but_not_ours_is_refused_and_named(database_url: str) -> None:
+    engine = create_engine(database_url)
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE dossiers (id INTEGER, owner TEXT)"))
+    engine.dispose()
+    with pytest.raises(ForeignDatabaseError) as refused:
+        Store(database_url)
+    shown = make_url(database_url).render_as_string(hide_password=True)
+    assert str(refused.value) == (
+        f"De database {shown} bevat tabellen met dezelfde namen als die van DigiD Assessment Wegwijzer, "
+        "maar is er niet door gemaakt; ze blijven ongewijzigd. Gebruik een eigen, lege database."
+    )
