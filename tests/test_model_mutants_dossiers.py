@@ -33,3 +33,10 @@ def test_changing_a_dossier_that_was_deleted_says_so(store: Store) -> None:
     with pytest.raises(StoreError) as refused:
         store.set_role(dossier.id, Role.SUPPLIER)
     assert str(refused.value) == "Dit dossier bestaat niet meer."
+
+
+def test_a_free_name_also_avoids_the_names_given_with_their_spaces_as_typed(store: Store) -> None:
+    """An import of several dossiers names each after those before it, before any is stored."""
+    assert store.free_name("Huisarts Jansen", also_taken=["Huisarts  Jansen "]) == "Huisarts Jansen (2)"
+    store.create_dossier("Apotheek", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    assert store.free_name("Apotheek", also_taken=["Apotheek (2)"]) == "Apotheek (3)"

@@ -41,3 +41,21 @@ def test_a_local_files_rows_come_in_the_order_they_were_written(data_dir: Path) 
         store.close()
     assert [row["item_id"] for row in rows["ticked_items"]] == ["direct.2.1", "direct.1.2", "direct.1.1"]
     assert [row["step_id"] for row in rows["notes"]] == ["direct.3", "direct.1"]
+
+
+def test_dossiers_copied_together_keep_their_names_apart_and_their_history_s_authors(
+    store: Store, data_dir: Path
+) -> None:
+    """Two dossiers of one name copied in one go (from two sources, say) become NAME and NAME (2);
+    the history keeps who made each change on the shared database it came from."""
+    source = Store(data_dir / "bron")
+    try:
+        source.author = "Anna de Vries"
+        dossier = source.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
+        source.set_note(dossier.id, "direct.1", "Offerte gevraagd")
+        snapshot = source.snapshot(dossier.id)
+    finally:
+        source.close()
+    copies = store.add_snapshots([snapshot, snapshot])
+    assert [copy.name for copy in copies] == ["Praktijk", "Praktijk (2)"]
+    assert [change.author for change in store.history(copies[1].id)] == ["Anna de Vries"]

@@ -117,8 +117,9 @@ def test_a_round_can_only_follow_the_current_one(store: Store) -> None:
     empty = round_start(DIRECT, {}, {})
     store.start_round(dossier.id, 2026, empty)
     for year in (2026, 2025, 1999, 2101):
-        with pytest.raises(StoreError):
+        with pytest.raises(StoreError) as refused:
             store.start_round(dossier.id, year, empty)
+        assert str(refused.value) == f"Een jaarronde {year} kan na deze ronde niet meer worden gestart."
     assert store.rounds(dossier.id) == [FIRST_ROUND, 2026]
 
 
@@ -211,6 +212,17 @@ def test_an_export_carries_every_round_and_imports_them_again(store: Store, data
     assert other.history(imported.id) == store.history(dossier.id)
     assert json.loads(export_json(other.snapshot(imported.id), NOW)) == document
     other.close()
+
+
+def test_rounds_listed_newest_first_in_a_file_are_listed_oldest_first_once_imported(store: Store) -> None:
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, date(2024, 1, 1))
+    for year in (2025, 2026):
+        store.start_round(dossier.id, year, round_start(DIRECT, {}, {}))
+    document = json.loads(export_json(store.snapshot(dossier.id), NOW))
+    document["rounds"].reverse()
+    imported = store.add_snapshot(parse_import(json.dumps(document).encode()), "Praktijk (2)")
+    assert store.rounds(imported.id) == [FIRST_ROUND, 2025, 2026]
+    assert store.current_round(imported.id) == 2026
 
 
 def test_a_file_of_format_3_imports_into_the_first_round() -> None:
