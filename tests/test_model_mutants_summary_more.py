@@ -325,3 +325,26 @@ def test_a_current_note_shared_by_steps_is_printed_in_full_once_and_referred_to_
     assert shared.sources[0].label in full[0]
     referred = [line for line in lines if line.startswith(f"{heading} (")]
     assert referred == [f"{heading} (zie stap {numbers[0]})."] * (len(numbers) - 1)
+
+
+def test_a_direct_dossier_without_its_activation_date_says_it_is_not_known_yet() -> None:
+    dossier = Dossier(1, "Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, "direct.1", None)
+    lines = visible_lines(summary_html(SummaryInput(dossier, CONTENT, {}, {}, TODAY)))
+    assert lines[lines.index("Eigen rol | Zorgaanbieder") + 1] == "Activatie in productie | nog niet bekend"
+
+
+def test_the_whole_summary_leaves_the_explanation_and_the_picture_out_unless_asked() -> None:
+    """The meeting's handout is short by default: no factsheet explanation under the steps, and the
+    timeline picture only when the caller painted one."""
+    dossier = Dossier(1, "Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, "direct.1", date(2026, 9, 30))
+    data = SummaryInput(dossier, CONTENT, {}, {}, TODAY)
+    html = summary_html(data)
+    assert html == summary_html(data, with_explanation=False, timeline_image="")
+    assert "<img" not in html
+    explained = summary_html(data, with_explanation=True)
+    for step in data.flow.steps:
+        purpose = rendered(str(Markup("<p><i>{}</i></p>").format(step.purpose)))
+        assert rendered(html).split(purpose, 1)[1].startswith("<")  # the warnings, notes or items next
+        first = step.blocks[0].text or step.blocks[0].intro or step.blocks[0].items[0]
+        assert escape(first, quote=False) in rendered(explained)
+        assert escape(first, quote=False) not in rendered(html)
