@@ -2,6 +2,7 @@
 mutation testing found them untested: the HTML is compared as a renderer reads it (tag and attribute
 names in lower case; texts, classes and widths as written)."""
 
+from dataclasses import replace
 from datetime import date, datetime
 from html import escape
 from html.parser import HTMLParser
@@ -348,3 +349,21 @@ def test_the_whole_summary_leaves_the_explanation_and_the_picture_out_unless_ask
         first = step.blocks[0].text or step.blocks[0].intro or step.blocks[0].items[0]
         assert escape(first, quote=False) in rendered(explained)
         assert escape(first, quote=False) not in rendered(html)
+
+
+def test_two_notes_shared_by_the_same_steps_are_both_referred_to_at_the_later_step() -> None:
+    """Content made for the case today's notes don't have: a later step names every shared note,
+    not only the first."""
+    flow = CONTENT.flows[Connection.CLUSTER]
+    shared = next(note for note in CONTENT.current_notes if sum(s.id in note.steps for s in flow.steps) >= 2)
+    second = replace(shared, id=f"{shared.id}-2", title="Tweede actuele regel")
+    content = replace(CONTENT, current_notes=(shared, second))
+    numbers = [step.number for step in flow.steps if step.id in shared.steps]
+    record = Dossier(1, "Praktijk", Connection.CLUSTER, Role.SUPPLIER, "cluster.1", date(2026, 10, 1))
+    lines = visible_lines(summary_html(SummaryInput(record, content, {}, {}, date(2026, 11, 28))))
+    referred = [line for line in lines if line.endswith(f"(zie stap {numbers[0]}).")]
+    assert referred == [
+        f"Actueel (niet uit de factsheet): {title} (zie stap {numbers[0]})."
+        for _ in numbers[1:]
+        for title in (shared.title, second.title)
+    ]
