@@ -47,7 +47,6 @@ from model.register import (
     TEXT_LIMITS,
     cleaned,
     parse_history_subject,
-    too_long,
 )
 from model.rounds import FIRST_ROUND, ROUND_SUBJECT, is_round_year
 from model.store import Store
@@ -288,19 +287,12 @@ def _parse(data: bytes) -> DossierSnapshot:
         rounds[year] = YearlyRound(entry.moment("started_at"), *_round_contents(entry, known))
     changes = tuple(_change(entry, known, {FIRST_ROUND, *rounds}) for entry in reader.tables("changes"))
     providers = []
-    for index, entry in enumerate(reader.tables("care_providers")):
+    for entry in reader.tables("care_providers"):  # texts checked as the form checks them
         fields: dict[str, Any] = {
             key: entry.text(key, limit, allow_empty=True) for key, limit in TEXT_LIMITS.items()
         }
         fields |= {key: entry.optional_date(key) for key in DATE_FIELDS}
-        provider = CareProvider(id=0, **fields)
-        wrong = too_long(provider)  # an incomplete or implausible entry is kept, as in the app
-        if wrong:
-            field, problem = next(iter(wrong.items()))
-            raise ImportFileError(
-                f"Zorgaanbieder {index + 1} in het dossierbestand, veld ‘{field}’: {problem}"
-            )
-        providers.append(cleaned(provider))
+        providers.append(cleaned(CareProvider(id=0, **fields)))  # an incomplete entry is kept, as in the app
     annual_reports: dict[int, date] = {}
     for entry in reader.tables("annual_reports"):  # absent in files of format 2
         year = _window_year(entry, annual_reports)

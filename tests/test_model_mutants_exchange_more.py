@@ -6,7 +6,8 @@ from datetime import date
 from pathlib import Path
 
 from model.content import Connection, Role
-from model.exchange import DATE_PROBLEM, MAX_NESTING, export_json, parse_import
+from model.exchange import DATE_PROBLEM, MAX_FILE_BYTES, MAX_NESTING, export_json, parse_import
+from model.limits import NAME_MAX_LENGTH
 from model.rounds import ROUND_SUBJECT, RoundStart
 from model.store import Store
 from tests.test_model_exchange import NOW, SNAPSHOT, field_says, refusal, with_change
@@ -103,3 +104,35 @@ def test_a_yearly_round_in_the_history_must_be_one_of_the_files_rounds(data_dir:
     index = document["changes"].index(started)
     refused = refusal(json.dumps(document).encode())
     assert refused == field_says(f"changes[{index}].new", "heeft een onbekende waarde")
+
+
+def test_bytes_over_the_limit_are_refused_as_too_big_without_being_read() -> None:
+    assert refusal(b" " * (MAX_FILE_BYTES + 1)) == "Het bestand is te groot voor een dossier."
+
+
+def test_bytes_that_are_no_utf_8_are_no_json() -> None:
+    assert (
+        refusal(b'{"format": "\xff"}') == "Dit is geen dossierbestand van de wegwijzer (geen geldige JSON)."
+    )
+
+
+def test_a_version_that_is_no_whole_number_from_1_is_refused() -> None:
+    exported = json.loads(export_json(SNAPSHOT, NOW))
+    for version in (True, 0, "4", 4.0, None):
+        assert refusal(json.dumps({**exported, "version": version}).encode()) == (
+            "Het dossierbestand heeft geen geldige versie."
+        )
+
+
+def test_a_dossier_name_is_measured_before_its_spaces_are_taken_together() -> None:
+    """A name of NAME_MAX_LENGTH letters may come with as many spaces; more is no name."""
+    name = "Zorggroep" + " " * (2 * NAME_MAX_LENGTH) + "Oost"
+    assert refusal(with_name(name)) == field_says(
+        "dossier.name", f"is te lang (hooguit {2 * NAME_MAX_LENGTH} tekens)"
+    )
+
+
+def test_a_yearly_report_without_its_date_names_the_field() -> None:
+    exported = json.loads(export_json(SNAPSHOT, NOW))
+    document = {**exported, "annual_reports": [{"year": 2027, "sent": None}]}
+    assert refusal(json.dumps(document).encode()) == field_says("annual_reports[0].sent", DATE_PROBLEM)
