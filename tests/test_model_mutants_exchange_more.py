@@ -134,5 +134,6 @@ def test_a_dossier_name_is_measured_before_its_spaces_are_taken_together() -> No
 
 def test_a_yearly_report_without_its_date_names_the_field() -> None:
     exported = json.loads(export_json(SNAPSHOT, NOW))
-    document = {**exported, "annual_reports": [{"year": 2027, "sent": None}]}
-    assert refusal(json.dumps(document).encode()) == field_says("annual_reports[0].sent", DATE_PROBLEM)
+    for report in ({"year": 2027, "sent": None}, {"year": 2027}):
+        document = {**exported, "annual_reports": [report]}
+        assert refusal(json.dumps(document).encode()) == field_says("annual_reports[0].sent", DATE_PROBLEM)

@@ -5,8 +5,11 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from model.content import Connection, Role
+from model.locations import APP_NAME
 from model.store import ForeignDatabaseError, Store, StoreError
 from model.store.shared_server import database_url, plain_address
+from tests.postgres_server import CuttableLine
 
 UNREADABLE = (
     "Het adres van de gedeelde database is onleesbaar; gebruik de vorm "
@@ -55,3 +58,30 @@ def test_a_database_with_our_table_names_but_not_ours_is_refused_and_named(datab
         f"De database {shown} bevat tabellen met dezelfde namen als die van DigiD Assessment Wegwijzer, "
         "maar is er niet door gemaakt; ze blijven ongewijzigd. Gebruik een eigen, lege database."
     )
+
+
+def test_the_server_lists_the_app_s_connections_under_its_name(database_url: str) -> None:
+    """So that the database's administrator sees who is connected (pg_stat_activity)."""
+    store = Store(database_url)
+    try:
+        with store._transaction() as session:
+            name = session.scalar(text("SELECT current_setting('application_name')"))
+    finally:
+        store.close()
+    assert name == APP_NAME
+
+
+def test_a_connection_dropped_while_the_app_was_idle_is_replaced_unnoticed(
+    cuttable_line: tuple[CuttableLine, str],
+) -> None:
+    """A server restart during a coffee break: the next save just works."""
+    line, address = cuttable_line
+    store = Store(address)
+    try:
+        dossier_id = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None).id
+        line.cut()
+        line.restore()
+        store.set_note(dossier_id, "direct.1", "Na de onderbreking")
+        assert store.notes(dossier_id) == {"direct.1": "Na de onderbreking"}
+    finally:
+        store.close()

@@ -9,6 +9,7 @@ from model.content import Connection, Role
 from model.dossier import TICKED
 from model.rounds import FIRST_ROUND, RoundStart
 from model.store import Store
+from model.store.errors import StaleEditError
 
 NOW = datetime(2027, 12, 1, 10, 0)
 
@@ -47,3 +48,22 @@ def test_a_dossier_shows_its_own_notes_not_another_dossiers(store: Store) -> Non
     store.set_note(second.id, "direct.2", "Van het tweede dossier")
     assert store.notes(first.id) == {"direct.1": "Van het eerste dossier"}
     assert store.notes(second.id) == {"direct.2": "Van het tweede dossier"}
+
+
+def test_an_empty_note_left_empty_is_still_no_note_to_type_on(store: Store) -> None:
+    """Clearing a field that was empty stores nothing; what is typed next is the first version."""
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    version = store.set_note(dossier.id, "direct.1", "", version=0)
+    assert version == 0
+    assert store.set_note(dossier.id, "direct.1", "Offerte gevraagd", version=version) == 1
+    assert store.notes(dossier.id) == {"direct.1": "Offerte gevraagd"}
+
+
+def test_a_note_typed_on_a_version_that_no_longer_exists_can_still_be_kept(store: Store) -> None:
+    """The conflict names the stored state (no note: version 0), and saving on top of it works."""
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    with pytest.raises(StaleEditError) as refused:
+        store.set_note(dossier.id, "direct.1", "Mijn tekst", version=3)
+    assert (refused.value.theirs, refused.value.version) == ("", 0)
+    assert store.set_note(dossier.id, "direct.1", "Mijn tekst", version=refused.value.version) == 1
+    assert store.notes(dossier.id) == {"direct.1": "Mijn tekst"}

@@ -225,6 +225,19 @@ def test_rounds_listed_newest_first_in_a_file_are_listed_oldest_first_once_impor
     assert store.current_round(imported.id) == 2026
 
 
+def test_an_export_carries_each_yearly_round_with_its_own_ticks_and_notes(store: Store) -> None:
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, date(2024, 1, 1))
+    for year, item in ((2025, "direct.1.1"), (2026, "direct.1.2")):
+        store.start_round(dossier.id, year, round_start(DIRECT, {}, {}))
+        store.set_item_ticked(dossier.id, item, True)
+        store.set_note(dossier.id, "direct.1", f"Ronde {year}")
+    rounds = json.loads(export_json(store.snapshot(dossier.id), NOW))["rounds"]
+    assert [(each["year"], each["ticked"], each["notes"]) for each in rounds] == [
+        (2025, [{"item": "direct.1.1", "at": NOW.isoformat()}], [{"step": "direct.1", "text": "Ronde 2025"}]),
+        (2026, [{"item": "direct.1.2", "at": NOW.isoformat()}], [{"step": "direct.1", "text": "Ronde 2026"}]),
+    ]
+
+
 def test_a_file_of_format_3_imports_into_the_first_round() -> None:
     document = {
         "format": FORMAT_NAME,
