@@ -1,13 +1,15 @@
 """A content file edited wrongly: each check says, in the words for whoever edits the file, which
 file, which key and what is wrong. The checks that mutation testing found untested."""
 
+import re
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
 
 from model.content import ContentError
-from model.content_loader import load_content
+from model.content_loader import load_content, load_flow
 from tests.test_content import CONTENT_DIR, edit
 
 STANDARD_CONTRACT = "U kunt het standaardcontract per e-mail aanvragen (zie de links bij deze stap)."
@@ -73,6 +75,27 @@ def folder(tmp_path: Path) -> Path:
             "een blok heeft óf 'text' óf 'items'",
         ),
         ("direct.nl.toml", "\npurpose = ", "\ndoel = ", "steps[0].purpose", "ontbreekt"),
+        (
+            "direct.nl.toml",
+            'label = "Let op"',
+            'label = "Pas op"',
+            "steps[0].warnings[0].label",
+            ("onbekend soort waarschuwing 'Pas op'"),
+        ),
+        (
+            "direct.nl.toml",
+            'id = "direct.1"\nnumber = 1',
+            'id = "direct.1"\nnumber = 9',
+            "steps[0].id",
+            ("verwacht 'direct.9', gevonden 'direct.1'"),
+        ),
+        (
+            "direct.nl.toml",
+            'id = "direct.1.1"',
+            'id = "direct.2.1"',
+            "steps[0].action_items[0].id",
+            ("id 'direct.2.1' hoort te beginnen met 'direct.1.'"),
+        ),
         ("direct.nl.toml", "\nintro = [", "\ninleiding = [", "intro", "ontbreekt"),
     ],
 )
@@ -80,3 +103,38 @@ def test_a_wrong_edit_is_named_with_file_key_and_problem(
     folder: Path, file: str, old: str, new: str, key: str, problem: str
 ) -> None:
     assert refusal(folder, file, old, new) == f"Inhoudsbestand {file}, sleutel '{key}': {problem}"
+
+
+@pytest.mark.parametrize(
+    "given, problem",
+    [("action_items = []\n", "een stap heeft minstens één actiepunt"), ("", "ontbreekt")],
+)
+def test_a_step_without_any_action_item_is_refused(folder: Path, given: str, problem: str) -> None:
+    """A step is there to be done: an empty list of action items is no more a step than none."""
+    path = folder / "direct.nl.toml"
+    text = re.sub(
+        r'  \[\[steps\.action_items\]\]\n  id = "direct\.1\.\d"\n(  .*\n)*\n',
+        "",
+        path.read_text(encoding="utf-8"),
+    )
+    path.write_text(text.replace("\npurpose = ", f"\n{given}purpose = ", 1), encoding="utf-8")
+    with pytest.raises(ContentError) as failure:
+        load_content(folder)
+    assert str(failure.value) == f"Inhoudsbestand direct.nl.toml, sleutel 'steps[0].action_items': {problem}"
+
+
+@pytest.mark.parametrize("file", ["direct.nl.toml", "cluster.nl.toml"])
+def test_each_step_keeps_what_its_file_says_of_its_short_title_note_and_items(file: str) -> None:
+    """Read beside the loader with tomllib: the short title (step list), the note where the app
+    differs from the factsheet, which items are the same task and which are done once."""
+    given = tomllib.loads((CONTENT_DIR / file).read_text(encoding="utf-8"))["steps"]
+    flow = load_flow(CONTENT_DIR / file)
+    assert [(step.short_title, step.deviation_note) for step in flow.steps] == [
+        (each["short_title"], each.get("deviation_note", "")) for each in given
+    ]
+    assert [(item.id, item.same_as, item.once) for step in flow.steps for item in step.action_items] == [
+        (item["id"], item.get("same_as", ""), item.get("once", False))
+        for each in given
+        for item in each["action_items"]
+    ]
+    assert any(item.once for step in flow.steps for item in step.action_items)
