@@ -138,3 +138,30 @@ def test_each_step_keeps_what_its_file_says_of_its_short_title_note_and_items(fi
         for item in each["action_items"]
     ]
     assert any(item.once for step in flow.steps for item in step.action_items)
+
+
+def wordings(value: object, other: str) -> list[tuple[str, str]]:
+    """Every (shown text, other wording) pair below `value` in a file as tomllib reads it."""
+    if isinstance(value, dict):
+        own = [(" ".join(value["text"].split()), value[other])] if other in value and "text" in value else []
+        return own + [pair for each in value.values() for pair in wordings(each, other)]
+    if isinstance(value, list):
+        return [pair for each in value for pair in wordings(each, other)]
+    return []
+
+
+@pytest.mark.parametrize("file", ["direct.nl.toml", "cluster.nl.toml"])
+def test_each_step_carries_the_corrections_and_yearly_wordings_written_in_its_part_of_the_file(
+    file: str,
+) -> None:
+    """Loaded afresh here (the tests' module-level content was loaded before any mutant ran): a
+    yearly round words each step as its file says, and a step lists only its own corrections."""
+    given = tomllib.loads((CONTENT_DIR / file).read_text(encoding="utf-8"))["steps"]
+    flow = load_flow(CONTENT_DIR / file)
+    assert [sorted((each.first, each.yearly) for each in step.yearly_wordings) for step in flow.steps] == [
+        sorted(wordings(each, "yearly")) for each in given
+    ]
+    assert [sorted((each.shown, each.original) for each in step.corrections) for step in flow.steps] == [
+        sorted(wordings(each, "original")) for each in given
+    ]
+    assert any(step.yearly_wordings for step in flow.steps) and any(step.corrections for step in flow.steps)
