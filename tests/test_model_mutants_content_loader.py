@@ -97,6 +97,7 @@ def folder(tmp_path: Path) -> Path:
             ("id 'direct.2.1' hoort te beginnen met 'direct.1.'"),
         ),
         ("direct.nl.toml", "\nintro = [", "\ninleiding = [", "intro", "ontbreekt"),
+        ("general.nl.toml", "\nparagraphs = [", "\nalineas = [", "important.paragraphs", "ontbreekt"),
     ],
 )
 def test_a_wrong_edit_is_named_with_file_key_and_problem(
