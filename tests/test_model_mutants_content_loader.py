@@ -98,6 +98,20 @@ def folder(tmp_path: Path) -> Path:
         ),
         ("direct.nl.toml", "\nintro = [", "\ninleiding = [", "intro", "ontbreekt"),
         ("general.nl.toml", "\nparagraphs = [", "\nalineas = [", "important.paragraphs", "ontbreekt"),
+        (
+            "cluster.nl.toml",
+            'url = "https://www.norea.nl/"',
+            'url = "javascript:alert(1)"',
+            "steps[2].links[0].url",
+            "alleen https- en mailto-adressen zijn toegestaan: javascript:alert(1)",
+        ),
+        (
+            "cluster.nl.toml",
+            'url = "https://www.norea.nl/"',
+            'url = "https:/www.norea.nl/"',
+            "steps[2].links[0].url",
+            "onvolledig adres: https:/www.norea.nl/",
+        ),
     ],
 )
 def test_a_wrong_edit_is_named_with_file_key_and_problem(
@@ -124,14 +138,23 @@ def test_a_step_without_any_action_item_is_refused(folder: Path, given: str, pro
     assert str(failure.value) == f"Inhoudsbestand direct.nl.toml, sleutel 'steps[0].action_items': {problem}"
 
 
+def shown(value: str | dict[str, str]) -> str:
+    """A text as the app shows it: a table's shown `text`, spaces taken together."""
+    return " ".join((value["text"] if isinstance(value, dict) else value).split())
+
+
 @pytest.mark.parametrize("file", ["direct.nl.toml", "cluster.nl.toml"])
 def test_each_step_keeps_what_its_file_says_of_its_short_title_note_and_items(file: str) -> None:
     """Read beside the loader with tomllib: the short title (step list), the note where the app
     differs from the factsheet, which items are the same task and which are done once."""
     given = tomllib.loads((CONTENT_DIR / file).read_text(encoding="utf-8"))["steps"]
     flow = load_flow(CONTENT_DIR / file)
-    assert [(step.short_title, step.deviation_note) for step in flow.steps] == [
-        (each["short_title"], each.get("deviation_note", "")) for each in given
+    assert [(step.short_title, step.deviation_note, step.action_items_intro) for step in flow.steps] == [
+        (each["short_title"], each.get("deviation_note", ""), shown(each.get("action_items_intro", "")))
+        for each in given
+    ]
+    assert [[(link.label, link.url) for link in step.links] for step in flow.steps] == [
+        [(shown(link["label"]), link["url"]) for link in each.get("links", [])] for each in given
     ]
     assert [(item.id, item.same_as, item.once) for step in flow.steps for item in step.action_items] == [
         (item["id"], item.get("same_as", ""), item.get("once", False))
