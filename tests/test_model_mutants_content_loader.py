@@ -100,6 +100,20 @@ def folder(tmp_path: Path) -> Path:
         ("general.nl.toml", "\nparagraphs = [", "\nalineas = [", "important.paragraphs", "ontbreekt"),
         (
             "cluster.nl.toml",
+            'same_as = "cluster.4.1"',
+            'same_as = "cluster.9.9"',
+            "steps",
+            "'same_as' van cluster.6.1 wijst niet naar een eerder actiepunt",
+        ),
+        (
+            "cluster.nl.toml",
+            'id = "cluster.6.1"\n  once = true',
+            'id = "cluster.6.1"',
+            "steps",
+            "cluster.6.1 en cluster.4.1 zijn één taak: 'once' moet gelijk zijn",
+        ),
+        (
+            "cluster.nl.toml",
             'url = "https://www.norea.nl/"',
             'url = "javascript:alert(1)"',
             "steps[2].links[0].url",
@@ -162,6 +176,9 @@ def test_each_step_keeps_what_its_file_says_of_its_short_title_note_and_items(fi
         for item in each["action_items"]
     ]
     assert any(item.once for step in flow.steps for item in step.action_items)
+    assert flow.more_info.title == shown(
+        tomllib.loads((CONTENT_DIR / file).read_text(encoding="utf-8"))["more_info"]["title"]
+    )
 
 
 def wordings(value: object, other: str) -> list[tuple[str, str]]:
@@ -189,3 +206,33 @@ def test_each_step_carries_the_corrections_and_yearly_wordings_written_in_its_pa
         sorted(wordings(each, "original")) for each in given
     ]
     assert any(step.yearly_wordings for step in flow.steps) and any(step.corrections for step in flow.steps)
+
+
+@pytest.mark.parametrize(
+    "edits, key, problem",
+    [
+        ((("[[steps", "[[stappen"),), "steps", "ontbreekt"),
+        (
+            (('"direct.2.', '"direct.9.'), ('id = "direct.2"\nnumber = 2', 'id = "direct.9"\nnumber = 9')),
+            "steps",
+            "de stappen moeten op volgorde genummerd zijn vanaf 1",
+        ),
+        (
+            (('id = "direct.1.2"', 'id = "direct.1.1"'), ('id = "direct.1.4"', 'id = "direct.1.3"')),
+            "steps",
+            "id komt meer dan eens voor: direct.1.1, direct.1.3",
+        ),
+    ],
+)
+def test_a_flow_s_steps_must_be_there_in_order_and_each_id_once(
+    folder: Path, edits: tuple[tuple[str, str], ...], key: str, problem: str
+) -> None:
+    path = folder / "direct.nl.toml"
+    text = path.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as failure:
+        load_content(folder)
+    assert str(failure.value) == f"Inhoudsbestand direct.nl.toml, sleutel '{key}': {problem}"
