@@ -99,6 +99,13 @@ def folder(tmp_path: Path) -> Path:
         ("direct.nl.toml", "\nintro = [", "\ninleiding = [", "intro", "ontbreekt"),
         ("general.nl.toml", "\nparagraphs = [", "\nalineas = [", "important.paragraphs", "ontbreekt"),
         (
+            "general.nl.toml",
+            'days_left = "Nog {days} dagen',
+            'days_left = "Nog {zaken} {dagen} dagen',
+            "timeline.countdown.days_left",
+            "onbekende plaatshouder {dagen}",
+        ),
+        (
             "cluster.nl.toml",
             'same_as = "cluster.4.1"',
             'same_as = "cluster.9.9"',
