@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from model.content import ContentError
-from model.content_loader import load_content, load_flow
+from model.content_loader import load_content, load_flow, load_general
 from tests.test_content import CONTENT_DIR, edit
 
 STANDARD_CONTRACT = "U kunt het standaardcontract per e-mail aanvragen (zie de links bij deze stap)."
@@ -243,3 +243,18 @@ def test_a_flow_s_steps_must_be_there_in_order_and_each_id_once(
     with pytest.raises(ContentError) as failure:
         load_content(folder)
     assert str(failure.value) == f"Inhoudsbestand direct.nl.toml, sleutel '{key}': {problem}"
+
+
+def test_the_general_wording_keeps_its_file_s_history_intros_and_timeline_groups() -> None:
+    """Read beside the loader: the history's two intros (a laptop, a shared database) and the
+    timeline's notes and names of what is due."""
+    given = tomllib.loads((CONTENT_DIR / "general.nl.toml").read_text(encoding="utf-8"))
+    general = load_general(CONTENT_DIR / "general.nl.toml")
+    assert (general.history.intro, general.history.intro_shared) == (
+        shown(given["history"]["intro"]),
+        shown(given["history"]["intro_shared"]),
+    )
+    for group in ("notes", "what"):
+        assert getattr(general.timeline, group) == {
+            key: shown(text) for key, text in given["timeline"][group].items()
+        }
