@@ -99,6 +99,34 @@ def folder(tmp_path: Path) -> Path:
         ("direct.nl.toml", "\nintro = [", "\ninleiding = [", "intro", "ontbreekt"),
         ("general.nl.toml", "\nparagraphs = [", "\nalineas = [", "important.paragraphs", "ontbreekt"),
         (
+            "direct.nl.toml",
+            'actor = "care_provider"',
+            'actor = "auditor"',
+            "steps[0].actor",
+            "onbekende waarde 'auditor' (toegestaan: care_provider, supplier)",
+        ),
+        (
+            "begrippen.nl.toml",
+            'forms = ["aansluitnummer", "aansluitnummers"]',
+            'forms = ["aansluitnummer", "akkoordverklaring"]',
+            "terms[1].forms",
+            "geen vormen, of een vorm die al bij een ander begrip staat",
+        ),
+        (
+            "begrippen.nl.toml",
+            'forms = ["aansluitnummer", "aansluitnummers"]',
+            "forms = []",
+            "terms[1].forms",
+            "geen vormen, of een vorm die al bij een ander begrip staat",
+        ),
+        (
+            "begrippen.nl.toml",
+            'forms = ["aansluitnummer", "aansluitnummers"]',
+            "",
+            "terms[1].forms",
+            "ontbreekt",
+        ),
+        (
             "general.nl.toml",
             'days_left = "Nog {days} dagen',
             'days_left = "Nog {zaken} {dagen} dagen',
@@ -183,6 +211,13 @@ def test_each_step_keeps_what_its_file_says_of_its_short_title_note_and_items(fi
         for item in each["action_items"]
     ]
     assert any(item.once for step in flow.steps for item in step.action_items)
+    file_text = tomllib.loads((CONTENT_DIR / file).read_text(encoding="utf-8"))
+    assert (flow.title, flow.assessment, flow.intro) == (
+        shown(file_text["title"]),
+        shown(file_text["assessment"]),
+        tuple(shown(each) for each in file_text["intro"]),
+    )
+    assert len(flow.more_info.blocks) == len(file_text["more_info"]["blocks"])
     assert flow.more_info.title == shown(
         tomllib.loads((CONTENT_DIR / file).read_text(encoding="utf-8"))["more_info"]["title"]
     )
@@ -216,25 +251,37 @@ def test_each_step_carries_the_corrections_and_yearly_wordings_written_in_its_pa
 
 
 @pytest.mark.parametrize(
-    "edits, key, problem",
+    "file, edits, key, problem",
     [
-        ((("[[steps", "[[stappen"),), "steps", "ontbreekt"),
+        ("begrippen.nl.toml", (("[[terms]]", "[[begrippen]]"),), "terms", "ontbreekt"),
         (
+            "direct.nl.toml",
+            (
+                ('title = "Directe aansluiting"', 'title = "Directe aansluiting"\nmore_info = 3'),
+                ("[more_info", "[meer_info"),
+            ),
+            "more_info",
+            "hier wordt een tabel verwacht",
+        ),
+        ("direct.nl.toml", (("[[steps", "[[stappen"),), "steps", "ontbreekt"),
+        (
+            "direct.nl.toml",
             (('"direct.2.', '"direct.9.'), ('id = "direct.2"\nnumber = 2', 'id = "direct.9"\nnumber = 9')),
             "steps",
             "de stappen moeten op volgorde genummerd zijn vanaf 1",
         ),
         (
+            "direct.nl.toml",
             (('id = "direct.1.2"', 'id = "direct.1.1"'), ('id = "direct.1.4"', 'id = "direct.1.3"')),
             "steps",
             "id komt meer dan eens voor: direct.1.1, direct.1.3",
         ),
     ],
 )
-def test_a_flow_s_steps_must_be_there_in_order_and_each_id_once(
-    folder: Path, edits: tuple[tuple[str, str], ...], key: str, problem: str
+def test_lists_and_tables_that_must_be_there_and_a_flow_s_steps_in_order_each_id_once(
+    folder: Path, file: str, edits: tuple[tuple[str, str], ...], key: str, problem: str
 ) -> None:
-    path = folder / "direct.nl.toml"
+    path = folder / file
     text = path.read_text(encoding="utf-8")
     for old, new in edits:
         assert old in text
@@ -242,7 +289,7 @@ def test_a_flow_s_steps_must_be_there_in_order_and_each_id_once(
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ContentError) as failure:
         load_content(folder)
-    assert str(failure.value) == f"Inhoudsbestand direct.nl.toml, sleutel '{key}': {problem}"
+    assert str(failure.value) == f"Inhoudsbestand {file}, sleutel '{key}': {problem}"
 
 
 def test_the_general_wording_keeps_its_file_s_history_intros_and_timeline_groups() -> None:
@@ -258,3 +305,12 @@ def test_the_general_wording_keeps_its_file_s_history_intros_and_timeline_groups
         assert getattr(general.timeline, group) == {
             key: shown(text) for key, text in given["timeline"][group].items()
         }
+
+
+def test_the_glossary_keeps_each_term_of_its_file() -> None:
+    given = tomllib.loads((CONTENT_DIR / "begrippen.nl.toml").read_text(encoding="utf-8"))["terms"]
+    content = load_content(CONTENT_DIR)
+    assert [(term.id, term.name, term.forms, term.explanation) for term in content.glossary] == [
+        (each["id"], each["name"], tuple(each["forms"]), shown(each["text"])) for each in given
+    ]
+    assert content.current_notes and content.info
