@@ -314,3 +314,75 @@ def test_the_glossary_keeps_each_term_of_its_file() -> None:
         (each["id"], each["name"], tuple(each["forms"]), shown(each["text"])) for each in given
     ]
     assert content.current_notes and content.info
+
+
+@pytest.mark.parametrize(
+    "old, new, key, problem",
+    [
+        ('id = "norms"', 'id = "Normen!"', "notes[0].id", "ongeldig of dubbel id 'Normen!'"),
+        ('id = "auditor"', 'id = "norms"', "notes[1].id", "ongeldig of dubbel id 'norms'"),
+        (
+            'steps = ["direct.1", "direct.2", "cluster.3"]',
+            'steps = ["direct.1", "direct.99", "cluster.99"]',
+            "notes[0].steps",
+            "onbekende of geen stap: direct.99, cluster.99",
+        ),
+        (
+            'steps = ["direct.1", "direct.2", "cluster.3"]',
+            "steps = []",
+            "notes[0].steps",
+            "onbekende of geen stap: (leeg)",
+        ),
+        (
+            'read = "2026-11"',
+            'read = "november 2026"',
+            "notes[0].sources[0].read",
+            ("verwacht jaar en maand als 2026-11, gevonden 'november 2026'"),
+        ),
+        (
+            '  url = "https://www.logius.nl/',
+            '  url = "mailto:digid@logius.nl"\n  oud = "https://www.logius.nl/',
+            ("notes[0].sources[0].url"),
+            "een bron is een https-adres",
+        ),
+        (
+            'old = "https://logius.nl/diensten/digid/ict-beveiligingsassessments-digid/het-meervoudig-assessment"',
+            ('old = "https://logius.nl/niet-in-de-factsheet"'),
+            "newer_addresses[1].old",
+            "geen link van de factsheet: https://logius.nl/niet-in-de-factsheet",
+        ),
+    ],
+)
+def test_a_wrong_edit_of_today_s_rules_is_named(
+    folder: Path, old: str, new: str, key: str, problem: str
+) -> None:
+    assert (
+        refusal(folder, "current.nl.toml", old, new)
+        == f"Inhoudsbestand current.nl.toml, sleutel '{key}': {problem}"
+    )
+
+
+def test_today_s_rules_keep_each_note_section_and_newer_address_of_their_file() -> None:
+    given = tomllib.loads((CONTENT_DIR / "current.nl.toml").read_text(encoding="utf-8"))
+    content = load_content(CONTENT_DIR)
+
+    def sources(entry: dict) -> list[tuple[str, str, str]]:
+        return [(shown(each["label"]), each["url"], each["read"]) for each in entry["sources"]]
+
+    assert [
+        (n.id, n.steps, n.title, n.text, [(s.label, s.url, s.read) for s in n.sources])
+        for n in content.current_notes
+    ] == [
+        (each["id"], tuple(each["steps"]), shown(each["title"]), shown(each["text"]), sources(each))
+        for each in given["notes"]
+    ]
+    assert [(i.id, i.title, [(s.label, s.url, s.read) for s in i.sources]) for i in content.info] == [
+        (each["id"], shown(each["title"]), sources(each)) for each in given["info"]
+    ]
+    newer = {each["old"]: each["new"] for each in given["newer_addresses"]}
+    links = [link for flow in content.flows.values() for step in flow.steps for link in step.links]
+    links += [link for flow in content.flows.values() for link in flow.more_info.links]
+    assert {link.url: link.newer_url for link in links if link.newer_url} == {
+        old: new for old, new in newer.items() if old in {link.url for link in links}
+    }
+    assert set(newer) <= {link.url for link in links}
