@@ -386,3 +386,45 @@ def test_today_s_rules_keep_each_note_section_and_newer_address_of_their_file() 
         old: new for old, new in newer.items() if old in {link.url for link in links}
     }
     assert set(newer) <= {link.url for link in links}
+    assert all(link.newer_url == "" for link in links if link.url not in newer)
+
+
+def test_the_general_wording_keeps_its_file_s_texts() -> None:
+    """Read beside the loader: the start page's texts, each connection type's and role's words,
+    the step statuses, and the timeline's groups, advice and threat."""
+    given = tomllib.loads((CONTENT_DIR / "general.nl.toml").read_text(encoding="utf-8"))
+    general = load_general(CONTENT_DIR / "general.nl.toml")
+    for key in ("welcome", "saved_here", "saved_shared", "title", "choice_intro"):
+        assert getattr(general, key) == shown(given[key])
+    assert [section.title for section in general.sections] == [
+        shown(each["title"]) for each in given["sections"]
+    ]
+    assert (general.important_label, general.important) == (
+        shown(given["important"]["label"]),
+        tuple(shown(each) for each in given["important"]["paragraphs"]),
+    )
+    assert {
+        connection.value: (kind.label, kind.choice, kind.assessment, kind.summary, kind.who_does_the_work)
+        for connection, kind in general.connection_types.items()
+    } == {
+        key: tuple(
+            shown(each[field]) for field in ("label", "choice", "assessment", "summary", "who_does_the_work")
+        )
+        for key, each in given["connection_types"].items()
+    }
+    assert {role.value: (w.name, w.noun, w.own, w.other) for role, w in general.roles.items()} == {
+        key: tuple(shown(each[field]) for field in ("name", "noun", "own", "other"))
+        for key, each in given["roles"].items()
+    }
+    assert {status.value: text for status, text in general.status_labels.items()} == {
+        key: shown(text) for key, text in given["status"].items()
+    }
+    timeline = given["timeline"]
+    for group in ("countdown", "urgency", "agenda", "fields"):
+        assert getattr(general.timeline, group) == {key: shown(text) for key, text in timeline[group].items()}
+    assert general.timeline.advice_label == shown(timeline["advice"]["label"])
+    assert general.timeline.threat_consequence_detail == shown(timeline["threat"]["consequence_detail"])
+    assert (general.timeline.threat_link.label, general.timeline.threat_link.url) == (
+        shown(timeline["threat"]["link_label"]),
+        timeline["threat"]["link_url"],
+    )
