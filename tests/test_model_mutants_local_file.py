@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from model.content import Connection, Role
-from model.store import DATABASE_NAME, Store, local_file
+from model.store import DATABASE_NAME, Store, StoreError, local_file
 
 
 def written_with_a_colleague_still_working(data_dir: Path) -> Store:
@@ -59,3 +59,15 @@ def test_a_store_opened_in_one_thread_serves_another(data_dir: Path) -> None:
     worker.join()
     store.close()
     assert names == ["Praktijk"]
+
+
+def test_a_data_folder_inside_a_file_is_named_with_the_reason(tmp_path: Path) -> None:
+    """A typing slip in --data-dir: a path through a file can't hold the data."""
+    (tmp_path / "notities.txt").write_text("x", encoding="utf-8")
+    folder = tmp_path / "notities.txt" / "gegevens"
+    with pytest.raises(StoreError) as refused:
+        Store(folder)
+    assert str(refused.value) == (
+        f"De gegevens in {folder / DATABASE_NAME} kunnen niet worden geopend: "
+        "een deel van het pad is geen map."
+    )

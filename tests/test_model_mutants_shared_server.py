@@ -9,7 +9,7 @@ from model.content import Connection, Role
 from model.locations import APP_NAME
 from model.store import ForeignDatabaseError, Store, StoreError
 from model.store.shared_server import database_url, plain_address
-from tests.postgres_server import CuttableLine
+from tests.postgres_server import CuttableLine, free_port
 
 UNREADABLE = (
     "Het adres van de gedeelde database is onleesbaar; gebruik de vorm "
@@ -85,3 +85,13 @@ def test_a_connection_dropped_while_the_app_was_idle_is_replaced_unnoticed(
         assert store.notes(dossier_id) == {"direct.1": "Na de onderbreking"}
     finally:
         store.close()
+
+
+def test_a_server_that_does_not_answer_is_named_with_what_to_check() -> None:
+    port = free_port()
+    with pytest.raises(StoreError) as refused:
+        Store(f"postgresql://wegwijzer:geheim@127.0.0.1:{port}/wegwijzer")
+    assert str(refused.value) == (
+        f"De gedeelde database postgresql+psycopg://wegwijzer:***@127.0.0.1:{port}/wegwijzer kan niet worden "
+        "geopend: de server antwoordt niet op die poort. Staat hij aan, en klopt de poort?"
+    )
