@@ -218,6 +218,12 @@ def test_each_step_keeps_what_its_file_says_of_its_short_title_note_and_items(fi
         tuple(shown(each) for each in file_text["intro"]),
     )
     assert len(flow.more_info.blocks) == len(file_text["more_info"]["blocks"])
+    assert sorted((each.shown, each.original) for each in flow.intro_corrections) == sorted(
+        wordings(file_text["intro"], "original")
+    )
+    assert sorted((each.shown, each.original) for each in flow.more_info.corrections) == sorted(
+        wordings(file_text["more_info"], "original")
+    )
     assert flow.more_info.title == shown(
         tomllib.loads((CONTENT_DIR / file).read_text(encoding="utf-8"))["more_info"]["title"]
     )
@@ -254,6 +260,13 @@ def test_each_step_carries_the_corrections_and_yearly_wordings_written_in_its_pa
     "file, edits, key, problem",
     [
         ("begrippen.nl.toml", (("[[terms]]", "[[begrippen]]"),), "terms", "ontbreekt"),
+        ("general.nl.toml", (("[[sections]]", "[[secties]]"),), "sections", "ontbreekt"),
+        (
+            "cluster.nl.toml",
+            (('id = "cluster.7.1"', 'id = "cluster.7.1"\n  same_as = "cluster.6.1"'),),
+            "steps",
+            "'same_as' van cluster.7.1 wijst niet naar een eerder actiepunt",
+        ),
         (
             "direct.nl.toml",
             (
