@@ -261,6 +261,36 @@ def test_each_step_carries_the_corrections_and_yearly_wordings_written_in_its_pa
     [
         ("begrippen.nl.toml", (("[[terms]]", "[[begrippen]]"),), "terms", "ontbreekt"),
         ("general.nl.toml", (("[[sections]]", "[[secties]]"),), "sections", "ontbreekt"),
+        ("current.nl.toml", (("[[notes", "[[opmerkingen"),), "notes", "ontbreekt"),
+        ("current.nl.toml", (("[[info", "[[informatie"),), "info", "ontbreekt"),
+        (
+            "current.nl.toml",
+            (('steps = ["direct.1", "direct.2", "cluster.3"]', ""),),
+            "notes[0].steps",
+            "ontbreekt",
+        ),
+        (
+            "current.nl.toml",
+            (
+                (
+                    'new = "https://logius.nl/domeinen/toegang/digid/ict-beveiligingsassessments-digid/het-meervoudig-',
+                    'new = "ftp://',
+                ),
+            ),
+            "newer_addresses[1].url",
+            "alleen https- en mailto-adressen zijn toegestaan: ftp://assessment",
+        ),
+        (
+            "current.nl.toml",
+            (
+                (
+                    'old = "https://logius.nl/diensten/digid/ict-beveiligingsassessments-digid/documentatie"',
+                    'old = "https://logius.nl/diensten/digid/ict-beveiligingsassessments-digid/het-meervoudig-assessment"',
+                ),
+            ),
+            "newer_addresses[2].old",
+            "dit adres staat er al: https://logius.nl/diensten/digid/ict-beveiligingsassessments-digid/het-meervoudig-assessment",
+        ),
         (
             "cluster.nl.toml",
             (('id = "cluster.7.1"', 'id = "cluster.7.1"\n  same_as = "cluster.6.1"'),),
@@ -388,6 +418,9 @@ def test_today_s_rules_keep_each_note_section_and_newer_address_of_their_file() 
     ] == [
         (each["id"], tuple(each["steps"]), shown(each["title"]), shown(each["text"]), sources(each))
         for each in given["notes"]
+    ]
+    assert [len(section.blocks) for section in content.info] == [
+        len(each["blocks"]) for each in given["info"]
     ]
     assert [(i.id, i.title, [(s.label, s.url, s.read) for s in i.sources]) for i in content.info] == [
         (each["id"], shown(each["title"]), sources(each)) for each in given["info"]
