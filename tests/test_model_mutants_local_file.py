@@ -5,13 +5,14 @@ Tests run as any user, root included, whom the file system lets write everywhere
 written" is the answer of `can_write`, which these tests give, and the connection that follows is
 the real one."""
 
+import sqlite3
 import threading
 from pathlib import Path
 
 import pytest
 
 from model.content import Connection, Role
-from model.store import DATABASE_NAME, Store, StoreError, local_file
+from model.store import DATABASE_NAME, SCHEMA_VERSION, NewerDatabaseError, Store, StoreError, local_file
 
 
 def written_with_a_colleague_still_working(data_dir: Path) -> Store:
@@ -70,4 +71,20 @@ def test_a_data_folder_inside_a_file_is_named_with_the_reason(tmp_path: Path) ->
     assert str(refused.value) == (
         f"De gegevens in {folder / DATABASE_NAME} kunnen niet worden geopend: "
         "een deel van het pad is geen map."
+    )
+
+
+def test_a_file_of_a_newer_app_is_named_with_both_schemas_and_left_alone(data_dir: Path) -> None:
+    Store(data_dir).close()
+    database = data_dir / DATABASE_NAME
+    connection = sqlite3.connect(database)
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    connection.commit()
+    connection.close()
+    with pytest.raises(NewerDatabaseError) as refused:
+        Store(data_dir)
+    assert str(refused.value) == (
+        f"De gegevens in {database} zijn gemaakt met een nieuwere versie van DigiD Assessment Wegwijzer "
+        f"(schema {SCHEMA_VERSION + 1}; deze versie kent schema {SCHEMA_VERSION}). Installeer de nieuwste "
+        "versie. Er is niets gewijzigd."
     )
