@@ -261,6 +261,7 @@ def test_each_step_carries_the_corrections_and_yearly_wordings_written_in_its_pa
     [
         ("begrippen.nl.toml", (("[[terms]]", "[[begrippen]]"),), "terms", "ontbreekt"),
         ("general.nl.toml", (("[[sections]]", "[[secties]]"),), "sections", "ontbreekt"),
+        ("general.nl.toml", (("[important]", "[belangrijk]"),), "important", "ontbreekt"),
         ("current.nl.toml", (("[[notes", "[[opmerkingen"),), "notes", "ontbreekt"),
         ("current.nl.toml", (("[[info", "[[informatie"),), "info", "ontbreekt"),
         (
@@ -473,4 +474,29 @@ def test_the_general_wording_keeps_its_file_s_texts() -> None:
     assert (general.timeline.threat_link.label, general.timeline.threat_link.url) == (
         shown(timeline["threat"]["link_label"]),
         timeline["threat"]["link_url"],
+    )
+
+
+def test_a_note_of_today_s_rules_without_sources_is_refused(folder: Path) -> None:
+    """What the app says beside the factsheet must say where it comes from."""
+    path = folder / "current.nl.toml"
+    text = re.sub(r"  \[\[notes\.sources\]\]\n(  .*\n)*\n", "", path.read_text(encoding="utf-8"), count=3)
+    path.write_text(
+        text.replace('title = "Normenkader', 'sources = []\ntitle = "Normenkader', 1), encoding="utf-8"
+    )
+    with pytest.raises(ContentError) as failure:
+        load_content(folder)
+    assert (
+        str(failure.value)
+        == "Inhoudsbestand current.nl.toml, sleutel 'notes[0].sources': minstens één bron is nodig"
+    )
+
+
+def test_a_flow_file_holding_the_other_flow_is_named(folder: Path) -> None:
+    shutil.copy(folder / "cluster.nl.toml", folder / "direct.nl.toml")
+    with pytest.raises(ContentError) as failure:
+        load_content(folder)
+    assert (
+        str(failure.value)
+        == "Inhoudsbestand direct.nl.toml, sleutel 'id': verwacht 'direct', gevonden 'cluster'"
     )
