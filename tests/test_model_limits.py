@@ -1,6 +1,6 @@
 """The limits every stored value is held to, at their very edges."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from model.limits import (
     EARLIEST_DATE,
@@ -18,6 +18,9 @@ def test_the_first_and_the_last_day_are_in_range() -> None:
     assert parse_date("2100-12-31") == LATEST_DATE
     assert parse_date("1999-12-31") is None
     assert parse_date("2101-01-01") is None
+    # a date as PostgreSQL hands it over (a damaged dossier's export) obeys the same range
+    assert parse_date(EARLIEST_DATE) == EARLIEST_DATE
+    assert parse_date(date(1999, 12, 31)) is None and parse_date(date(2101, 1, 1)) is None
 
 
 def test_the_first_and_the_last_moment_are_in_range() -> None:
@@ -32,7 +35,6 @@ def test_a_moment_of_up_to_forty_characters_is_read() -> None:
     assert len(forty) == 40 and parse_moment(forty) == datetime(2026, 10, 1, 9, 0, 0, 123456)
     assert parse_moment(forty + "5") is None  # still valid ISO, but longer than any export writes
     assert parse_moment(None) is None and parse_moment(20261001) is None
-
 
 
 def test_a_moment_with_a_time_zone_becomes_utc_whatever_the_machine_s_zone(amsterdam: None) -> None:
