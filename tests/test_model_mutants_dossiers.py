@@ -2,11 +2,13 @@
 
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
 from model.content import Connection, Role
 from model.store import Store, StoreError
+from tests.test_model_store import damage
 
 NOW = datetime(2026, 11, 28, 9, 30)
 
@@ -40,3 +42,14 @@ def test_a_free_name_also_avoids_the_names_given_with_their_spaces_as_typed(stor
     assert store.free_name("Huisarts Jansen", also_taken=["Huisarts  Jansen "]) == "Huisarts Jansen (2)"
     store.create_dossier("Apotheek", Connection.DIRECT, Role.CARE_PROVIDER, None)
     assert store.free_name("Apotheek", also_taken=["Apotheek (2)"]) == "Apotheek (3)"
+
+
+def test_a_damaged_dossier_says_what_is_wrong_with_it(data_dir: Path) -> None:
+    """The start page lists it with the reason, so the user knows why it can't be opened."""
+    store = Store(data_dir)
+    store.create_dossier("Kapot", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    damage(store, "UPDATE dossiers SET connection = 'fax'")
+    assert [(d.name, d.problem) for d in store.damaged_dossiers()] == [
+        ("Kapot", "onbekende soort aansluiting ‘fax’")
+    ]
+    store.close()

@@ -1,6 +1,8 @@
 """A shared database's address as typed on the command line, and the messages that name it: the
 rules that mutation testing found untested."""
 
+import sys
+
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
@@ -95,3 +97,15 @@ def test_a_server_that_does_not_answer_is_named_with_what_to_check() -> None:
         f"De gedeelde database postgresql+psycopg://wegwijzer:***@127.0.0.1:{port}/wegwijzer kan niet worden "
         "geopend: de server antwoordt niet op die poort. Staat hij aan, en klopt de poort?"
     )
+
+
+def test_an_installation_without_the_database_driver_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build that left psycopg out: a clear sentence, not a traceback."""
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg now raises ImportError
+    with pytest.raises(StoreError) as refused:
+        Store("postgresql://wegwijzer@127.0.0.1:5432/wegwijzer")
+    assert str(refused.value).startswith(
+        "Deze installatie kan geen gedeelde database openen: het onderdeel psycopg ontbreekt "
+        "(import of psycopg"
+    )
+    assert str(refused.value).endswith(").") and "\n" not in str(refused.value)
