@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from model import content_cache
 from model.content import Content
 from model.content_cache import cached, fingerprint
 from model.content_loader import load_content
-from model.locations import resources_dir
+from model.locations import model_dir, resources_dir
 
 
 @pytest.fixture
@@ -87,3 +88,22 @@ def test_in_a_bundle_a_new_executable_makes_a_new_copy(
     assert fingerprint(content_dir) == first
     executable.write_bytes(b"build 22")
     assert fingerprint(content_dir) != first
+
+
+def test_a_cache_folder_whose_parents_are_missing_is_made(content_dir: Path, tmp_path: Path) -> None:
+    """A fresh Windows profile has no cache folder yet, nor the folder above it."""
+    cache = tmp_path / "Local" / "Wegwijzer" / "Cache"
+    cached(content_dir, cache, CountingParser())
+    assert len(copies(cache)) == 1
+
+
+def test_outside_a_bundle_a_change_in_the_reading_code_makes_a_new_copy(
+    content_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code = tmp_path / "model"
+    shutil.copytree(model_dir(), code, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(content_cache, "model_dir", lambda: code)
+    before = fingerprint(content_dir)
+    loader = code / "content_loader.py"
+    loader.write_text(loader.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert fingerprint(content_dir) != before

@@ -8,6 +8,7 @@ import pytest
 
 from model.content import Connection, Role
 from model.store import Store, StoreError
+from model.store.schema import START_POSITION
 from tests.test_model_store import damage
 
 NOW = datetime(2026, 11, 28, 9, 30)
@@ -53,3 +54,8 @@ def test_a_damaged_dossier_says_what_is_wrong_with_it(data_dir: Path) -> None:
         ("Kapot", "onbekende soort aansluiting ‘fax’")
     ]
     store.close()
+
+
+def test_a_new_dossier_opens_at_its_start(store: Store) -> None:
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    assert store.dossier(dossier.id).position == START_POSITION == dossier.position
