@@ -87,6 +87,8 @@ def test_a_damaged_row_says_what_is_wrong(changed: dict[str, object], problem: s
 
 def test_the_name_is_stored_trimmed_with_single_spaces() -> None:
     assert clean_name("  Praktijk \t De   Linde\n") == "Praktijk De Linde"
+    longest = "Zorggroep " + "x" * (NAME_MAX_LENGTH - len("Zorggroep "))
+    assert clean_name(f" {longest} ") == longest  # exactly as long as allowed
 
 
 @pytest.mark.parametrize(

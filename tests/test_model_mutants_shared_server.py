@@ -2,6 +2,7 @@
 rules that mutation testing found untested."""
 
 import sys
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -10,7 +11,7 @@ from sqlalchemy.engine import make_url
 from model.content import Connection, Role
 from model.locations import APP_NAME
 from model.store import ForeignDatabaseError, Store, StoreError
-from model.store.shared_server import database_url, plain_address
+from model.store.shared_server import database_url, is_database_url, plain_address
 from tests.postgres_server import CuttableLine, free_port
 
 UNREADABLE = (
@@ -109,3 +110,9 @@ def test_an_installation_without_the_database_driver_says_so(monkeypatch: pytest
         "(import of psycopg"
     )
     assert str(refused.value).endswith(").") and "\n" not in str(refused.value)
+
+
+def test_a_data_folder_given_as_text_is_a_folder_not_a_database_address() -> None:
+    assert not is_database_url("/home/anna/Wegwijzer-gegevens")
+    assert not is_database_url(Path("postgresql://niet/een/adres"))  # a path is always a folder
+    assert is_database_url("postgresql://jan@server/wegwijzer")
