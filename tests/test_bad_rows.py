@@ -1,7 +1,6 @@
 """Odd values already in a database: one dossier is listed as damaged, every other one works."""
 
 import json
-import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
@@ -21,14 +20,7 @@ from model.timeline import DossierDates, milestones
 from tests.app_process import run_app
 from tests.gui_helpers import child, click, open_window
 from tests.modal_dialogs import answer_dialogs, press, type_file_name
-
-
-def poke(data_dir: Path, sql: str, *values: object) -> None:
-    """Write straight into the file, as an old version, a foreign tool or a bit flip would."""
-    connection = sqlite3.connect(data_dir / DATABASE_NAME)
-    with connection:
-        connection.execute(sql, values)
-    connection.close()
+from tests.sqlite_file import poke
 
 
 def two_dossiers(data_dir: Path) -> tuple[int, int]:

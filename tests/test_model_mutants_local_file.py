@@ -5,7 +5,6 @@ Tests run as any user, root included, whom the file system lets write everywhere
 written" is the answer of `can_write`, which these tests give, and the connection that follows is
 the real one."""
 
-import sqlite3
 import threading
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pytest
 
 from model.content import Connection, Role
 from model.store import DATABASE_NAME, SCHEMA_VERSION, NewerDatabaseError, Store, StoreError, local_file
+from tests.sqlite_file import poke
 
 
 def written_with_a_colleague_still_working(data_dir: Path) -> Store:
@@ -77,10 +77,7 @@ def test_a_data_folder_inside_a_file_is_named_with_the_reason(tmp_path: Path) ->
 def test_a_file_of_a_newer_app_is_named_with_both_schemas_and_left_alone(data_dir: Path) -> None:
     Store(data_dir).close()
     database = data_dir / DATABASE_NAME
-    connection = sqlite3.connect(database)
-    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    connection.commit()
-    connection.close()
+    poke(data_dir, f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     with pytest.raises(NewerDatabaseError) as refused:
         Store(data_dir)
     assert str(refused.value) == (

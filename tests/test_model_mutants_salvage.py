@@ -14,7 +14,7 @@ from model.exchange import export_json, parse_import
 from model.rounds import RoundStart
 from model.salvage import Salvage, salvage
 from model.store import Store, StoreError
-from tests.test_bad_rows import poke
+from tests.sqlite_file import poke
 from tests.test_model_store import damage
 
 NOW = datetime(2026, 11, 29, 9)

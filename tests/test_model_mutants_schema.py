@@ -2,7 +2,6 @@
 untested."""
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ import pytest
 from model.store import DATABASE_NAME
 from model.store.errors import DamagedDatabaseError
 from model.store.local_file import schema_version_of
+from tests.sqlite_file import poke
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -20,10 +20,7 @@ def test_a_table_missing_from_the_version_that_added_it_is_named(
 ) -> None:
     database = tmp_path / DATABASE_NAME
     shutil.copy(FIXTURES / f"schema-v{version}.db", database)
-    connection = sqlite3.connect(database)
-    connection.execute(f"DROP TABLE {table}")
-    connection.commit()
-    connection.close()
+    poke(tmp_path, f"DROP TABLE {table}")
     with pytest.raises(DamagedDatabaseError) as refused:
         schema_version_of(database)
     assert refused.value.reason == f"de tabel ‘{table}’ ontbreekt"
