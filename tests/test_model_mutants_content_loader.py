@@ -5,28 +5,36 @@ import re
 import shutil
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from model.content import ContentError
 from model.content_loader import load_content, load_flow, load_general
+from tests import test_content
 from tests.test_content import CONTENT_DIR, edit
+
+folder = test_content.content_copy  # fixture: a copy of the content folder to edit
 
 STANDARD_CONTRACT = "U kunt het standaardcontract per e-mail aanvragen (zie de links bij deze stap)."
 BARE_TEXT_TABLE = "een tabel als tekst heeft 'text' en 'original', 'yearly' of allebei"
 
 
-def refusal(folder: Path, file: str, old: str, new: str) -> str:
-    edit(folder / file, old, new)
+def loading_fails(folder: Path) -> str:
+    """What loading the (edited) content folder says is wrong."""
     with pytest.raises(ContentError) as failure:
         load_content(folder)
     return str(failure.value)
 
 
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    shutil.copytree(CONTENT_DIR, tmp_path / "content")
-    return tmp_path / "content"
+def refusal(folder: Path, file: str, old: str, new: str) -> str:
+    edit(folder / file, old, new)
+    return loading_fails(folder)
+
+
+def in_file(name: str) -> dict[str, Any]:
+    """A bundled content file as tomllib reads it, beside the loader."""
+    return tomllib.loads((CONTENT_DIR / name).read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize(
@@ -182,9 +190,9 @@ def test_a_step_without_any_action_item_is_refused(folder: Path, given: str, pro
         path.read_text(encoding="utf-8"),
     )
     path.write_text(text.replace("\npurpose = ", f"\n{given}purpose = ", 1), encoding="utf-8")
-    with pytest.raises(ContentError) as failure:
-        load_content(folder)
-    assert str(failure.value) == f"Inhoudsbestand direct.nl.toml, sleutel 'steps[0].action_items': {problem}"
+    assert (
+        loading_fails(folder) == f"Inhoudsbestand direct.nl.toml, sleutel 'steps[0].action_items': {problem}"
+    )
 
 
 def shown(value: str | dict[str, str]) -> str:
@@ -196,7 +204,7 @@ def shown(value: str | dict[str, str]) -> str:
 def test_each_step_keeps_what_its_file_says_of_its_short_title_note_and_items(file: str) -> None:
     """Read beside the loader with tomllib: the short title (step list), the note where the app
     differs from the factsheet, which items are the same task and which are done once."""
-    given = tomllib.loads((CONTENT_DIR / file).read_text(encoding="utf-8"))["steps"]
+    given = in_file(file)["steps"]
     flow = load_flow(CONTENT_DIR / file)
     assert [(step.short_title, step.deviation_note, step.action_items_intro) for step in flow.steps] == [
         (each["short_title"], each.get("deviation_note", ""), shown(each.get("action_items_intro", "")))
@@ -211,7 +219,7 @@ def test_each_step_keeps_what_its_file_says_of_its_short_title_note_and_items(fi
         for item in each["action_items"]
     ]
     assert any(item.once for step in flow.steps for item in step.action_items)
-    file_text = tomllib.loads((CONTENT_DIR / file).read_text(encoding="utf-8"))
+    file_text = in_file(file)
     assert (flow.title, flow.assessment, flow.intro) == (
         shown(file_text["title"]),
         shown(file_text["assessment"]),
@@ -224,9 +232,7 @@ def test_each_step_keeps_what_its_file_says_of_its_short_title_note_and_items(fi
     assert sorted((each.shown, each.original) for each in flow.more_info.corrections) == sorted(
         wordings(file_text["more_info"], "original")
     )
-    assert flow.more_info.title == shown(
-        tomllib.loads((CONTENT_DIR / file).read_text(encoding="utf-8"))["more_info"]["title"]
-    )
+    assert flow.more_info.title == shown(in_file(file)["more_info"]["title"])
 
 
 def wordings(value: object, other: str) -> list[tuple[str, str]]:
@@ -245,7 +251,7 @@ def test_each_step_carries_the_corrections_and_yearly_wordings_written_in_its_pa
 ) -> None:
     """Loaded afresh here (the tests' module-level content was loaded before any mutant ran): a
     yearly round words each step as its file says, and a step lists only its own corrections."""
-    given = tomllib.loads((CONTENT_DIR / file).read_text(encoding="utf-8"))["steps"]
+    given = in_file(file)["steps"]
     flow = load_flow(CONTENT_DIR / file)
     assert [sorted((each.first, each.yearly) for each in step.yearly_wordings) for step in flow.steps] == [
         sorted(wordings(each, "yearly")) for each in given
@@ -331,28 +337,11 @@ def test_lists_and_tables_that_must_be_there_and_a_flow_s_steps_in_order_each_id
         assert old in text
         text = text.replace(old, new)
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(ContentError) as failure:
-        load_content(folder)
-    assert str(failure.value) == f"Inhoudsbestand {file}, sleutel '{key}': {problem}"
-
-
-def test_the_general_wording_keeps_its_file_s_history_intros_and_timeline_groups() -> None:
-    """Read beside the loader: the history's two intros (a laptop, a shared database) and the
-    timeline's notes and names of what is due."""
-    given = tomllib.loads((CONTENT_DIR / "general.nl.toml").read_text(encoding="utf-8"))
-    general = load_general(CONTENT_DIR / "general.nl.toml")
-    assert (general.history.intro, general.history.intro_shared) == (
-        shown(given["history"]["intro"]),
-        shown(given["history"]["intro_shared"]),
-    )
-    for group in ("notes", "what"):
-        assert getattr(general.timeline, group) == {
-            key: shown(text) for key, text in given["timeline"][group].items()
-        }
+    assert loading_fails(folder) == f"Inhoudsbestand {file}, sleutel '{key}': {problem}"
 
 
 def test_the_glossary_keeps_each_term_of_its_file() -> None:
-    given = tomllib.loads((CONTENT_DIR / "begrippen.nl.toml").read_text(encoding="utf-8"))["terms"]
+    given = in_file("begrippen.nl.toml")["terms"]
     content = load_content(CONTENT_DIR)
     assert [(term.id, term.name, term.forms, term.explanation) for term in content.glossary] == [
         (each["id"], each["name"], tuple(each["forms"]), shown(each["text"])) for each in given
@@ -407,7 +396,7 @@ def test_a_wrong_edit_of_today_s_rules_is_named(
 
 
 def test_today_s_rules_keep_each_note_section_and_newer_address_of_their_file() -> None:
-    given = tomllib.loads((CONTENT_DIR / "current.nl.toml").read_text(encoding="utf-8"))
+    given = in_file("current.nl.toml")
     content = load_content(CONTENT_DIR)
 
     def sources(entry: dict) -> list[tuple[str, str, str]]:
@@ -438,8 +427,9 @@ def test_today_s_rules_keep_each_note_section_and_newer_address_of_their_file() 
 
 def test_the_general_wording_keeps_its_file_s_texts() -> None:
     """Read beside the loader: the start page's texts, each connection type's and role's words,
-    the step statuses, and the timeline's groups, advice and threat."""
-    given = tomllib.loads((CONTENT_DIR / "general.nl.toml").read_text(encoding="utf-8"))
+    the step statuses, the timeline's groups, advice and threat, and the history's two intros (a
+    laptop, a shared database)."""
+    given = in_file("general.nl.toml")
     general = load_general(CONTENT_DIR / "general.nl.toml")
     for key in ("welcome", "saved_here", "saved_shared", "title", "choice_intro"):
         assert getattr(general, key) == shown(given[key])
@@ -467,13 +457,17 @@ def test_the_general_wording_keeps_its_file_s_texts() -> None:
         key: shown(text) for key, text in given["status"].items()
     }
     timeline = given["timeline"]
-    for group in ("countdown", "urgency", "agenda", "fields"):
+    for group in ("countdown", "urgency", "agenda", "fields", "notes", "what"):
         assert getattr(general.timeline, group) == {key: shown(text) for key, text in timeline[group].items()}
     assert general.timeline.advice_label == shown(timeline["advice"]["label"])
     assert general.timeline.threat_consequence_detail == shown(timeline["threat"]["consequence_detail"])
     assert (general.timeline.threat_link.label, general.timeline.threat_link.url) == (
         shown(timeline["threat"]["link_label"]),
         timeline["threat"]["link_url"],
+    )
+    assert (general.history.intro, general.history.intro_shared) == (
+        shown(given["history"]["intro"]),
+        shown(given["history"]["intro_shared"]),
     )
 
 
@@ -484,19 +478,13 @@ def test_a_note_of_today_s_rules_without_sources_is_refused(folder: Path) -> Non
     path.write_text(
         text.replace('title = "Normenkader', 'sources = []\ntitle = "Normenkader', 1), encoding="utf-8"
     )
-    with pytest.raises(ContentError) as failure:
-        load_content(folder)
-    assert (
-        str(failure.value)
-        == "Inhoudsbestand current.nl.toml, sleutel 'notes[0].sources': minstens één bron is nodig"
+    assert loading_fails(folder) == (
+        "Inhoudsbestand current.nl.toml, sleutel 'notes[0].sources': minstens één bron is nodig"
     )
 
 
 def test_a_flow_file_holding_the_other_flow_is_named(folder: Path) -> None:
     shutil.copy(folder / "cluster.nl.toml", folder / "direct.nl.toml")
-    with pytest.raises(ContentError) as failure:
-        load_content(folder)
-    assert (
-        str(failure.value)
-        == "Inhoudsbestand direct.nl.toml, sleutel 'id': verwacht 'direct', gevonden 'cluster'"
+    assert loading_fails(folder) == (
+        "Inhoudsbestand direct.nl.toml, sleutel 'id': verwacht 'direct', gevonden 'cluster'"
     )
