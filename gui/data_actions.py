@@ -1,11 +1,14 @@
 """The safety net in the menu: back-ups on start and restoring one, exporting and importing a dossier,
 and copying the dossiers between this computer and a shared database (moving in)."""
 
+from __future__ import annotations
+
 import contextlib
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, SignalInstance
 from PySide6.QtWidgets import (
@@ -26,8 +29,11 @@ from model.backups import Backup, backup_if_changed
 from model.dossier import Dossier, DossierNameError
 from model.dutch import date_and_time
 from model.locations import safe_file_name
-from model.store import DATABASE_NAME, Store, StoreError
+from model.store import DATABASE_NAME, StoreError
 from model.system_errors import dutch_reason
+
+if TYPE_CHECKING:
+    from model.store import Store
 
 BACKUP_REASONS = {
     "": "bij het starten",
@@ -238,6 +244,7 @@ class DataActions(QObject):
         """Copy every dossier from the open shared database to this computer's own data `folder`, or
         from there to the shared database: after a confirmation naming them, all or none."""
         from model.exchange import CopyRefusedError, copy_dossiers, dossiers_to_copy  # when first used
+        from model.store import Store
 
         title = f"Dossiers kopiëren naar {'deze computer' if to_this_computer else 'de gedeelde database'}"
         if not to_this_computer and not (folder / DATABASE_NAME).exists():

@@ -6,7 +6,10 @@ here, in the dialog, with everything typed still in it. The password goes to the
 system's credential store, never to a file; where there is none, the dialog says so.
 """
 
+from __future__ import annotations
+
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, Qt
 from PySide6.QtGui import QGuiApplication
@@ -26,7 +29,7 @@ from PySide6.QtWidgets import (
 from gui.page_parts import label
 from gui.startup import DISPLAY_NAME_MAX_LENGTH, open_local
 from gui.window_geometry import FRAME, TITLE_BAR, resize_within_screen
-from model.store import Store, StoreError
+from model.store import StoreError
 from model.user_settings import (
     DEFAULT_PORT,
     SettingsNotSavedError,
@@ -36,6 +39,9 @@ from model.user_settings import (
     keep_password,
     stored_password,
 )
+
+if TYPE_CHECKING:
+    from model.store import Store
 
 KEPT_IN_CREDENTIAL_STORE = (
     "Het wachtwoord wordt bewaard in de wachtwoordkluis van deze computer, niet in een bestand."
@@ -218,6 +224,8 @@ class DataSourceDialog(QDialog):
         self.say("Verbinding maken …")
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
+            from model.store import Store
+
             return Store(chosen.address(self.password.text()))
         except StoreError as error:
             self.say(str(error))

@@ -1,9 +1,12 @@
 """The open dossier: every edit of a page goes through here to the store, and the pages hear of it."""
 
+from __future__ import annotations
+
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import replace
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -12,9 +15,12 @@ from model.dated_items import dated_field, items_recording
 from model.dossier import CareProvider, Change, DateField, Dossier, DossierNameError
 from model.register import deadline_dates, keeps_register, t0_explanation
 from model.rounds import FIRST_ROUND, flow_in_round, next_round_year, round_start, yearly_report_of
-from model.store import Store, StoreError
+from model.store import StoreError
 from model.store.errors import ConnectionLostError, StaleEditError
 from model.timeline import DossierDates, RepairDates
+
+if TYPE_CHECKING:
+    from model.store import Store
 
 POSITION_SAVE_DELAY_MS = 500
 

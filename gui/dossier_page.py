@@ -5,7 +5,10 @@ existing one every change is saved at once (the name after a short pause in typi
 notes). Mistakes are shown at the field and kept there, never in a dialog.
 """
 
+from __future__ import annotations
+
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
@@ -29,7 +32,10 @@ from model.content import Connection, Content, Role
 from model.dossier import NAME_MAX_LENGTH, DateField, Dossier, DossierNameError
 from model.dutch import listing
 from model.progress import flow_progress
-from model.store import Store, StoreError
+from model.store import StoreError
+
+if TYPE_CHECKING:
+    from model.store import Store
 
 CONNECTION_OBJECT_NAMES = {Connection.DIRECT: "connectionDirect", Connection.CLUSTER: "connectionCluster"}
 ROLE_OBJECT_NAMES = {Role.CARE_PROVIDER: "roleCareProvider", Role.SUPPLIER: "roleSupplier"}

@@ -1,6 +1,9 @@
 """A dossier on screen: its name, the step list beside the wizard, and the wizard's pages."""
 
+from __future__ import annotations
+
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
@@ -32,7 +35,10 @@ from gui.zoom import BASE_POINT_SIZE
 from model.content import Content
 from model.dossier import Dossier
 from model.rounds import round_label
-from model.store import START_POSITION, Store
+from model.store import START_POSITION
+
+if TYPE_CHECKING:
+    from model.store import Store
 
 PREPARE_DELAY_MS = 300  # pages not yet visited are built after the first paint
 DEADLINES = "deadlines"

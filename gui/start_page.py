@@ -1,5 +1,9 @@
 """The start page: the dossiers with New, Open, Rename and Delete, and what the assessment is."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -18,8 +22,11 @@ from model.dossier import NAME_MAX_LENGTH, DamagedDossier, Dossier, DossierNameE
 from model.progress import flow_progress
 from model.register import deadline_dates
 from model.rounds import FIRST_ROUND, round_name
-from model.store import Store, StoreError
+from model.store import StoreError
 from model.timeline import State
+
+if TYPE_CHECKING:
+    from model.store import Store
 
 DOSSIER_ID_ROLE = Qt.ItemDataRole.UserRole
 DEADLINE_COLUMN = 4

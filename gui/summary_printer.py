@@ -1,5 +1,7 @@
 """Print preview, printing and saving the summary as PDF, for the whole dossier or one step."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -17,7 +19,6 @@ from model.content import Content
 from model.dossier import Dossier
 from model.dutch import long_date
 from model.locations import safe_file_name
-from model.store import Store
 from model.summary import (
     TIMELINE_WIDTH_PX,
     SummaryInput,
@@ -30,6 +31,8 @@ from model.timeline import Milestone
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    from model.store import Store
 
 
 PREVIEW_SIZE = (1000, 1400)  # an A4 page at a readable width and the toolbar; never beyond the screen
@@ -62,20 +65,20 @@ class Handout:
     one_page: bool = False  # a single step: shrunk to fit one sheet
 
     @classmethod
-    def of(cls, data: SummaryInput, step_id: str | None = None, with_explanation: bool = False) -> "Handout":
+    def of(cls, data: SummaryInput, step_id: str | None = None, with_explanation: bool = False) -> Handout:
         entries = timeline_entries(data) if step_id is None else []
         images = {TIMELINE_IMAGE: timeline_picture(entries, data.today)} if entries else {}
         html = summary_html(data, step_id, with_explanation, TIMELINE_IMAGE if images else "")
         return cls(html, footer_text(data.dossier), images, one_page=step_id is not None)
 
-    def paint(self, device: "QPrinter") -> int:
+    def paint(self, device: QPrinter) -> int:
         return paint_pages(self.html, self.footer, device, self.images, self.one_page)
 
     def write_pdf(self, path: Path) -> None:
         write_pdf(self.html, self.footer, path, self.images, self.one_page)
 
 
-def make_preview_readable(dialog: "QPrintPreviewDialog") -> None:
+def make_preview_readable(dialog: QPrintPreviewDialog) -> None:
     """Qt's preview opens at a zoom where the text can't be read, and its toolbar has icons only,
     with no way out that says so: show the page at the window's width (PageDown then reads on, as
     in a PDF reader) and add 'Sluiten' (Esc closes too)."""
@@ -106,7 +109,7 @@ class SummaryPrinter:
         )
         return Handout.of(data, step_id, self.with_explanation)
 
-    def _printer(self) -> "QPrinter":
+    def _printer(self) -> QPrinter:
         """A printer with the handout's margins on the paper the system's printer has (A4 when
         it says nothing), so Letter paper prints on Letter."""
         from PySide6.QtPrintSupport import QPrinter  # loaded when printing, not at start-up

@@ -51,7 +51,7 @@ from model.register import (
 from model.rounds import FIRST_ROUND, ROUND_SUBJECT, is_round_year
 from model.store import Store
 from model.store.annual_reports import REPAIR_FIELDS
-from model.store.schema import START_POSITION
+from model.store.names import START_POSITION
 from model.system_errors import dutch_reason
 from model.timeline import RepairDates
 from model.typed_reader import TypedReader, Wording

@@ -7,9 +7,12 @@ a value put into a `Markup` template is escaped unless it is `Markup` itself, so
 QTextDocument renders and to black on white, so it reads on any printer.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
@@ -32,8 +35,10 @@ from model.register import (
     uncounted_note,
 )
 from model.rounds import FIRST_ROUND, flow_in_round, round_label
-from model.store import Store
 from model.timeline import Milestone, MilestoneKind, RepairDates, milestones
+
+if TYPE_CHECKING:
+    from model.store import Store
 
 TICKED, UNTICKED = "☑", "☐"
 

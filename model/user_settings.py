@@ -13,20 +13,22 @@ before this file existed; while the file lacks them, those values are read from 
 changes for a single-laptop user.
 """
 
+from __future__ import annotations
+
 import json
 import os
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, TypeVar
-
-from sqlalchemy.engine import URL
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from model.locations import APP_NAME, default_data_dir
-from model.store import Store, StoreError
-from model.store.settings import GEOMETRY_SETTING, ZOOM_SETTING
-from model.store.shared_server import DRIVER
+from model.store import StoreError
+from model.store.names import DRIVER, GEOMETRY_SETTING, ZOOM_SETTING
 from model.system_errors import dutch_reason
+
+if TYPE_CHECKING:
+    from model.store import Store
 
 SETTINGS_NAME = "instellingen.json"
 DEFAULT_PORT = 5432
@@ -52,6 +54,8 @@ class SharedDatabase:
     def address(self, password: str | None = None) -> str:
         """The address the store opens: with the password if given, else libpq finds one itself
         (PGPASSWORD, a pgpass file)."""
+        from sqlalchemy.engine import URL  # only for a shared database: not loaded before the first paint
+
         url = URL.create(
             DRIVER,
             username=self.user,
@@ -73,7 +77,7 @@ class SharedDatabase:
         return self.host.strip().lower() in SERVERS_ON_THIS_COMPUTER
 
     @classmethod
-    def read(cls, stored: object) -> "SharedDatabase | None":
+    def read(cls, stored: object) -> SharedDatabase | None:
         """The choice as the settings file holds it; None for anything that isn't one."""
         if not isinstance(stored, dict):
             return None
@@ -96,7 +100,7 @@ class UserSettings:
         self._values = self._read()
 
     @classmethod
-    def of(cls, store: Store) -> "UserSettings":
+    def of(cls, store: Store) -> UserSettings:
         """The settings of whoever works on `store`: in its data folder, or for a shared database in
         the user's own local data folder."""
         return cls(store.path.parent if not store.shared else default_data_dir())

@@ -8,7 +8,7 @@ import pytest
 
 from model.content import Connection, Role
 from model.store import Store, StoreError
-from model.store.schema import START_POSITION
+from model.store.names import START_POSITION
 from tests.test_model_store import damage
 
 NOW = datetime(2026, 11, 28, 9, 30)

@@ -17,7 +17,7 @@ from model.exchange import (
     read_import,
 )
 from model.store import Store
-from model.store.schema import START_POSITION
+from model.store.names import START_POSITION
 
 NOW = datetime(2026, 11, 28, 12)
 

@@ -2,13 +2,18 @@
 
 In a local SQLite file (the default) or a shared PostgreSQL database (issue 22).
 
-One file per kind of record, each a part of `Store` built on `connection.Database` (opening,
-upgrades, transactions). The GUI calls the plain methods of `Store` and gets frozen records
-back; it never sees SQL.
+One file per kind of record, each a part of `Store` (`model.store.store`) built on
+`connection.Database` (opening, upgrades, transactions). The GUI calls the plain methods of `Store`
+and gets frozen records back; it never sees SQL.
+
+Importing this package does not load SQLAlchemy: the errors and names are here at once, the parts
+that need SQLAlchemy when first asked for (PEP 562), so the window can be painted before it loads
+(issue 20).
 """
 
-from model.store.annual_reports import AnnualReports
-from model.store.connection import Database
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from model.store.errors import (
     DamagedDatabaseError,
     DatabaseInUseError,
@@ -18,15 +23,26 @@ from model.store.errors import (
     StoreError,
     open_problem,
 )
-from model.store.local_file import DATABASE_NAME, schema_version_of
-from model.store.overview import Overview
-from model.store.schema import SCHEMA_VERSION, START_POSITION
-from model.store.settings import Settings
-from model.store.snapshots import Snapshots
+from model.store.names import DATABASE_NAME, START_POSITION
+
+if TYPE_CHECKING:
+    from model.store.connection import Database
+    from model.store.local_file import schema_version_of
+    from model.store.schema import SCHEMA_VERSION
+    from model.store.store import Store
+
+LOADED_WHEN_ASKED = {
+    "Store": "model.store.store",
+    "Database": "model.store.connection",
+    "schema_version_of": "model.store.local_file",
+    "SCHEMA_VERSION": "model.store.schema",
+}
 
 
-class Store(Overview, Snapshots, AnnualReports, Settings):
-    """The dossiers in one data folder."""
+def __getattr__(name: str) -> Any:
+    if name in LOADED_WHEN_ASKED:
+        return getattr(import_module(LOADED_WHEN_ASKED[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = [

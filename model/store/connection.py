@@ -21,7 +21,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from model.backups import Backup
 from model.limits import AUTHOR_MAX_LENGTH
 from model.store import errors
-from model.store.local_file import DATABASE_NAME, LocalFile
+from model.store.local_file import LocalFile
+from model.store.names import DATABASE_NAME
 from model.store.schema import SCHEMA_VERSION, UPGRADES, Base
 from model.store.shared_server import SharedServer, is_database_url
 

@@ -19,7 +19,8 @@ from model.dossier import (
 from model.store.connection import Database
 from model.store.errors import StoreError
 from model.store.history import as_text, log_change
-from model.store.schema import START_POSITION, DossierRow
+from model.store.names import START_POSITION
+from model.store.schema import DossierRow
 
 DOSSIER_COLUMNS = ("id", "name", "connection", "role", "position", *(each.value for each in DateField))
 # Read as the file holds them, so that one odd value makes one dossier damaged, not the whole list.

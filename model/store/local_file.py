@@ -19,9 +19,8 @@ from sqlalchemy.dialects import sqlite  # noqa: F401
 
 from model.backups import SQLITE_HEADER, Backup, copy_database, list_backups, make_backup, set_aside
 from model.store import errors
+from model.store.names import DATABASE_NAME
 from model.store.schema import SCHEMA_VERSION, tables_of
-
-DATABASE_NAME = "wegwijzer.db"
 
 
 def can_write(path: Path) -> bool:

@@ -15,9 +15,9 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from model.dossier import NAME_MAX_LENGTH
 from model.limits import AUTHOR_MAX_LENGTH, KVK_INPUT_MAX_LENGTH
+from model.store.names import START_POSITION
 
 SCHEMA_VERSION = 7
-START_POSITION = "dossier"
 
 
 FIRST_VERSION = text("1")  # of a note or register row (schema 7)

@@ -9,11 +9,8 @@ user's last dossier still opens. Tests and tools write them to prepare such a da
 from sqlalchemy.orm import Session
 
 from model.store.connection import Database
+from model.store.names import LAST_DOSSIER
 from model.store.schema import SettingRow
-
-LAST_DOSSIER = "last_dossier"
-ZOOM_SETTING = "zoom"
-GEOMETRY_SETTING = "windowGeometry"  # Qt's saveGeometry, base64
 
 
 class Settings(Database):

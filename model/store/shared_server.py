@@ -15,9 +15,9 @@ from sqlalchemy.exc import ArgumentError
 
 from model.locations import APP_NAME
 from model.store import errors
+from model.store.names import DRIVER
 from model.store.schema import Base
 
-DRIVER = "postgresql+psycopg"
 VERSION_TABLE = Table("wegwijzer_schema", MetaData(), Column("version", Integer, nullable=False))
 SCHEMA_LOCK = 0x77656777  # "wegw": the advisory lock held while the schema is built or upgraded
 CONNECT_TIMEOUT = 10  # seconds before an unreachable server is reported
