@@ -101,6 +101,21 @@ def data_source(data_dir: Path | None = None, database_url: str | None = None) -
     return database_url or local_data_folder(data_dir)
 
 
+def load_sqlalchemy_before_qt() -> None:
+    """PySide6's import hook (PYSIDE-2029) reads the source of every module imported after it, and
+    SQLAlchemy has some 150 of them."""
+    import model.store.store  # noqa: F401
+
+
+def paints_first(source: Path | str) -> bool:
+    """Whether the window can be painted before SQLAlchemy loads (model.first_paint)."""
+    from model.first_paint import kept_answers
+    from model.locations import cache_dir
+    from model.store import DATABASE_NAME
+
+    return isinstance(source, Path) and kept_answers(cache_dir(), source / DATABASE_NAME) is not None
+
+
 def create_main_window(source: Path | str | None = None):
     """Build the whole main window on the running QApplication, unshown.
 
@@ -169,6 +184,7 @@ def export_pdf(
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from datetime import date
 
+    load_sqlalchemy_before_qt()
     from PySide6.QtWidgets import QApplication
 
     from gui.summary_printer import Handout
@@ -276,17 +292,24 @@ def main(argv: list[str] | None = None) -> int:
         return copy_dossiers(source, given_source(arguments.copy_to), arguments.dossier)
     if arguments.copy_from:
         return copy_dossiers(given_source(arguments.copy_from), source, arguments.dossier)
-    # The model first: PySide6's import hook (PYSIDE-2029) reads the source of every module
-    # imported after it, and SQLAlchemy has some 150 of them.
     from model.store import StoreError
 
+    if not paints_first(source):
+        load_sqlalchemy_before_qt()
+
     # isort: split
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from gui.application import prepare_application
     from gui.dialogs import inform
-    from gui.startup import FolderInUseError, ask_display_name_once, open_data, remembered_address
+    from gui.startup import (
+        FolderInUseError,
+        after_first_paint,
+        ask_display_name_once,
+        open_data,
+        open_when_painted,
+        remembered_address,
+    )
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     prepare_application()
@@ -314,7 +337,9 @@ def main(argv: list[str] | None = None) -> int:
         window.close()
         return outcome
     if arguments.smoke_test:
-        QTimer.singleShot(0, window.close)
+        after_first_paint(window, window.close)
+    else:
+        open_when_painted(window)
     return app.exec()
 
 

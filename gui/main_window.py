@@ -1,5 +1,7 @@
 """The main window: the start page or one dossier, the menus, and a bar that says when saving failed."""
 
+from __future__ import annotations
+
 from collections.abc import Callable
 from contextlib import suppress
 from typing import TYPE_CHECKING
@@ -31,13 +33,14 @@ from gui.zoom import PRESENTATION_FACTOR, apply_zoom, next_level
 from model.content import Content
 from model.dossier import Dossier
 from model.locations import APP_NAME
-from model.store import Store, StoreError
+from model.store import StoreError
 from model.system_errors import dutch_reason
 from model.user_settings import SettingsNotSavedError, UserSettings
 from model.version import __version__
 
 if TYPE_CHECKING:
     from gui.summary_printer import SummaryPrinter
+    from model.store import Store
 
 BACKUP_DELAY_MS = 1500  # after the first paint: start-up stays quick
 STATUS_MESSAGE_MS = 20_000  # long enough to read a backup's path aloud in a meeting
@@ -197,7 +200,7 @@ class MainWindow(QMainWindow):
         self.printer.with_explanation = included
 
     @property
-    def printer(self) -> "SummaryPrinter":
+    def printer(self) -> SummaryPrinter:
         """Made when first used: printing is not needed to show the window."""
         if self._printer is None:
             from gui.summary_printer import SummaryPrinter
@@ -418,10 +421,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(name + APP_NAME)
 
     def _remember(self, dossier_id: int | None) -> None:
-        """The dossier to reopen at the next start; forgetting it is a read, not a committed write,
-        when none is remembered (every start on the start page)."""
+        """The dossier to reopen at the next start; a read, not a committed write, when it is the one
+        remembered already (every start: the window can be painted before the database is open)."""
         try:
-            if dossier_id is not None or self.user.last_dossier_id(self.store) is not None:
+            if dossier_id != self.user.last_dossier_id(self.store):
                 self.user.remember_last_dossier(self.store, dossier_id)
         except (StoreError, SettingsNotSavedError) as error:
             self.show_save_error(str(error))

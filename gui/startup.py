@@ -5,21 +5,32 @@ between the newest backup and a fresh start. A shared database that can't be rea
 end of the day: the user may try again or work on this computer's database meanwhile. Without a
 user (--smoke-test) nothing is asked: the store is opened without setting anything aside, and
 any problem is one line on stderr.
+
+A data folder's database is opened after the window's first paint when the answers the window
+needs were kept at the last close (`model.first_paint`): the window is there before SQLAlchemy.
 """
 
+from __future__ import annotations
+
+import builtins
 import contextlib
+import importlib
 import os
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, Qt
+from PySide6.QtCore import QEvent, QLockFile, QObject, Qt, QTimer
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
 
 from gui.dialogs import ask_text, inform
 from model.backups import Backup, list_backups
 from model.dutch import date_and_time
-from model.store import DamagedDatabaseError, Store, StoreError
+from model.first_paint import FirstPaintStore, forget_answers, kept_answers
+from model.locations import cache_dir
+from model.store import DATABASE_NAME, DamagedDatabaseError, StoreError
 from model.system_errors import dutch_reason
 from model.user_settings import (
     SettingsNotSavedError,
@@ -28,6 +39,10 @@ from model.user_settings import (
     credential_store_available,
     stored_password,
 )
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
+    from model.store import Store
 
 LOCK_NAME = "wegwijzer.lock"
 DISPLAY_NAME_PROMPT = "Uw naam, voor de geschiedenis van een gedeelde database:"
@@ -142,6 +157,8 @@ def ask_restore_after_damage(damaged: DamagedDatabaseError, newest: Backup | Non
 
 def open_store_interactively(source: Path | str) -> Store:
     """The store, after asking what to do if the database was damaged; StoreError when it can't open."""
+    from model.store import Store
+
     try:
         return Store(source)
     except DamagedDatabaseError as damaged:  # only a local file can be damaged
@@ -157,24 +174,41 @@ def open_store_interactively(source: Path | str) -> Store:
         raise
 
 
-def open_local(folder: Path, interactive: bool = True) -> tuple[Store, QLockFile]:
+def open_local(folder: Path, interactive: bool = True) -> tuple[FirstPaintStore, QLockFile]:
     """The database in a data folder, with the folder's lock held; FolderInUseError when another copy
-    of the app has it, StoreError when the database can't be opened."""
+    of the app has it, StoreError when the database can't be opened.
+
+    With the answers kept at the last close still fitting the file, it is opened only when the
+    window was painted (`open_when_painted`) or something else is asked of it."""
     lock = lock_data_folder(folder)
     if lock is None:
         raise FolderInUseError(already_open_message(folder))
+
+    def open_store() -> Store:
+        from model.store import Store
+
+        return open_store_interactively(folder) if interactive else Store(folder, set_aside_damaged=False)
+
+    database, cache = folder / DATABASE_NAME, cache_dir()
+    answers = kept_answers(cache, database)
+    if answers is not None:
+        return FirstPaintStore(database, cache, open_store, answers), lock
     try:
-        store = open_store_interactively(folder) if interactive else Store(folder, set_aside_damaged=False)
+        store = open_store()
     except StoreError:
         lock.unlock()
         raise
-    return store, lock
+    return FirstPaintStore.around(store, cache), lock
 
 
-def open_data(source: Path | str, local_folder: Path, interactive: bool) -> tuple[Store, QLockFile | None]:
+def open_data(
+    source: Path | str, local_folder: Path, interactive: bool
+) -> tuple[Store | FirstPaintStore, QLockFile | None]:
     """The store to work on and, for a data folder, its lock. A shared database that can't be opened
     lets the user try again, work in `local_folder` instead, or quit (StoreError)."""
     while isinstance(source, str):
+        from model.store import Store
+
         try:
             return Store(source), None
         except StoreError as error:
@@ -244,3 +278,55 @@ def ask_display_name_once(parent: QWidget, store: Store, user: UserSettings) -> 
     except SettingsNotSavedError as error:
         inform(parent, "Uw naam", str(error), QMessageBox.Icon.Warning)
     store.author = user.display_name() or None
+
+
+class _FirstPaint(QObject):
+    """Calls `act` once, as soon as the event loop is free after `widget`'s first paint."""
+
+    def __init__(self, widget: QWidget, act: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.act = act
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.act)
+        return False
+
+
+def after_first_paint(widget: QWidget, act: Callable[[], None]) -> None:
+    _FirstPaint(widget, act)
+
+
+@contextlib.contextmanager
+def python_import() -> Iterator[None]:
+    """Python's own import for SQLAlchemy's 150 modules after the paint. PySide6 replaces `import`
+    with a hook (PYSIDE-2029) that reads the whole source of every module imported after PySide6,
+    looking for a `from __feature__` that SQLAlchemy never has: some 20 MB and 0.3 s."""
+    hooked = builtins.__import__
+    builtins.__import__ = importlib.__import__
+    try:
+        yield
+    finally:
+        builtins.__import__ = hooked
+
+
+def open_when_painted(window: MainWindow) -> None:
+    """Open a store the window was painted from right after that paint, before the user can act.
+
+    Should it fail now (the file was readable at the last close), the user is told why, the kept
+    answers are forgotten and the app closes: the next start opens the database first."""
+
+    def open_store() -> None:
+        store = window.store
+        if not isinstance(store, FirstPaintStore) or store.opened:
+            return
+        try:
+            with python_import():
+                store.open()  # asks, or says why not, as at any start (open_store_interactively)
+        except StoreError:
+            forget_answers(cache_dir(), store.path)
+            window.close()
+
+    after_first_paint(window, open_store)

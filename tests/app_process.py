@@ -8,8 +8,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_app(*arguments: str) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+def run_app(*arguments: str, **environment_variables: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **environment_variables}
     return subprocess.run(
         [sys.executable, str(ROOT / "main.py"), *arguments],
         capture_output=True,

@@ -59,6 +59,7 @@ def home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     folder.mkdir()
     for variable in ("HOME", "USERPROFILE"):  # what Path.home() reads on Unix and on Windows
         monkeypatch.setenv(variable, str(folder))
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)  # the cache folder too (model.first_paint)
     return folder
 
 
