@@ -32,6 +32,7 @@ from harness import BENCHMARKS_DIR, ChildError, Row, probe, table
 
 ONE_LAST, ONE_LIST, MANY_LAST, MANY_LIST = "one-last", "one-list", "many-last", "many-list"
 ONE_REGISTER, MANY_REGISTER = "one-register", "many-register"  # the main dossier's register page
+UNTIL_OPEN, DATA_CHANGED = "until-open", "data-changed"  # copies of ONE_LAST (start_variants.py)
 PDF = "pdf-"  # the same folders, the main dossier's summary by --export-pdf
 
 
@@ -75,7 +76,13 @@ Rows = dict[int, list[Row]]  # the issue's measure number → its rows, printed 
 
 def startup_section(arguments: argparse.Namespace, folders: dict[str, Path]) -> Rows:
     commands = startup.baselines()
-    commands |= {name: startup.smoke_test(arguments.app_dir, folder) for name, folder in folders.items()}
+    variants = (UNTIL_OPEN, DATA_CHANGED)
+    commands |= {
+        name: startup.smoke_test(arguments.app_dir, folder)
+        for name, folder in folders.items()
+        if name not in variants
+    }
+    commands |= {name: startup.start_variant(name, arguments.app_dir, folders[name]) for name in variants}
     for name in (ONE_REGISTER, MANY_REGISTER):
         out = folders[name].parent / f"{name}.pdf"
         commands[PDF + name] = [
@@ -96,8 +103,8 @@ def startup_section(arguments: argparse.Namespace, folders: dict[str, Path]) -> 
     }
     return {
         1: [
-            *startup.startup_rows(samples, last=ONE_LAST, start_page=ONE_LIST),
-            *startup.memory_rows(samples, ONE_LAST),
+            *startup.startup_rows(samples, ONE_LAST, ONE_LIST, UNTIL_OPEN, DATA_CHANGED),
+            *startup.memory_rows(samples, ONE_LAST, UNTIL_OPEN),
         ],
         3: startup.scale_rows(samples, scale),
     }
@@ -168,12 +175,14 @@ LIST_BUDGET_S = 30  # a list refresh that takes seconds gets fewer runs rather t
 def prepare_folders(arguments: argparse.Namespace, scratch: Path) -> dict[str, Path]:
     """Data folders with one and with many dossiers, each reopening the main dossier or showing the
     list, and two reopening the main dossier's register with one and with many care providers."""
-    names = (ONE_LAST, ONE_LIST, MANY_LAST, MANY_LIST, ONE_REGISTER, MANY_REGISTER)
+    names = (ONE_LAST, ONE_LIST, MANY_LAST, MANY_LIST, ONE_REGISTER, MANY_REGISTER, UNTIL_OPEN, DATA_CHANGED)
     folders = {name: scratch / name for name in names}
     if {"startup", "list", "packaged", "shared"} & set(arguments.only or SECTIONS):
         step(f"data folders with 1 and {arguments.dossiers} dossiers (and care providers)")
         for count, last, start_page in ((1, ONE_LAST, ONE_LIST), (arguments.dossiers, MANY_LAST, MANY_LIST)):
             remembered = {str(folders[last]): True, str(folders[start_page]): False}
+            if count == 1:
+                remembered |= {str(folders[UNTIL_OPEN]): True, str(folders[DATA_CHANGED]): True}
             probe(arguments.app_dir, "fixtures", folders=remembered, dossiers=count)
         for count, name in ((1, ONE_REGISTER), (arguments.dossiers, MANY_REGISTER)):
             register = {

@@ -1,0 +1,42 @@
+"""Two starts the smoke test does not show, as whole processes like it (`startup.py` runs them):
+
+    start_variants.py until-open APP_DIR FOLDER    # the window painted, then the database opened
+                                                   # (SQLAlchemy loaded): when a first save can be made
+    start_variants.py data-changed APP_DIR FOLDER  # a smoke test after another program wrote the
+                                                   # database: the kept answers no longer fit
+
+The app paints its window from the answers it kept at its last close and opens the database
+after that paint (model.first_paint); the smoke test closes at the paint. These say what comes
+after the paint, and what a start costs without fitting answers.
+"""
+
+import os
+import runpy
+import sys
+from pathlib import Path
+
+
+def main() -> None:
+    mode, app_dir, folder = sys.argv[1], sys.argv[2], sys.argv[3]
+    if mode == "data-changed":
+        os.utime(Path(folder) / "wegwijzer.db")  # a new time: as written by --copy-from, say
+        sys.path.insert(0, app_dir)
+        sys.argv = [f"{app_dir}/main.py", "--smoke-test", "--data-dir", folder]
+        runpy.run_path(sys.argv[0], run_name="__main__")
+        return
+    sys.path.insert(0, app_dir)
+    import main as app
+    from gui import startup
+
+    open_when_painted = startup.open_when_painted
+
+    def open_then_close(window) -> None:
+        open_when_painted(window)
+        startup.after_first_paint(window, window.close)  # called after the opening: closes once it is open
+
+    startup.open_when_painted = open_then_close
+    sys.exit(app.main(["--data-dir", folder]))
+
+
+if __name__ == "__main__":
+    main()
