@@ -56,6 +56,21 @@ def test_commits_are_durable_wal_with_full_sync(data_dir: Path) -> None:
     store.close()
 
 
+def test_the_wal_is_copied_into_the_file_every_hundred_pages(data_dir: Path) -> None:
+    """Small, frequent checkpoints: SQLite's default of 1000 pages made a tick every few hundred
+    wait for a 4 MB copy and two syncs (issue 20)."""
+    store = Store(data_dir)
+    dossier = store.create_dossier("Praktijk", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    wal = data_dir / (DATABASE_NAME + "-wal")
+    largest = 0
+    for number in range(300):
+        store.set_item_ticked(dossier.id, "direct.1.1", number % 2 == 0)
+        largest = max(largest, wal.stat().st_size)
+    page_size = sqlite3.connect(data_dir / DATABASE_NAME).execute("PRAGMA page_size").fetchone()[0]
+    assert 100 * page_size < largest < 120 * page_size
+    store.close()
+
+
 def test_ticking_an_item_again_keeps_its_first_time(store_source: Path | str) -> None:
     now = [datetime(2026, 11, 2, 9)]
     store = Store(store_source, clock=lambda: now[0])
