@@ -3,7 +3,7 @@
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from time import perf_counter, sleep
+from time import perf_counter
 
 
 def application():
@@ -38,13 +38,13 @@ def main_window(folder: Path) -> Iterator[object]:
 
 
 def idle(seconds: float) -> None:
-    """Keep the event loop turning for a while, as it does while a user looks at the window."""
-    from PySide6.QtCore import QDeadlineTimer, QEventLoop
+    """Run the event loop for a while, as the app's own does while a user looks at the window
+    (its timers, such as the pages built in idle moments, fire as they would there)."""
+    from PySide6.QtCore import QEventLoop, QTimer
 
-    loop_until = perf_counter() + seconds
-    while perf_counter() < loop_until:
-        application().processEvents(QEventLoop.ProcessEventsFlag.AllEvents, QDeadlineTimer(10))
-        sleep(0.005)
+    loop = QEventLoop()
+    QTimer.singleShot(round(seconds * 1000), loop.quit)
+    loop.exec()
 
 
 def timed(action: Callable[[], object]) -> float:

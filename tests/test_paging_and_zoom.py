@@ -63,3 +63,16 @@ def test_the_page_shown_is_stored_once_the_user_stays_on_it(qtbot: QtBot, data_d
     assert reader.dossier(dossier_id).position == "direct.2"  # not yet: the user may page on
     qtbot.waitUntil(lambda: reader.dossier(dossier_id).position == "direct.5", timeout=3000)
     reader.close()
+
+
+def test_pages_not_visited_are_built_and_rendered_in_idle_moments(qtbot: QtBot, data_dir: Path) -> None:
+    """A first visit is quick because the page was built and painted off screen while the user
+    looked at another one; a zoom drops them, and they are built again."""
+    window, _dossier_id = open_on_step_2(qtbot, data_dir)
+    wizard = child(window, QWidget, "assessmentWizard")
+    qtbot.waitUntil(lambda: all(wizard.has_page(key) for key in wizard.keys), timeout=10_000)
+    rendered = [wizard.page(key) for key in wizard.keys if key != "direct.2"]
+    assert all(page.size() == wizard.stack.size() for page in rendered)
+    child(window, QAction, "actionZoomIn").trigger()
+    assert [key for key in wizard.keys if wizard.has_page(key)] == ["direct.2"]
+    qtbot.waitUntil(lambda: all(wizard.has_page(key) for key in wizard.keys), timeout=10_000)
