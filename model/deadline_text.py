@@ -13,6 +13,7 @@ from model.timeline import (
     MilestoneKind,
     State,
     deadline_threatened,
+    first_open_deadline,
     milestones,
     next_deadline,
 )
@@ -78,7 +79,8 @@ def dossier_urgency(
     """The next deadline still open, in words, then any past yearly report nobody recorded: what
     the list of dossiers shows and sorts by (by the deadline)."""
     words = wording.urgency
-    deadline = next_deadline(dates, today)
+    every = milestones(dates, today)
+    deadline = first_open_deadline(every)
     if deadline is None:
         unknown = "unknown_cluster" if connection == Connection.CLUSTER else "unknown"
         key = "all_done" if dates.activation else unknown
@@ -87,7 +89,7 @@ def dossier_urgency(
     text = words[deadline.state.value].format(
         what=what, days=day_count(abs(deadline.days_left)), date=long_date(deadline.day)
     )
-    unrecorded = [each for each in milestones(dates, today) if each.state == State.NOT_RECORDED]
+    unrecorded = [each for each in every if each.state == State.NOT_RECORDED]
     if unrecorded:
         key = "with_not_recorded" if len(unrecorded) == 1 else "with_not_recorded_more"
         years = listing([str(each.day.year) for each in unrecorded])

@@ -190,7 +190,7 @@ def _without_future_dates(provider: CareProvider, today: date) -> CareProvider:
     future: dict[str, Any] = {
         field: None for field in DATE_FIELDS if (getattr(provider, field) or date.min) > today
     }
-    return replace(provider, **future)
+    return replace(provider, **future) if future else provider  # a copy costs 10 µs, 200 times a page
 
 
 @dataclass(frozen=True)

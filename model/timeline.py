@@ -232,7 +232,12 @@ def yearly_reports_ahead(dates: DossierDates, today: date, count: int) -> list[M
 
 def next_deadline(dates: DossierDates, today: date) -> Milestone | None:
     """The first deadline still open or late: what the countdown shows."""
-    return next((each for each in milestones(dates, today) if each.is_deadline and each.is_open), None)
+    return first_open_deadline(milestones(dates, today))
+
+
+def first_open_deadline(every: list[Milestone]) -> Milestone | None:
+    """Of a dossier's milestones (in time order), the first deadline still open or late."""
+    return next((each for each in every if each.is_deadline and each.is_open), None)
 
 
 def deadline_threatened(dates: DossierDates, today: date) -> bool:
