@@ -2,10 +2,11 @@
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 
 from markupsafe import Markup, escape
-from PySide6.QtCore import Qt, Signal, SignalInstance
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtCore import QEvent, Qt, Signal, SignalInstance
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -174,7 +175,41 @@ class RowTable(QTableWidget):
         self.setTabKeyNavigation(False)
         self.verticalHeader().hide()
         self.doubleClicked.connect(lambda index: self.rowActivated.emit(index.row()))
-        _size_columns(self)
+        self._sized_for = ""  # the font the columns were sized for
+        self.size_columns()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        resized = event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange)
+        if resized and self.font().toString() != self._sized_for:  # a zoom
+            self.size_columns()
+
+    def size_columns(self) -> None:
+        """The first column takes the room left; every other one is as wide as its widest cell or its
+        title. Qt's ResizeToContents would ask the item delegate about every cell at each layout (some
+        50 ms for 200 rows): here the texts are measured in the table's font, and only the widest cell
+        of a column is asked."""
+        self.ensurePolished()  # the style sheet's font and padding, also before the table is shown
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        metrics = {False: QFontMetrics(self.font()), True: QFontMetrics(bold)}
+
+        @cache  # a column of 200 rows holds a few dozen different texts
+        def text_width(text: str, is_bold: bool) -> int:
+            return max(metrics[is_bold].horizontalAdvance(line) for line in text.split("\n"))
+
+        for column in range(1, self.columnCount()):
+            width = header.sectionSizeHint(column)
+            items = [(row, self.item(row, column)) for row in range(self.rowCount())]
+            cells = [(text_width(item.text(), item.font().bold()), row) for row, item in items if item]
+            if cells:
+                cell = self.sizeHintForIndex(self.model().index(max(cells)[1], column)).width()
+                width = max(width, cell + self.showGrid())  # the grid line, as sizeHintForColumn adds
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, width)
+        self._sized_for = self.font().toString()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in OPENING_KEYS and self.currentRow() >= 0:
@@ -184,22 +219,14 @@ class RowTable(QTableWidget):
         super().keyPressEvent(event)
 
 
-def _size_columns(table: QTableWidget) -> None:
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    for column in range(1, table.columnCount()):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-
-
 @contextmanager
-def sized_after_filling(table: QTableWidget) -> Iterator[None]:
-    """Fill a row_table with its columns fixed, then size them once: a shown table with
-    ResizeToContents columns measures every row again for each item set (seconds for 200 rows)."""
+def sized_after_filling(table: RowTable) -> Iterator[None]:
+    """Fill a RowTable with its columns fixed, then size them once for what it shows."""
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     try:
         yield
     finally:
-        _size_columns(table)
+        table.size_columns()
 
 
 class Page(QScrollArea):

@@ -218,7 +218,8 @@ class RegisterPage(Page):
                 for column, text in enumerate(cells):
                     item = QTableWidgetItem(text)
                     item.setToolTip(plain_tooltip(signatory if column == SIGNATORY_COLUMN else text))
-                    item.setData(PROVIDER_ID_ROLE, provider.id)
+                    if column == 0:  # the selected row's first item says which entry it is
+                        item.setData(PROVIDER_ID_ROLE, provider.id)
                     if text == NOTHING:  # a screen reader would read the dash as a value
                         item.setData(Qt.ItemDataRole.AccessibleTextRole, NOTHING_SPOKEN)
                     self.table.setItem(row, column, item)

@@ -60,5 +60,6 @@ def plain_tooltip(text: str) -> Markup:
     """A tooltip that shows `text` as written: Qt reads a tooltip as rich text whenever
     `Qt.mightBeRichText` says so (then `<img src="file:…">` in a name would be loaded), so the text
     is escaped into a paragraph that keeps its line breaks and spaces."""
-    # `%` escapes as `.format` does, at a quarter of its cost: the start page makes 1000 of these
-    return Markup("<p style='white-space:pre-wrap'>%s</p>") % text if text else Markup("")
+    # escape() is markupsafe's C function; `Markup % text` costs five times as much, and a list of
+    # 200 dossiers or care providers makes 1000 or more of these
+    return Markup(f"<p style='white-space:pre-wrap'>{escape(text)}</p>") if text else Markup("")

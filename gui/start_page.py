@@ -121,7 +121,8 @@ class StartPage(Page):
                 for column, text in enumerate(cells):
                     item = QTableWidgetItem(text)
                     item.setToolTip(plain_tooltip(text))
-                    item.setData(DOSSIER_ID_ROLE, dossier_id)
+                    if column == 0:  # the selected row's first item says which dossier it is
+                        item.setData(DOSSIER_ID_ROLE, dossier_id)
                     if urgency and column == DEADLINE_COLUMN:
                         _show_urgency(item, urgency)
                     self.table.setItem(row, column, item)

@@ -36,3 +36,33 @@ def test_the_list_is_read_once_and_nothing_is_written(qtbot: QtBot, data_dir: Pa
     writes = [each for each in statements if each.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))]
     assert writes == []  # no last dossier was remembered, so there is nothing to forget
     assert store.last_dossier_id() is None
+
+
+def test_every_column_fits_its_widest_text_also_after_a_zoom(qtbot: QtBot, data_dir: Path) -> None:
+    """The columns are sized from their texts (not by Qt's ResizeToContents, which asks about
+    every cell at every layout): as wide as Qt itself would make them, so no text is cut short."""
+    store = Store(data_dir)
+    store.create_dossier("Apotheek Oost", Connection.DIRECT, Role.CARE_PROVIDER, None)
+    store.create_dossier("Zorggroep Rivierenland", Connection.CLUSTER, Role.SUPPLIER, None)
+    prepare_application()
+    window = MainWindow(store, bundled_content())
+    qtbot.addWidget(window)
+    window.resize(1366, 728)
+    window.show()
+    qtbot.waitExposed(window)
+    table = child(window, QTableWidget, "dossierList")
+    header = table.horizontalHeader()
+
+    def widths() -> list[tuple[int, int]]:
+        return [
+            (header.sectionSize(column), max(header.sectionSizeHint(column), table.sizeHintForColumn(column)))
+            for column in range(1, table.columnCount())
+        ]
+
+    assert all(size == needed for size, needed in widths())
+    assert {"Directe aansluiting", "Clusteraansluiting"} <= {table.item(row, 1).text() for row in range(2)}
+    before = widths()
+    window.zoom_in()
+    qtbot.waitUntil(lambda: widths() != before)
+    assert all(size == needed for size, needed in widths())
+    window.zoom_reset()
