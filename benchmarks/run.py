@@ -89,9 +89,13 @@ def startup_section(arguments: argparse.Namespace, folders: dict[str, Path]) -> 
             *(arguments.app_dir / "main.py", "--data-dir", folders[name]),
             *("--dossier", fixtures.MAIN_DOSSIER, "--export-pdf", out),
         ]
+    many = arguments.dossiers
+    bare_pdf = {rows: f"bare-pdf-{rows}" for rows in (1, many)}
+    for rows, name in bare_pdf.items():
+        out = folders[ONE_LAST].parent / f"{name}.pdf"
+        commands[name] = [BENCHMARKS_DIR / "bare_register_pdf.py", rows, out]
     step(f"start-up, memory, --export-pdf: {arguments.runs} alternating runs of {len(commands)} processes")
     samples = startup.alternate(commands, arguments.runs)
-    many = arguments.dossiers
     scale = {
         f"3. start-up, last dossier, {many} vs 1 dossier": (ONE_LAST, MANY_LAST),
         f"3. start-up, start page list, {many} vs 1 dossier": (ONE_LIST, MANY_LIST),
@@ -106,7 +110,12 @@ def startup_section(arguments: argparse.Namespace, folders: dict[str, Path]) -> 
             *startup.startup_rows(samples, ONE_LAST, ONE_LIST, UNTIL_OPEN, DATA_CHANGED),
             *startup.memory_rows(samples, ONE_LAST, UNTIL_OPEN),
         ],
-        3: startup.scale_rows(samples, scale),
+        3: [
+            *startup.scale_rows(samples, scale),
+            startup.pdf_floor_row(
+                samples, (PDF + ONE_REGISTER, PDF + MANY_REGISTER), bare_pdf[1], bare_pdf[many]
+            ),
+        ],
     }
 
 

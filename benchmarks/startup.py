@@ -132,3 +132,17 @@ def scale_rows(samples: dict[str, list[Sample]], pairs: dict[str, tuple[str, str
         Row(label, wall(samples[many]), "s", wall(samples[one]), Target(SCALE_RATIO, True))
         for label, (one, many) in pairs.items()
     ]
+
+
+def pdf_floor_row(samples: dict[str, list[Sample]], app: tuple[str, str], one: str, many: str) -> Row:
+    """What Qt alone needs for the longer register: a bare process writing the same kind of table."""
+    app_extra = wall(samples[app[1]]) - wall(samples[app[0]])
+    qt_extra = wall(samples[many]) - wall(samples[one])
+    return Row(
+        "   Qt alone: the register table to PDF, many vs 1 row",
+        wall(samples[many]),
+        "s",
+        wall(samples[one]),
+        note=f"context (bare_register_pdf.py): the rows add pages; extra time for them: {qt_extra:.3f} s in "
+        f"Qt alone, {app_extra:.3f} s in --export-pdf",
+    )
