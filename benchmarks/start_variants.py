@@ -26,15 +26,20 @@ def main() -> None:
         return
     sys.path.insert(0, app_dir)
     import main as app
-    from gui import startup
+    from model import first_paint
 
-    open_when_painted = startup.open_when_painted
+    opening = first_paint.FirstPaintStore.open
 
-    def open_then_close(window) -> None:
-        open_when_painted(window)
-        startup.after_first_paint(window, window.close)  # called after the opening: closes once it is open
+    def open_then_close(store):  # the window closes the moment its database is open
+        from PySide6.QtWidgets import QApplication
 
-    startup.open_when_painted = open_then_close
+        real = opening(store)
+        for window in QApplication.topLevelWidgets():
+            if window.objectName() == "mainWindow":
+                window.close()
+        return real
+
+    first_paint.FirstPaintStore.open = open_then_close
     sys.exit(app.main(["--data-dir", folder]))
 
 

@@ -320,8 +320,8 @@ def open_when_painted(window: MainWindow) -> None:
 
     def open_store() -> None:
         store = window.store
-        if not isinstance(store, FirstPaintStore) or store.opened:
-            return
+        if not isinstance(store, FirstPaintStore) or store.opened or not window.isVisible():
+            return  # a window closed at once needs no database
         try:
             with python_import():
                 store.open()  # asks, or says why not, as at any start (open_store_interactively)
