@@ -14,6 +14,7 @@ import hashlib
 import os
 import pickle
 import sys
+import time
 from collections.abc import Callable, Hashable
 from functools import partial
 from pathlib import Path
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from model.store import Store
 
 PREFIX, SUFFIX = "first-paint-", ".pickle"
+UNUSED_DAYS = 30  # a copy not written again for this long is removed when another is written
 HEADER_BYTES = 100  # SQLite's file header: page size, change counter, schema cookie, user_version
 # Reads without side effects whose answers a start may need; their records are picklable
 GLOBAL_READS = frozenset({"setting", "last_dossier_id", "dossier_overviews"})
@@ -104,8 +106,16 @@ def keep_answers(cache_dir: Path, database: Path, answers: dict[Key, bytes]) -> 
         kept = {"code": code_fingerprint(), "file": state, "answers": answers}
         partial_copy.write_bytes(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
         partial_copy.replace(copy)
+        _forget_unused(cache_dir, time.time() - UNUSED_DAYS * 24 * 3600)
     except OSError:
         pass
+
+
+def _forget_unused(cache_dir: Path, before: float) -> None:
+    """Copies of data folders not closed for a long while (a folder deleted, a benchmark's)."""
+    for old in cache_dir.glob(f"{PREFIX}*{SUFFIX}"):
+        if old.stat().st_mtime < before:
+            old.unlink(missing_ok=True)
 
 
 def forget_answers(cache_dir: Path, database: Path) -> None:

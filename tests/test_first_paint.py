@@ -300,3 +300,15 @@ def test_the_app_paints_its_second_start_without_sqlalchemy(
     other.close()
     assert loads_sqlalchemy()
     assert not loads_sqlalchemy()
+
+
+def test_copies_not_written_for_a_month_are_removed(data_dir: Path, cache: Path, dossier_id: int) -> None:
+    cache.mkdir()
+    old, recent = cache / "first-paint-0.pickle", cache / "first-paint-1.pickle"
+    for copy, days in ((old, 31), (recent, 29)):
+        copy.write_bytes(b"")
+        moment = time.time() - days * 24 * 3600
+        os.utime(copy, (moment, moment))
+    session(data_dir, cache, dossier_id)
+    assert not old.exists() and recent.exists()
+    assert kept_answers(cache, data_dir / DATABASE_NAME) is not None
