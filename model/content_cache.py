@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from model.locations import model_dir
+from model.locations import code_identity, model_dir
 
 PREFIX = "content-"
 SUFFIX = ".pickle"
@@ -29,12 +29,7 @@ def fingerprint(content_dir: Path) -> str:
     for path in sorted(content_dir.glob("*.toml")):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
-    if getattr(sys, "frozen", False):  # PyInstaller keeps no sources: a new build is a new executable
-        built = Path(sys.executable).stat()
-        digest.update(f"{built.st_size} {built.st_mtime_ns}".encode())
-    else:
-        for name in BUILDERS:
-            digest.update((model_dir() / name).read_bytes())
+    digest.update(code_identity(model_dir() / name for name in BUILDERS))
     return digest.hexdigest()[:32]
 
 

@@ -20,7 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from model.locations import model_dir
+from model.locations import code_identity, model_dir
 
 if TYPE_CHECKING:
     from model.store import Store
@@ -53,12 +53,7 @@ Key = tuple[str, tuple[Hashable, ...]]
 def code_fingerprint() -> str:
     """Of the code whose records and reads make the answers (in a bundle: the executable)."""
     digest = hashlib.sha256(f"{sys.version_info[:2]}".encode())
-    if getattr(sys, "frozen", False):  # PyInstaller keeps no sources: a new build is a new executable
-        built = Path(sys.executable).stat()
-        digest.update(f"{built.st_size} {built.st_mtime_ns}".encode())
-    else:
-        for path in sorted(model_dir().rglob("*.py")):
-            digest.update(path.read_bytes())
+    digest.update(code_identity(sorted(model_dir().rglob("*.py"))))
     return digest.hexdigest()
 
 

@@ -1,6 +1,7 @@
 """The one place that knows where the app's files are, from source and inside a PyInstaller bundle."""
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from platformdirs import user_cache_dir, user_data_dir
@@ -18,6 +19,15 @@ def resources_dir() -> Path:
 def model_dir() -> Path:
     """The model's sources, when run from source (a PyInstaller bundle keeps none)."""
     return Path(__file__).resolve().parent
+
+
+def code_identity(sources: Iterable[Path]) -> bytes:
+    """What names the code that runs, for a cache it made: the sources' bytes, or in a PyInstaller
+    bundle (which keeps no sources) the executable's size and time: a new build, a new identity."""
+    if getattr(sys, "frozen", False):
+        built = Path(sys.executable).stat()
+        return f"{built.st_size} {built.st_mtime_ns}".encode()
+    return b"".join(path.read_bytes() for path in sources)
 
 
 def default_data_dir() -> Path:
