@@ -312,3 +312,20 @@ def test_copies_not_written_for_a_month_are_removed(data_dir: Path, cache: Path,
     session(data_dir, cache, dossier_id)
     assert not old.exists() and recent.exists()
     assert kept_answers(cache, data_dir / DATABASE_NAME) is not None
+
+
+def test_a_change_to_the_model_code_is_another_build(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    sources = tmp_path / "model"
+    (sources / "store").mkdir(parents=True)
+    (sources / "dossier.py").write_text("NAME = 1\n")
+    (sources / "store" / "reads.py").write_text("READ = 1\n")
+    (sources / "notes.txt").write_text("not code")
+    monkeypatch.setattr("model.first_paint.model_dir", lambda: sources)
+    first = code_fingerprint()
+    (sources / "notes.txt").write_text("still not code")
+    assert code_fingerprint() == first
+    (sources / "store" / "reads.py").write_text("READ = 2\n")  # a module in a package below model/
+    second = code_fingerprint()
+    assert second != first
+    (sources / "dossier.py").write_text("NAME = 2\n")
+    assert code_fingerprint() not in (first, second)
