@@ -183,7 +183,7 @@ def test_answers_do_not_fit_while_a_crash_left_writes_in_the_wal_file(
     wal = database.with_name(DATABASE_NAME + "-wal")
     wal.write_bytes(b"")
     assert kept_answers(cache, database) is not None  # an empty one holds nothing
-    wal.write_bytes(b"\0" * 32)
+    wal.write_bytes(b"\0")  # anything in it: SQLite's own header alone is 32 bytes
     assert kept_answers(cache, database) is None
 
 
@@ -329,3 +329,16 @@ def test_a_change_to_the_model_code_is_another_build(monkeypatch: pytest.MonkeyP
     assert second != first
     (sources / "dossier.py").write_text("NAME = 2\n")
     assert code_fingerprint() not in (first, second)
+
+
+def test_each_data_folder_keeps_its_own_answers(tmp_path: Path, cache: Path) -> None:
+    folders = [tmp_path / "praktijk", tmp_path / "leverancier"]
+    for number, folder in enumerate(folders):
+        store = Store(folder)
+        dossier = store.create_dossier(f"Dossier {number}", Connection.DIRECT, Role.CARE_PROVIDER, None)
+        store.remember_last_dossier(dossier.id)
+        store.close()
+        session(folder, cache, dossier.id)
+    assert len(list(cache.glob("first-paint-*.pickle"))) == 2
+    for number, folder in enumerate(folders):
+        assert started(folder, cache).dossier(1).name == f"Dossier {number}"
