@@ -17,6 +17,7 @@ from model.first_paint import (
     code_fingerprint,
     copy_path,
     file_state,
+    forget_answers,
     keep_answers,
     kept_answers,
 )
@@ -150,6 +151,7 @@ def test_attributes_set_before_the_database_opens_reach_it(
 ) -> None:
     session(data_dir, cache, dossier_id)
     store = started(data_dir, cache)
+    assert store.author is None and not store.opened  # a local database names nobody
     store.author = "Anna"
     assert store.author == "Anna" and not store.opened
     real = store.open()
@@ -162,8 +164,9 @@ def test_attributes_set_before_the_database_opens_reach_it(
 def test_reads_by_keyword_go_to_the_database(data_dir: Path, cache: Path, dossier_id: int) -> None:
     session(data_dir, cache, dossier_id)
     store = started(data_dir, cache)
-    assert store.ticked_items(dossier_id, round_year=0).keys() == {FIRST_ITEM}
+    assert store.ticked_items(dossier_id, round_year=2027) == {}  # a round with no ticks, not round 0's
     assert store.opened
+    assert store.ticked_items(dossier_id, round_year=0).keys() == {FIRST_ITEM}
     store.close()
 
 
@@ -342,3 +345,20 @@ def test_each_data_folder_keeps_its_own_answers(tmp_path: Path, cache: Path) -> 
     assert len(list(cache.glob("first-paint-*.pickle"))) == 2
     for number, folder in enumerate(folders):
         assert started(folder, cache).dossier(1).name == f"Dossier {number}"
+
+
+def test_a_cache_folder_not_there_yet_is_made(data_dir: Path, tmp_path: Path, dossier_id: int) -> None:
+    cache = tmp_path / "new account" / ".cache" / "wegwijzer"  # a fresh account has no ~/.cache yet
+    session(data_dir, cache, dossier_id)
+    assert kept_answers(cache, data_dir / DATABASE_NAME) is not None
+
+
+def test_forgetting_answers_never_fails(data_dir: Path, cache: Path, dossier_id: int) -> None:
+    database = data_dir / DATABASE_NAME
+    forget_answers(cache, database)  # nothing kept yet
+    session(data_dir, cache, dossier_id)
+    forget_answers(cache, database)
+    assert kept_answers(cache, database) is None
+    copy_path(cache, database).mkdir()  # something that can't be removed as a file
+    forget_answers(cache, database)
+    assert copy_path(cache, database).is_dir()
