@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMessageBox, QWid
 from gui.dialogs import ask_text, inform
 from model.backups import Backup, list_backups
 from model.dutch import date_and_time
-from model.first_paint import FirstPaintStore, forget_answers, kept_answers
+from model.first_paint import FirstPaintStore, file_state, forget_answers, kept_answers
 from model.locations import cache_dir
 from model.store import DATABASE_NAME, DamagedDatabaseError, StoreError
 from model.system_errors import dutch_reason
@@ -316,17 +316,23 @@ def open_when_painted(window: MainWindow) -> None:
     """Open a store the window was painted from right after that paint, before the user can act.
 
     Should it fail now (the file was readable at the last close), the user is told why, the kept
-    answers are forgotten and the app closes: the next start opens the database first."""
+    answers are forgotten and the app closes: the next start opens the database first. Should the
+    file prove damaged, the user chooses a backup or a fresh start as at any start, and the window
+    shows the start page of what the database holds then."""
 
     def open_store() -> None:
         store = window.store
         if not isinstance(store, FirstPaintStore) or store.opened or not window.isVisible():
             return  # a window closed at once needs no database
+        painted_from = file_state(store.path)
         try:
             with python_import():
                 store.open()  # asks, or says why not, as at any start (open_store_interactively)
         except StoreError:
             forget_answers(cache_dir(), store.path)
             window.close()
+            return
+        if file_state(store.path) != painted_from:  # damaged, and set aside for a backup or a fresh start
+            window.show_start()  # not what was painted: the list as the database has it now
 
     after_first_paint(window, open_store)

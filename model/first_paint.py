@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 PREFIX, SUFFIX = "first-paint-", ".pickle"
 UNUSED_DAYS = 30  # a copy not written again for this long is removed when another is written
+CHECKSUM_BYTES = 32  # a copy starts with the SHA-256 of the rest: a damaged one is not used
 HEADER_BYTES = 100  # SQLite's file header: page size, change counter, schema cookie, user_version
 # Reads without side effects whose answers a start may need; their records are picklable
 GLOBAL_READS = frozenset({"setting", "last_dossier_id", "dossier_overviews"})
@@ -81,7 +82,11 @@ def copy_path(cache_dir: Path, database: Path) -> Path:
 def kept_answers(cache_dir: Path, database: Path) -> dict[Key, bytes] | None:
     """The answers kept when the app last closed on `database`, if they still fit it; else None."""
     try:
-        kept = pickle.loads(copy_path(cache_dir, database).read_bytes())  # the user's own cache folder
+        content = copy_path(cache_dir, database).read_bytes()
+        checksum, pickled = content[:CHECKSUM_BYTES], content[CHECKSUM_BYTES:]
+        if hashlib.sha256(pickled).digest() != checksum:  # a bit flipped on the disk, a partial write
+            return None
+        kept = pickle.loads(pickled)  # the user's own cache folder, as trusted as the data
         fits = kept["code"] == code_fingerprint() and kept["file"] == file_state(database)
         return kept["answers"] if fits else None
     except Exception:  # no copy, or one a crash or an older build left: start as without it
@@ -99,7 +104,8 @@ def keep_answers(cache_dir: Path, database: Path, answers: dict[Key, bytes]) -> 
         copy.parent.mkdir(parents=True, exist_ok=True)
         partial_copy = copy.with_suffix(".partial")
         kept = {"code": code_fingerprint(), "file": state, "answers": answers}
-        partial_copy.write_bytes(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+        pickled = pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
+        partial_copy.write_bytes(hashlib.sha256(pickled).digest() + pickled)
         partial_copy.replace(copy)
         _forget_unused(cache_dir, time.time() - UNUSED_DAYS * 24 * 3600)
     except OSError:

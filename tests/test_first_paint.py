@@ -2,6 +2,7 @@
 close are exactly the store's, are used only while the file is as it was left, and never stand
 between the user and her data."""
 
+import hashlib
 import os
 import pickle
 import sys
@@ -206,9 +207,24 @@ def test_answers_do_not_fit_another_file_of_the_same_size(
 def test_answers_do_not_fit_another_build_of_the_app(data_dir: Path, cache: Path, dossier_id: int) -> None:
     session(data_dir, cache, dossier_id)
     copy = copy_path(cache, data_dir / DATABASE_NAME)
-    kept = pickle.loads(copy.read_bytes())
+    kept = pickle.loads(copy.read_bytes()[32:])
     assert kept["code"] == code_fingerprint()
-    copy.write_bytes(pickle.dumps({**kept, "code": "an older build"}))
+    older = pickle.dumps({**kept, "code": "an older build"})
+    copy.write_bytes(hashlib.sha256(older).digest() + older)  # whole, but of another build
+    assert kept_answers(cache, data_dir / DATABASE_NAME) is None
+
+
+@pytest.mark.parametrize("position", [0, 31, 32, 100, -1])
+def test_a_copy_with_one_byte_changed_is_not_used(
+    data_dir: Path, cache: Path, dossier_id: int, position: int
+) -> None:
+    """A bit flipped on the disk could unpickle into another name or date (or not at all): the
+    checksum in front of the copy makes it a start as without one."""
+    session(data_dir, cache, dossier_id)
+    copy = copy_path(cache, data_dir / DATABASE_NAME)
+    content = bytearray(copy.read_bytes())
+    content[position] ^= 0x01
+    copy.write_bytes(bytes(content))
     assert kept_answers(cache, data_dir / DATABASE_NAME) is None
 
 

@@ -5,7 +5,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QCheckBox
+from PySide6.QtWidgets import QCheckBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
 import main
@@ -84,4 +84,35 @@ def test_a_change_made_elsewhere_is_shown_at_the_next_start(
     window = start(qtbot, data_dir)
     assert window.store.opened  # opened first: the kept answers no longer fit
     assert window.windowTitle().startswith("Praktijk Noord — ")
+    window.close()
+
+
+def test_a_database_found_damaged_after_the_paint_shows_what_replaced_it(
+    qtbot: QtBot, data_dir: Path, dossier_id: int, tmp_path: Path
+) -> None:
+    """Damage the window's reads did not touch is found when the database opens after the paint;
+    the user chooses as at any start, and the window then shows that database, not the painted one."""
+    from model.first_paint import copy_path, keep_answers, kept_answers
+    from model.locations import cache_dir
+    from model.store import DATABASE_NAME
+    from tests.modal_dialogs import answer_dialogs, press
+
+    start(qtbot, data_dir).close()
+    database = data_dir / DATABASE_NAME
+    answers = kept_answers(cache_dir(), database)
+    database.write_bytes(b"kapot" * 1000)  # damaged while the answers were kept, as they now fit
+    keep_answers(cache_dir(), database, answers)
+    assert copy_path(cache_dir(), database).exists()
+    store, lock = open_data(data_dir, data_dir, interactive=True)
+    window = main.window_on(store, lock)
+    qtbot.addWidget(window)
+    assert window.windowTitle().startswith("Praktijk Oost — ") and not store.opened
+    seen = answer_dialogs(qtbot, press("Opnieuw beginnen"))
+    open_when_painted(window)
+    window.show()
+    qtbot.waitUntil(lambda: store.opened and window.dossier_view is None)
+    assert [dialog.title for dialog in seen] == ["Gegevens beschadigd"]
+    table = child(window, QTableWidget, "dossierList")
+    assert table.rowCount() == 0 and not table.isVisible()
+    assert not window.windowTitle().startswith("Praktijk Oost")
     window.close()
