@@ -30,13 +30,17 @@ def main() -> None:
 
     opening = first_paint.FirstPaintStore.open
 
-    def open_then_close(store):  # the window closes the moment its database is open
+    def open_then_close(store):  # the window closes as soon as its database is open
+        from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
 
+        def close() -> None:
+            for window in QApplication.topLevelWidgets():
+                if window.objectName() == "mainWindow":
+                    window.close()
+
         real = opening(store)
-        for window in QApplication.topLevelWidgets():
-            if window.objectName() == "mainWindow":
-                window.close()
+        QTimer.singleShot(0, close)  # at the next turn of the event loop: the window may be being built
         return real
 
     first_paint.FirstPaintStore.open = open_then_close
