@@ -4,14 +4,13 @@ Loading SQLAlchemy takes a process from 0.2 to 0.5 s; the app needs it for its f
 show where the user left off. So when the app closes on a local database it keeps, in the user's
 cache folder, the answers to the reads the next start will make: the settings, the overview and
 the dossier worked on last. The next start paints from those answers if the database file is
-exactly as it was left, and opens the real store right after the paint; every other call opens
+exactly as it was left (byte for byte), and opens the real store right after the paint; every other call opens
 it on the spot. A copy that does not fit (another file, another build of the app, a database
 written since, a -wal file a crash left) is not used, and the start is as without it.
 """
 
 import contextlib
 import hashlib
-import os
 import pickle
 import sys
 import time
@@ -28,7 +27,6 @@ if TYPE_CHECKING:
 PREFIX, SUFFIX = "first-paint-", ".pickle"
 UNUSED_DAYS = 30  # a copy not written again for this long is removed when another is written
 CHECKSUM_BYTES = 32  # a copy starts with the SHA-256 of the rest: a damaged one is not used
-HEADER_BYTES = 100  # SQLite's file header: page size, change counter, schema cookie, user_version
 # Reads without side effects whose answers a start may need; their records are picklable
 GLOBAL_READS = frozenset({"setting", "last_dossier_id", "dossier_overviews"})
 DOSSIER_READS = frozenset(
@@ -58,19 +56,18 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def file_state(database: Path) -> tuple[object, ...] | None:
-    """What says the file is unchanged: its size, times, identity and header; None while a -wal
-    file beside it holds writes not yet in the file (a crash), or when there is no file."""
+def file_state(database: Path) -> tuple[int, bytes] | None:
+    """What says the data are unchanged: the file's size and the SHA-256 of its bytes (~1 ms per MB),
+    not its times, which an update in WAL mode, a FAT drive or a copy tool may leave as they were;
+    None while a -wal file beside it holds writes not yet in the file (a crash), or with no file."""
     try:
         wal = database.with_name(database.name + "-wal")
         if wal.exists() and wal.stat().st_size > 0:
             return None
-        with database.open("rb") as file:
-            header = file.read(HEADER_BYTES)
-            status = os.fstat(file.fileno())
+        content = database.read_bytes()
     except OSError:
         return None
-    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev, header)
+    return len(content), hashlib.sha256(content).digest()
 
 
 def copy_path(cache_dir: Path, database: Path) -> Path:
