@@ -4,8 +4,8 @@ Loading SQLAlchemy takes a process from 0.2 to 0.5 s; the app needs it for its f
 show where the user left off. So when the app closes on a local database it keeps, in the user's
 cache folder, the answers to the reads the next start will make: the settings, the overview and
 the dossier worked on last. The next start paints from those answers if the database file is
-exactly as it was left (byte for byte), and opens the real store right after the paint; every other call opens
-it on the spot. A copy that does not fit (another file, another build of the app, a database
+byte for byte as it was left, and opens the real store right after the paint; every other call
+opens it on the spot. A copy that does not fit (another file, another build of the app, a database
 written since, a -wal file a crash left) is not used, and the start is as without it.
 """
 
