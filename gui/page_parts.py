@@ -1,11 +1,11 @@
 """The pieces every page is built from, so that all pages look and behave alike."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 
 from markupsafe import Markup, escape
-from PySide6.QtCore import QEvent, Qt, Signal, SignalInstance
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,13 +15,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from gui.accessibility import DISCLOSURE, HEADING, EnterButton, announce, set_role
 from gui.links import open_link, source_line
-from gui.rich_text import paragraph
+from gui.rich_text import paragraph, plain_tooltip
 from model.content import CurrentNote
 
 HEADING_KINDS = ("title", "heading", "subheading")
@@ -158,13 +159,36 @@ class CurrentNoteBox(QFrame):
         layout.addWidget(self.details)
 
 
+ROW_KEY_ROLE = Qt.ItemDataRole.UserRole  # on a row's first cell: the id of what the row shows
+MADE_BEFORE_PAINT = 40  # rows a table makes before its first paint: more than it shows at once
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """A row's texts, and the id of what it shows. `tooltips` (per column) say more than a cell
+    shows; a cell without one has its own text as its tooltip."""
+
+    key: int
+    texts: tuple[str, ...]
+    tooltips: Mapping[int, str] = field(default_factory=dict)
+
+
 class RowTable(QTableWidget):
     """A read-only table of whole rows, one selectable at a time. The arrow keys move between rows,
     Tab leaves the table, and Enter, Space or a double click opens the row (`rowActivated`)."""
 
     rowActivated = Signal(int)
 
-    def __init__(self, columns: tuple[str, ...], name: str, accessible_name: str) -> None:
+    def __init__(
+        self,
+        columns: tuple[str, ...],
+        name: str,
+        accessible_name: str,
+        style_cell: Callable[[QTableWidgetItem, int, int], None] | None = None,
+        fit_rows: bool = False,
+    ) -> None:
+        """`style_cell(item, row, column)` gives a page's cells what only that page's rows have;
+        `fit_rows`: a row is as high as its text (a cell may have a second line)."""
         super().__init__(0, len(columns))
         self.setObjectName(name)
         self.setAccessibleName(accessible_name)
@@ -175,8 +199,80 @@ class RowTable(QTableWidget):
         self.setTabKeyNavigation(False)
         self.verticalHeader().hide()
         self.doubleClicked.connect(lambda index: self.rowActivated.emit(index.row()))
+        self._style_cell, self._fit_rows = style_cell, fit_rows
         self._sized_for = ""  # the font the columns were sized for
+        self._painted = False
+        self._rows: Sequence[TableRow] = ()
+        self._unmade: list[int] = []  # rows whose cells wait for the first paint
+        self.viewport().installEventFilter(self)
         self.size_columns()
+
+    def fill(self, rows: Sequence[TableRow]) -> None:
+        """Show these rows. Until the table is first painted it makes only what that paint shows:
+        the first rows, and per column the row with the widest text (the column is sized by it);
+        the other rows are made as soon as the paint is done. So a window with 200 rows appears as
+        soon as one with a single row. Once painted, a table makes every row at once."""
+        self._rows = rows
+        self.setRowCount(len(rows))
+        if self._painted:
+            now, self._unmade = list(range(len(rows))), []
+        else:
+            first = set(range(min(len(rows), MADE_BEFORE_PAINT))) | self._widest_rows(rows)
+            now = sorted(first)
+            self._unmade = [row for row in range(len(rows)) if row not in first]
+        self._make(now)
+
+    def _widest_rows(self, rows: Sequence[TableRow]) -> set[int]:
+        width = self._text_width()
+        if not rows:
+            return set()
+        return {
+            max(range(len(rows)), key=lambda row: width(rows[row].texts[column], False))
+            for column in range(1, self.columnCount())
+        }
+
+    def _text_width(self) -> Callable[[str, bool], int]:
+        """The width of a text's widest line in the table's font, plain or bold; each different text
+        is measured once (a column of 200 rows holds a few dozen)."""
+        self.ensurePolished()  # the style sheet's font, also before the table is shown
+        bold = QFont(self.font())
+        bold.setBold(True)
+        metrics = {False: QFontMetrics(self.font()), True: QFontMetrics(bold)}
+
+        @cache
+        def text_width(text: str, is_bold: bool) -> int:
+            return max(metrics[is_bold].horizontalAdvance(line) for line in text.split("\n"))
+
+        return text_width
+
+    def _make(self, numbers: Iterable[int]) -> None:
+        for row in numbers:
+            shown = self._rows[row]
+            for column, text in enumerate(shown.texts):
+                item = QTableWidgetItem(text)
+                item.setToolTip(plain_tooltip(shown.tooltips.get(column, text)))
+                if column == 0:
+                    item.setData(ROW_KEY_ROLE, shown.key)
+                if self._style_cell is not None:
+                    self._style_cell(item, row, column)
+                self.setItem(row, column, item)
+        self.size_columns()
+        if self._fit_rows:
+            self.resizeRowsToContents()
+
+    def _make_the_rest(self) -> None:
+        if not self._unmade:
+            return
+        unmade, self._unmade = self._unmade, []
+        with QSignalBlocker(self):
+            self._make(unmade)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            self.viewport().removeEventFilter(self)
+            QTimer.singleShot(0, self._make_the_rest)
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -189,17 +285,9 @@ class RowTable(QTableWidget):
         title. Qt's ResizeToContents would ask the item delegate about every cell at each layout (some
         50 ms for 200 rows): here the texts are measured in the table's font, and only the widest cell
         of a column is asked."""
-        self.ensurePolished()  # the style sheet's font and padding, also before the table is shown
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        bold = QFont(self.font())
-        bold.setBold(True)
-        metrics = {False: QFontMetrics(self.font()), True: QFontMetrics(bold)}
-
-        @cache  # a column of 200 rows holds a few dozen different texts
-        def text_width(text: str, is_bold: bool) -> int:
-            return max(metrics[is_bold].horizontalAdvance(line) for line in text.split("\n"))
-
+        text_width = self._text_width()
         for column in range(1, self.columnCount()):
             width = header.sectionSizeHint(column)
             items = [(row, self.item(row, column)) for row in range(self.rowCount())]
@@ -217,16 +305,6 @@ class RowTable(QTableWidget):
             self.rowActivated.emit(self.currentRow())
             return
         super().keyPressEvent(event)
-
-
-@contextmanager
-def sized_after_filling(table: RowTable) -> Iterator[None]:
-    """Fill a RowTable with its columns fixed, then size them once for what it shows."""
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    try:
-        yield
-    finally:
-        table.size_columns()
 
 
 class Page(QScrollArea):

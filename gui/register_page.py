@@ -30,8 +30,7 @@ from gui.day_clock import DayClock
 from gui.dialogs import confirm
 from gui.dossier_editor import DossierEditor
 from gui.history_section import HistorySection
-from gui.page_parts import Page, RowTable, label, show_field_error, sized_after_filling
-from gui.rich_text import plain_tooltip
+from gui.page_parts import ROW_KEY_ROLE, Page, RowTable, TableRow, label, show_field_error
 from gui.step_page import NOTES_SAVE_DELAY_MS
 from model.dossier import CareProvider
 from model.dutch import long_date, short_date
@@ -56,7 +55,6 @@ FIELD_TITLES = {
     **{field: title for field, (title, _name) in (*TEXT_FIELDS.items(), *DATE_FIELDS.items())},
     "notes": "Notities",
 }
-PROVIDER_ID_ROLE = Qt.ItemDataRole.UserRole
 SIGNATORY_COLUMN = 2
 FIRST_DATE_COLUMN = 3
 UNNAMED = "(nog zonder naam)"
@@ -73,6 +71,12 @@ def _shown_value(value: object) -> str:
     if isinstance(value, date):
         return long_date(value)
     return str(value) if value else "(niet ingevuld)"
+
+
+def _say_nothing(item: QTableWidgetItem, _row: int, _column: int) -> None:
+    """A screen reader would read the dash of an empty cell as a value."""
+    if item.text() == NOTHING:
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, NOTHING_SPOKEN)
 
 
 class RegisterPage(Page):
@@ -92,7 +96,9 @@ class RegisterPage(Page):
         self.checklist = self.add(label(rich=True))
         self.checklist.setObjectName("registerConditions")
 
-        self.table = RowTable(REGISTER_TITLES, "careProviderTable", "Deelnemende zorgaanbieders")
+        self.table = RowTable(
+            REGISTER_TITLES, "careProviderTable", "Deelnemende zorgaanbieders", _say_nothing, fit_rows=True
+        )
         for column, (title, _name) in enumerate(DATE_FIELDS.values(), start=FIRST_DATE_COLUMN):
             self.table.horizontalHeaderItem(column).setToolTip(title)
         self.table.setMinimumHeight(240)
@@ -199,32 +205,25 @@ class RegisterPage(Page):
             register_checklist_html(providers, today) + (Markup("<p>{}</p>").format(t0) if t0 else "")
         )
         self.empty.setVisible(not providers)
-        with QSignalBlocker(self.table), sized_after_filling(self.table):
-            self.table.setRowCount(len(providers))
-            for row, provider in enumerate(providers):
-                signatory = ", ".join(
-                    part for part in (provider.signatory_name, provider.signatory_function) if part
-                )
-                to_do = remark(provider, today)
-                cells = (
-                    f"{provider.name or UNNAMED}\n{to_do}" if to_do else provider.name,
-                    provider.kvk,
-                    provider.signatory_name or NOTHING,  # the function is in the tooltip: the name needs room
-                    _day(provider.contract_signed),
-                    _day(provider.akkoord_signed),
-                    _day(provider.akkoord_submitted),
-                    _day(provider.production),
-                )
-                for column, text in enumerate(cells):
-                    item = QTableWidgetItem(text)
-                    item.setToolTip(plain_tooltip(signatory if column == SIGNATORY_COLUMN else text))
-                    if column == 0:  # the selected row's first item says which entry it is
-                        item.setData(PROVIDER_ID_ROLE, provider.id)
-                    if text == NOTHING:  # a screen reader would read the dash as a value
-                        item.setData(Qt.ItemDataRole.AccessibleTextRole, NOTHING_SPOKEN)
-                    self.table.setItem(row, column, item)
+        rows = []
+        for provider in providers:
+            signatory = ", ".join(
+                part for part in (provider.signatory_name, provider.signatory_function) if part
+            )
+            to_do = remark(provider, today)
+            cells = (
+                f"{provider.name or UNNAMED}\n{to_do}" if to_do else provider.name,
+                provider.kvk,
+                provider.signatory_name or NOTHING,  # the function is in the tooltip: the name needs room
+                _day(provider.contract_signed),
+                _day(provider.akkoord_signed),
+                _day(provider.akkoord_submitted),
+                _day(provider.production),
+            )
+            rows.append(TableRow(provider.id, cells, {SIGNATORY_COLUMN: signatory}))
+        with QSignalBlocker(self.table):
+            self.table.fill(rows)
             self._select_row(self.editing_id)
-        self.table.resizeRowsToContents()  # an entry that still needs something says so on a second line
         self.follow_store()
         self._show_state(self._stored())
 
@@ -239,7 +238,7 @@ class RegisterPage(Page):
         items = self.table.selectedItems()
         if not items:
             return
-        chosen_id = items[0].data(PROVIDER_ID_ROLE)
+        chosen_id = items[0].data(ROW_KEY_ROLE)
         self.flush()  # what was still waiting for its pause belongs to the entry shown until now
         chosen = next((each for each in self.editor.providers if each.id == chosen_id), None)
         if chosen is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 
 from gui.day_clock import DayClock
 from gui.dialogs import ask_text, confirm
-from gui.page_parts import Page, RowTable, label, sized_after_filling, warning_box
-from gui.rich_text import blocks_html, bold_heading, paragraph, plain_tooltip
+from gui.page_parts import ROW_KEY_ROLE, Page, RowTable, TableRow, label, warning_box
+from gui.rich_text import blocks_html, bold_heading, paragraph
 from model.content import Content
 from model.deadline_text import Urgency, dossier_urgency
 from model.dossier import NAME_MAX_LENGTH, DamagedDossier, Dossier, DossierNameError, DossierOverview
@@ -28,7 +28,6 @@ from model.timeline import State
 if TYPE_CHECKING:
     from model.store import Store
 
-DOSSIER_ID_ROLE = Qt.ItemDataRole.UserRole
 DEADLINE_COLUMN = 4
 COLUMNS = ("Organisatie", "Aansluiting", "Uw rol", "Voortgang", "Volgende termijn")
 # The state of a dossier's next deadline repeated in colour (the words say it): the countdown bar's.
@@ -56,7 +55,8 @@ class StartPage(Page):
         self.add(label(f"{general.welcome} {saved}", "purpose"))
 
         self.add(label("Uw dossiers", "heading"))
-        self.table = RowTable(COLUMNS, "dossierList", "Uw dossiers")
+        self.urgencies: list[Urgency | None] = []  # per row of the list: its next deadline's
+        self.table = RowTable(COLUMNS, "dossierList", "Uw dossiers", self._show_urgency)
         self.table.setMinimumHeight(200)
         self.table.rowActivated.connect(lambda _row: self._open())
         self.table.itemSelectionChanged.connect(self._selection_changed)
@@ -115,17 +115,8 @@ class StartPage(Page):
         rows += [(each.id, _damaged_cells(each), None) for each in damaged]
         dossiers = [row[0] for row in rows]
         self.damaged_ids = {row[0] for row in rows if row[1][1].startswith(DAMAGED)}
-        with sized_after_filling(self.table):
-            self.table.setRowCount(len(rows))
-            for row, (dossier_id, cells, urgency) in enumerate(rows):
-                for column, text in enumerate(cells):
-                    item = QTableWidgetItem(text)
-                    item.setToolTip(plain_tooltip(text))
-                    if column == 0:  # the selected row's first item says which dossier it is
-                        item.setData(DOSSIER_ID_ROLE, dossier_id)
-                    if urgency and column == DEADLINE_COLUMN:
-                        _show_urgency(item, urgency)
-                    self.table.setItem(row, column, item)
+        self.urgencies = [row[2] for row in rows]
+        self.table.fill([TableRow(dossier_id, cells) for dossier_id, cells, _urgency in rows])
         self.table.setVisible(bool(dossiers))
         self.empty.setVisible(not dossiers)
         if dossiers:
@@ -168,13 +159,25 @@ class StartPage(Page):
         )
         return cells, urgency
 
+    def _show_urgency(self, item: QTableWidgetItem, row: int, column: int) -> None:
+        """A deadline near or past in bold, on the countdown bar's colour for its state."""
+        urgency = self.urgencies[row]
+        colours = URGENCY_COLOURS.get(urgency.state) if urgency and urgency.state else None
+        if colours and column == DEADLINE_COLUMN:
+            background, text = colours
+            item.setBackground(QColor(background))
+            item.setForeground(QColor(text))
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
+
     def selected_dossier(self) -> Dossier | None:
         items = self.table.selectedItems()
-        return self.store.dossier(items[0].data(DOSSIER_ID_ROLE)) if items else None
+        return self.store.dossier(items[0].data(ROW_KEY_ROLE)) if items else None
 
     def _selection_changed(self) -> None:
         items = self.table.selectedItems()
-        usable = bool(items) and items[0].data(DOSSIER_ID_ROLE) not in self.damaged_ids
+        usable = bool(items) and items[0].data(ROW_KEY_ROLE) not in self.damaged_ids
         for button in (self.open_button, self.rename_button):
             button.setEnabled(usable)
         self.delete_button.setEnabled(bool(items))
@@ -209,14 +212,14 @@ class StartPage(Page):
 
     def _export_damaged(self) -> None:
         items = self.table.selectedItems()
-        if items and items[0].data(DOSSIER_ID_ROLE) in self.damaged_ids:
-            self.exportDamagedRequested.emit(items[0].data(DOSSIER_ID_ROLE), items[0].text())
+        if items and items[0].data(ROW_KEY_ROLE) in self.damaged_ids:
+            self.exportDamagedRequested.emit(items[0].data(ROW_KEY_ROLE), items[0].text())
 
     def _delete(self) -> None:
         items = self.table.selectedItems()
         if not items:
             return
-        dossier_id, name = items[0].data(DOSSIER_ID_ROLE), items[0].text()
+        dossier_id, name = items[0].data(ROW_KEY_ROLE), items[0].text()
         question = (
             f"Het dossier ‘{name}’ verwijderen, met alle afgevinkte actiepunten en "
             "notities? Dit kan niet ongedaan worden gemaakt."
@@ -228,18 +231,6 @@ class StartPage(Page):
         except StoreError as error:
             self.saveFailed.emit(str(error))
         self.refresh()
-
-
-def _show_urgency(item: QTableWidgetItem, urgency: Urgency) -> None:
-    """A deadline near or past in bold, on the countdown bar's colour for its state."""
-    colours = URGENCY_COLOURS.get(urgency.state) if urgency.state else None
-    if colours:
-        background, text = colours
-        item.setBackground(QColor(background))
-        item.setForeground(QColor(text))
-        font = item.font()
-        font.setBold(True)
-        item.setFont(font)
 
 
 def _damaged_cells(dossier: DamagedDossier) -> tuple[str, ...]:

@@ -261,3 +261,22 @@ def test_start_page_lists_the_most_urgent_dossier_first(qtbot: QtBot, data_dir: 
     late, soon, ahead = (cells[n].background().color().name() for n in (0, 2, 3))
     assert late != soon and ahead != late and ahead != soon
     assert table.selectedItems()[0].text() == "Fysio West"  # the most urgent is selected, ready to open
+
+
+def test_a_long_list_shows_every_dossier_in_order_once_painted(
+    qtbot: QtBot, data_dir: Path, store: Store
+) -> None:
+    """The rows below the first screenful are made right after the list's first paint, in the
+    same order and as marked as the ones above."""
+    for number in range(45):  # all late, the earliest activation the latest report
+        store.create_dossier(
+            f"Praktijk {number:02d}", Connection.DIRECT, Role.CARE_PROVIDER, date(2026, 11, 1 + number % 28)
+        )
+    window = open_window(qtbot, data_dir, DayClock(FixedDay(date(2027, 2, 20))))
+    table = child(window, QTableWidget, "dossierList")
+    qtbot.waitUntil(lambda: table.item(44, 0) is not None)
+    late = [table.item(row, DEADLINE_COLUMN) for row in range(table.rowCount())]
+    assert len(late) == 45 and all(cell.font().bold() and "te laat" in cell.text() for cell in late)
+    assert len({cell.background().color().name() for cell in late}) == 1
+    days = [int(cell.text().split("(")[1].split()[0]) for cell in late]
+    assert days == sorted(days, reverse=True)

@@ -385,8 +385,39 @@ def test_fifty_care_providers_all_show(qtbot: QtBot, data_dir: Path) -> None:
     store.close()
     window = open_window(qtbot, data_dir, DayClock(lambda: TODAY))
     child(window, QWidget, "assessmentWizard").go_to("register")
-    assert len(table_names(window)) == 50
+    table = child(window, QTableWidget, "careProviderTable")
+    qtbot.waitUntil(
+        lambda: table.item(49, 0) is not None
+    )  # the rows below the first screenful: after its paint
+    assert table_names(window) == [f"Zorgaanbieder {number:02d}" for number in range(50)]
     assert "(nu 50)" in child(window, QLabel, "registerConditions").text()
+
+
+def test_a_long_register_is_sized_for_its_widest_entry_before_its_first_paint(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    """The rows below the first screenful are made after the page's first paint; the columns are
+    sized before it, for every row: nothing moves when the rest appears."""
+    store = Store(data_dir)
+    dossier = store.create_dossier("Grote leverancier", Connection.CLUSTER, Role.SUPPLIER, None)
+    for number in range(120):
+        provider = live(f"Zorgaanbieder {number:03d}", date(2026, 10, 1))
+        signatory = "Mr. Dr. Wilhelmina van Oldenbarnevelt-Schimmelpenninck" if number == 97 else "A. Jansen"
+        store.save_care_provider(dossier.id, replace(provider, signatory_name=signatory))
+    store.remember_last_dossier(dossier.id)
+    store.close()
+    window = open_window(qtbot, data_dir, DayClock(lambda: TODAY))
+    child(window, QWidget, "assessmentWizard").go_to("register")
+    table = child(window, QTableWidget, "careProviderTable")
+    fixed = range(1, table.columnCount())  # the first column takes the room the others leave
+    before = [table.columnWidth(column) for column in fixed]
+    assert table.rowCount() == 120
+    assert table.item(97, 2).text().startswith("Mr. Dr. Wilhelmina")  # made first: it sizes its column
+    assert table.item(96, 0) is None  # not made before the paint
+    qtbot.waitUntil(lambda: table.item(96, 0) is not None)
+    assert table_names(window) == [f"Zorgaanbieder {number:03d}" for number in range(120)]
+    assert [table.columnWidth(column) for column in fixed] == before
+    assert table.columnWidth(2) >= table.sizeHintForColumn(2)
 
 
 def test_a_care_provider_on_a_cluster_sees_no_register(qtbot: QtBot, data_dir: Path) -> None:
