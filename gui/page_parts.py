@@ -1,6 +1,6 @@
 """The pieces every page is built from, so that all pages look and behave alike."""
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -245,7 +245,7 @@ class RowTable(QTableWidget):
 
         return text_width
 
-    def _make(self, numbers: Iterable[int]) -> None:
+    def _make(self, numbers: Sequence[int]) -> None:
         for row in numbers:
             shown = self._rows[row]
             for column, text in enumerate(shown.texts):
@@ -257,11 +257,18 @@ class RowTable(QTableWidget):
                     self._style_cell(item, row, column)
                 self.setItem(row, column, item)
         self.size_columns()
-        if self._fit_rows:
+        if self._fit_rows and self._unmade:  # only the rows just made: the others have no text yet
+            for row in numbers:
+                self.resizeRowToContents(row)
+        elif self._fit_rows:
             self.resizeRowsToContents()
 
     def _make_the_rest(self) -> None:
         if not self._unmade:
+            return
+        if not self.isVisible():  # closed or left at once: the rest is made when it is painted again
+            self._painted = False
+            self.viewport().installEventFilter(self)
             return
         unmade, self._unmade = self._unmade, []
         with QSignalBlocker(self):
@@ -271,7 +278,7 @@ class RowTable(QTableWidget):
         if event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
             self.viewport().removeEventFilter(self)
-            QTimer.singleShot(0, self._make_the_rest)
+            QTimer.singleShot(0, self, self._make_the_rest)  # not once the table is gone
         return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:

@@ -420,6 +420,26 @@ def test_a_long_register_is_sized_for_its_widest_entry_before_its_first_paint(
     assert table.columnWidth(2) >= table.sizeHintForColumn(2)
 
 
+def test_a_long_register_left_at_once_is_whole_when_shown_again(qtbot: QtBot, data_dir: Path) -> None:
+    store = Store(data_dir)
+    dossier = store.create_dossier("Grote leverancier", Connection.CLUSTER, Role.SUPPLIER, None)
+    for number in range(60):
+        store.save_care_provider(dossier.id, live(f"Zorgaanbieder {number:02d}", date(2026, 10, 1)))
+    store.remember_last_dossier(dossier.id)
+    store.close()
+    window = open_window(qtbot, data_dir, DayClock(lambda: TODAY))
+    wizard = child(window, QWidget, "assessmentWizard")
+    wizard.go_to("register")
+    table = child(window, QTableWidget, "careProviderTable")
+    table.grab()  # painted (as into the window), and left before the event loop makes the rest
+    wizard.go_to(wizard.keys[0])
+    qtbot.wait(50)
+    assert table.item(59, 0) is None  # nobody sees it: nothing made meanwhile
+    wizard.go_to("register")
+    qtbot.waitUntil(lambda: table.item(59, 0) is not None)
+    assert table_names(window) == [f"Zorgaanbieder {number:02d}" for number in range(60)]
+
+
 def test_a_care_provider_on_a_cluster_sees_no_register(qtbot: QtBot, data_dir: Path) -> None:
     store = Store(data_dir)
     dossier = store.create_dossier("Fysio Noord", Connection.CLUSTER, Role.CARE_PROVIDER, None)
