@@ -4,7 +4,7 @@ today's rules and the notes."""
 from collections import Counter
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -30,7 +30,7 @@ from model.content import ActionItem, Step
 from model.dated_items import dated_field
 from model.dutch import local_date, long_date
 from model.limits import NOTE_MAX_LENGTH
-from model.progress import done_by_supplier, step_progress
+from model.progress import Progress, done_by_supplier, step_progress
 from model.register import step_count
 from model.store.errors import StaleEditError
 
@@ -57,15 +57,39 @@ class ItemText(QLabel):
         super().mouseReleaseEvent(event)
 
 
-class TickDate(QLabel):
+class SteadyLabel(QLabel):
+    """A one-line label as large as the longest text it will show, whatever it shows now. A label
+    that may change size makes Qt lay the page out again, and then repaint all of it; this one
+    repaints alone when a tick changes its text."""
+
+    def __init__(self, longest: str) -> None:
+        super().__init__()
+        self.setProperty("kind", "hint")
+        self.longest = longest
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):  # a zoom
+            self._fit()
+
+    def _fit(self) -> None:
+        self.ensurePolished()
+        margins, metrics = self.contentsMargins(), self.fontMetrics()
+        self.setFixedSize(
+            metrics.horizontalAdvance(self.longest) + margins.left() + margins.right() + 2 * self.margin(),
+            metrics.height() + margins.top() + margins.bottom() + 2 * self.margin(),
+        )
+
+
+class TickDate(SteadyLabel):
     """The day an item was ticked, beside it; as wide without a date as with the widest one, so that
     a tick neither moves the items below nor rewraps the item's text."""
 
     WIDEST = long_date(date(2026, 9, 30))
 
     def __init__(self) -> None:
-        super().__init__()
-        self.setProperty("kind", "hint")
+        super().__init__(self.WIDEST)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
 
     def show_day(self, day: date | None) -> None:
@@ -73,12 +97,6 @@ class TickDate(QLabel):
         said = f"Afgevinkt op {long_date(day)}" if day else ""
         self.setToolTip(said)
         self.setAccessibleName(said)
-
-    def sizeHint(self) -> QSize:
-        return QSize(self.fontMetrics().horizontalAdvance(self.WIDEST), self.fontMetrics().height())
-
-    def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
 
 
 class ActionItemRow(QWidget):
@@ -119,7 +137,7 @@ class ActionItemRow(QWidget):
     def fit(self, room: int) -> None:
         """The tick's day beside the item only while it leaves the text most of the width."""
         if self.when is not None:
-            self.when.setVisible(self.when.sizeHint().width() <= room * TICK_DATE_SHARE)
+            self.when.setVisible(self.when.width() <= room * TICK_DATE_SHARE)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Light the whole row up while its box has keyboard focus: the bare box shows too little."""
@@ -256,7 +274,8 @@ class StepPage(Page):
         who = QHBoxLayout()
         self.actor = label(kind=f"actor-{step.actor.value}")
         self.actor.setWordWrap(False)
-        self.status = label(kind="hint")
+        self.status = SteadyLabel(Progress(len(step.action_items), len(step.action_items)).ticked())
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # as any label
         who.addWidget(self.actor)
         who.addSpacing(12)
         who.addWidget(self.status, 1)

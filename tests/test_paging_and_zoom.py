@@ -76,3 +76,30 @@ def test_pages_not_visited_are_built_and_rendered_in_idle_moments(qtbot: QtBot, 
     child(window, QAction, "actionZoomIn").trigger()
     assert [key for key in wizard.keys if wizard.has_page(key)] == ["direct.2"]
     qtbot.waitUntil(lambda: all(wizard.has_page(key) for key in wizard.keys), timeout=10_000)
+
+
+def test_the_tick_count_and_the_tick_day_hold_their_longest_text_at_every_zoom(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    """Both keep one size whatever they say (a tick then repaints them, not the page): the size of
+    their longest text, again after each zoom, so that nothing is cut off."""
+    window, _dossier_id = open_on_step_2(qtbot, data_dir)
+    window.resize(1366, 728)
+    page = child(window, QWidget, "assessmentWizard").stack.currentWidget()
+    boxes = [each for each in page.findChildren(QCheckBox) if each.objectName().startswith("direct.2.")]
+    for zoom in range(3):
+        for box in boxes:
+            if not box.isChecked():
+                box.click()
+        count, day = page.status, boxes[0].parent().when
+        assert count.text() == f"{len(boxes)} van {len(boxes)} actiepunten afgevinkt"
+        for shown, longest in ((count, count.text()), (day, day.longest)):
+            needed = shown.fontMetrics().horizontalAdvance(longest)
+            assert needed <= shown.contentsRect().width() <= needed + 2 * shown.fontMetrics().averageCharWidth()
+            assert shown.contentsRect().height() >= shown.fontMetrics().height()
+        before = count.width()
+        boxes[0].click()  # unticked: the count is shorter, its label as wide
+        assert count.text().startswith(f"{len(boxes) - 1} van") and count.width() == before
+        if zoom < 2:
+            child(window, QAction, "actionZoomIn").trigger()
+            qtbot.waitUntil(lambda before=before: count.width() > before)
