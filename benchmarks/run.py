@@ -83,7 +83,7 @@ def startup_section(arguments: argparse.Namespace, folders: dict[str, Path]) -> 
         if name not in variants
     }
     commands |= {name: startup.start_variant(name, arguments.app_dir, folders[name]) for name in variants}
-    for name in (ONE_REGISTER, MANY_REGISTER):
+    for name in (ONE_LAST, MANY_LAST, ONE_REGISTER, MANY_REGISTER):
         out = folders[name].parent / f"{name}.pdf"
         commands[PDF + name] = [
             *(arguments.app_dir / "main.py", "--data-dir", folders[name]),
@@ -100,10 +100,7 @@ def startup_section(arguments: argparse.Namespace, folders: dict[str, Path]) -> 
         f"3. start-up, last dossier, {many} vs 1 dossier": (ONE_LAST, MANY_LAST),
         f"3. start-up, start page list, {many} vs 1 dossier": (ONE_LIST, MANY_LIST),
         f"3. start-up, register page, {many} vs 1 care provider": (ONE_REGISTER, MANY_REGISTER),
-        f"3. --export-pdf summary, {many} vs 1 care provider": (
-            PDF + ONE_REGISTER,
-            PDF + MANY_REGISTER,
-        ),
+        f"3. --export-pdf summary, {many} vs 1 dossier": (PDF + ONE_LAST, PDF + MANY_LAST),
     }
     return {
         1: [
@@ -112,7 +109,7 @@ def startup_section(arguments: argparse.Namespace, folders: dict[str, Path]) -> 
         ],
         3: [
             *startup.scale_rows(samples, scale),
-            startup.pdf_floor_row(
+            *startup.pdf_rows(
                 samples, (PDF + ONE_REGISTER, PDF + MANY_REGISTER), bare_pdf[1], bare_pdf[many]
             ),
         ],
