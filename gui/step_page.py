@@ -4,7 +4,7 @@ today's rules and the notes."""
 from collections import Counter
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -58,14 +58,21 @@ class ItemText(QLabel):
 
 
 class SteadyLabel(QLabel):
-    """A one-line label as large as the longest text it will show, whatever it shows now. A label
-    that may change size makes Qt lay the page out again, and then repaint all of it; this one
-    repaints alone when a tick changes its text."""
+    """A label as large as the longest text it will show, whatever it shows now: as wide as
+    `widest_line` (all of `longest` when not given) and as high as `longest` wrapped at that width.
+    A label that may change size makes Qt lay the page out again, and then repaint all of it; this
+    one repaints alone when a tick changes its text."""
 
-    def __init__(self, longest: str) -> None:
+    def __init__(self, longest: str, widest_line: str = "") -> None:
         super().__init__()
         self.setProperty("kind", "hint")
         self.longest = longest
+        self.wrap_at(widest_line)
+
+    def wrap_at(self, widest_line: str) -> None:
+        """Wrap where `widest_line` ends; on one line when it is empty."""
+        self.widest_line = widest_line
+        self.setWordWrap(bool(widest_line))
         self._fit()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -73,13 +80,23 @@ class SteadyLabel(QLabel):
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):  # a zoom
             self._fit()
 
-    def _fit(self) -> None:
+    def width_for(self, text: str) -> int:
+        """The width of this label with `text` on one line (+1: no rounding wraps it)."""
+        return self.fontMetrics().horizontalAdvance(text) + 1 + self._frame()[0]
+
+    def _frame(self) -> tuple[int, int]:
+        """What the label adds around its text: across, and down."""
         self.ensurePolished()
-        margins, metrics = self.contentsMargins(), self.fontMetrics()
-        self.setFixedSize(
-            metrics.horizontalAdvance(self.longest) + margins.left() + margins.right() + 2 * self.margin(),
-            metrics.height() + margins.top() + margins.bottom() + 2 * self.margin(),
+        margins, margin = self.contentsMargins(), 2 * self.margin()
+        return margins.left() + margins.right() + margin, margins.top() + margins.bottom() + margin
+
+    def _fit(self) -> None:
+        across, down = self._frame()
+        inside = self.width_for(self.widest_line or self.longest) - across
+        wrapped = self.fontMetrics().boundingRect(
+            QRect(0, 0, inside, 10_000), Qt.TextFlag.TextWordWrap, self.longest
         )
+        self.setFixedSize(inside + across, wrapped.height() + down)
 
 
 class TickDate(SteadyLabel):
@@ -274,11 +291,14 @@ class StepPage(Page):
         who = QHBoxLayout()
         self.actor = label(kind=f"actor-{step.actor.value}")
         self.actor.setWordWrap(False)
-        self.status = SteadyLabel(Progress(len(step.action_items), len(step.action_items)).ticked())
+        everything = Progress(len(step.action_items), len(step.action_items))
+        self.count_line = everything.counted()  # where the count wraps when short of room
+        self.status = SteadyLabel(everything.ticked(), self.count_line)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # as any label
         who.addWidget(self.actor)
         who.addSpacing(12)
-        who.addWidget(self.status, 1)
+        who.addWidget(self.status)
+        who.addStretch(1)  # the badge as wide as its text
         self.badges.addLayout(who, 1)
         self.body.addLayout(self.badges)
         self.add(self.factsheet.text)
@@ -353,12 +373,17 @@ class StepPage(Page):
         return explanation
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Narrow for its zoom (a projector): the buttons under who acts and no tick dates beside
-        the items, so that nothing runs off the page's right edge."""
+        """Narrow for its zoom (a projector): the buttons under who acts, the count on two lines
+        and no tick dates beside the items, so that nothing runs off the page's right edge."""
         super().resizeEvent(event)
-        room = self.viewport().width() - PAGE_MARGINS
+        room = min(self.viewport().width() - PAGE_MARGINS, self.column.maximumWidth())  # style.qss caps it
         who, buttons = (self.badges.itemAt(index).layout() for index in (0, 1))
-        beside = who.minimumSize().width() + buttons.sizeHint().width() + self.badges.spacing() <= room
+        actor = who.minimumSize().width() - self.status.width()  # who acts, and the room before the count
+        one_line, two_lines = (self.status.width_for(text) for text in (self.status.longest, self.count_line))
+        beside_it = buttons.sizeHint().width() + self.badges.spacing()
+        beside = actor + two_lines + beside_it <= room
+        fits = actor + one_line + (beside_it if beside else 0) <= room
+        self.status.wrap_at("" if fits else self.count_line)  # as a wrapping label would
         self.badges.setDirection(
             QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
         )

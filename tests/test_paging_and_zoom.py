@@ -4,6 +4,7 @@ once the user stays on it; every other page comes back zoomed, with what it show
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QLabel, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -94,12 +95,34 @@ def test_the_tick_count_and_the_tick_day_hold_their_longest_text_at_every_zoom(
         count, day = page.status, boxes[0].parent().when
         assert count.text() == f"{len(boxes)} van {len(boxes)} actiepunten afgevinkt"
         for shown, longest in ((count, count.text()), (day, day.longest)):
-            needed = shown.fontMetrics().horizontalAdvance(longest)
-            assert needed <= shown.contentsRect().width() <= needed + 2 * shown.fontMetrics().averageCharWidth()
-            assert shown.contentsRect().height() >= shown.fontMetrics().height()
+            room = shown.contentsRect()
+            flags = Qt.TextFlag.TextWordWrap if shown.wordWrap() else 0
+            needed = shown.fontMetrics().boundingRect(QRect(0, 0, room.width(), 10_000), flags, longest)
+            assert needed.width() <= room.width() and needed.height() <= room.height()
+            assert room.height() <= needed.height() + shown.fontMetrics().height()  # no empty line
         before = count.width()
         boxes[0].click()  # unticked: the count is shorter, its label as wide
         assert count.text().startswith(f"{len(boxes) - 1} van") and count.width() == before
         if zoom < 2:
             child(window, QAction, "actionZoomIn").trigger()
-            qtbot.waitUntil(lambda before=before: count.width() > before)
+            qtbot.waitUntil(lambda before=before, count=count: count.width() > before)
+
+
+def test_the_tick_count_stands_on_one_line_where_the_badges_leave_room(qtbot: QtBot, data_dir: Path) -> None:
+    """As a wrapping label would: beside who acts and both buttons "afgevinkt" goes to a second line;
+    with the buttons under who acts, and at a smaller zoom, the count has room for one."""
+    window, _dossier_id = open_on_step_2(qtbot, data_dir)
+    window.resize(1366, 728)
+    page = child(window, QWidget, "assessmentWizard").stack.currentWidget()
+    count = page.status
+    qtbot.waitUntil(lambda: count.wordWrap() and count.height() >= 2 * count.fontMetrics().height())
+    assert count.geometry().right() < page.factsheet.button.geometry().left()  # beside the buttons
+    child(window, QAction, "actionPresentation").trigger()  # larger, on a screen of 800 pixels
+    qtbot.waitUntil(lambda: page.factsheet.button.geometry().top() > count.geometry().bottom())
+    for _ in range(6):  # the presenter zooms out until the count fits on one line
+        if not count.wordWrap():
+            break
+        child(window, QAction, "actionZoomOut").trigger()
+        qtbot.wait(20)
+    assert not count.wordWrap() and count.height() < 2 * count.fontMetrics().height()
+    assert count.geometry().right() <= page.column.width()
