@@ -29,7 +29,40 @@ HEADING_KINDS = ("title", "heading", "subheading")
 OPENING_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
 
 
-class RichLabel(QLabel):
+class Label(QLabel):
+    """A QLabel that remembers its height for each width until its text, font or style changes.
+    Qt lays a wrapping label's text out anew each time a layout asks, and a page's layout asks
+    each label several times (the overview page some 50 times, 50 ms): here once per width."""
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__(text)
+        self._heights: dict[tuple[int, int], int] = {}
+
+    def heightForWidth(self, width: int) -> int:
+        asked = (width, self.minimumHeight())  # Qt's answer is at least the minimum height
+        if asked not in self._heights:
+            self._heights[asked] = super().heightForWidth(width)
+        return self._heights[asked]
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.ContentsRectChange):
+            self._heights.clear()
+        super().changeEvent(event)
+
+    def setText(self, text: str) -> None:
+        self._heights.clear()
+        super().setText(text)
+
+    def setWordWrap(self, on: bool) -> None:
+        self._heights.clear()
+        super().setWordWrap(on)
+
+    def setTextFormat(self, text_format: Qt.TextFormat) -> None:
+        self._heights.clear()
+        super().setTextFormat(text_format)
+
+
+class RichLabel(Label):
     """Rich text that takes keyboard focus only while it holds a link (a marked term): Tab skips
     text nobody can act on. Only `Markup` is read as HTML; any other text is escaped, so it shows
     as typed. Links to web pages are LinkButtons of their own (gui/links.py), not rich text."""
@@ -54,7 +87,7 @@ def label(text: str = "", kind: str = "", *, rich: bool = False) -> QLabel:
     only `Markup` is read as HTML (see RichLabel).
 
     Selectable with the mouse (to copy a sentence into an e-mail), never a stop for Tab."""
-    widget = RichLabel() if rich else QLabel()
+    widget = RichLabel() if rich else Label()
     widget.setWordWrap(True)
     widget.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

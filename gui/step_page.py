@@ -23,7 +23,7 @@ from gui.dated_item import DatedItemLine
 from gui.dossier_editor import DossierEditor
 from gui.history_section import HistorySection
 from gui.links import link_line
-from gui.page_parts import CurrentNoteBox, FoldButton, Page, label, warning_box
+from gui.page_parts import CurrentNoteBox, FoldButton, Label, Page, label, warning_box
 from gui.rich_text import blocks_html
 from gui.term_explanations import explain_terms
 from model.content import ActionItem, Step
@@ -46,7 +46,7 @@ def explanation_header(step: Step) -> str:
     return " · ".join(["Toelichting", *(f"⚠ {each}" for each in warnings)])
 
 
-class ItemText(QLabel):
+class ItemText(Label):
     """The action item's text; a click on it ticks the box, as a checkbox's own text would."""
 
     clicked = Signal()
