@@ -36,6 +36,7 @@ from model.store.errors import StaleEditError
 
 NOTES_SAVE_DELAY_MS = 600
 PAGE_MARGINS = 64  # the page's left and right margins around its column (Page)
+ACTOR_GAP = 12  # between who acts and the step's count
 TICK_DATE_SHARE = 0.2  # of the page's width, at most, for the tick's day beside an item
 
 
@@ -58,29 +59,34 @@ class ItemText(Label):
 
 
 class SteadyLabel(QLabel):
-    """A label as large as the longest text it will show, whatever it shows now: as wide as
-    `widest_line` (all of `longest` when not given) and as high as `longest` wrapped at that width.
-    A label that may change size makes Qt lay the page out again, and then repaint all of it; this
-    one repaints alone when a tick changes its text."""
+    """A label as large as the longest text it will show, whatever it shows now: a label that may
+    change size makes Qt lay the page out again, and then repaint all of it; this one repaints alone
+    when a tick changes its text. One that `wraps` takes the width it is given (`fit_within`), as a
+    wrapping label would, and the height of its longest text wrapped at that width."""
 
-    def __init__(self, longest: str, widest_line: str = "") -> None:
+    def __init__(self, longest: str, wraps: bool = False) -> None:
         super().__init__()
         self.setProperty("kind", "hint")
+        self.setWordWrap(wraps)
         self.longest = longest
-        self.wrap_at(widest_line)
-
-    def wrap_at(self, widest_line: str) -> None:
-        """Wrap where `widest_line` ends; on one line when it is empty."""
-        self.widest_line = widest_line
-        self.setWordWrap(bool(widest_line))
+        self._room = 1 << 24  # the width it may take: all it needs until told otherwise
         self._fit()
+
+    def fit_within(self, width: int) -> None:
+        """As wide as `width` allows, between its widest word and all of its text on one line."""
+        self._room = width
+        self._fit()
+
+    def narrowest(self) -> int:
+        """Its width with its longest text wrapped at every space."""
+        return max(self._width_for(word) for word in self.longest.split())
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):  # a zoom
             self._fit()
 
-    def width_for(self, text: str) -> int:
+    def _width_for(self, text: str) -> int:
         """The width of this label with `text` on one line (+1: no rounding wraps it)."""
         return self.fontMetrics().horizontalAdvance(text) + 1 + self._frame()[0]
 
@@ -92,11 +98,13 @@ class SteadyLabel(QLabel):
 
     def _fit(self) -> None:
         across, down = self._frame()
-        inside = self.width_for(self.widest_line or self.longest) - across
+        width = self._width_for(self.longest)
+        if self.wordWrap():
+            width = min(width, max(self._room, self.narrowest()))
         wrapped = self.fontMetrics().boundingRect(
-            QRect(0, 0, inside, 10_000), Qt.TextFlag.TextWordWrap, self.longest
+            QRect(0, 0, width - across, 10_000), Qt.TextFlag.TextWordWrap, self.longest
         )
-        self.setFixedSize(inside + across, wrapped.height() + down)
+        self.setFixedSize(width, wrapped.height() + down)
 
 
 class TickDate(SteadyLabel):
@@ -154,7 +162,7 @@ class ActionItemRow(QWidget):
     def fit(self, room: int) -> None:
         """The tick's day beside the item only while it leaves the text most of the width."""
         if self.when is not None:
-            self.when.setVisible(self.when.width() <= room * TICK_DATE_SHARE)
+            self.when.setVisible(self.when.minimumWidth() <= room * TICK_DATE_SHARE)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Light the whole row up while its box has keyboard focus: the bare box shows too little."""
@@ -292,11 +300,10 @@ class StepPage(Page):
         self.actor = label(kind=f"actor-{step.actor.value}")
         self.actor.setWordWrap(False)
         everything = Progress(len(step.action_items), len(step.action_items))
-        self.count_line = everything.counted()  # where the count wraps when short of room
-        self.status = SteadyLabel(everything.ticked(), self.count_line)
+        self.status = SteadyLabel(everything.ticked(), wraps=True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # as any label
         who.addWidget(self.actor)
-        who.addSpacing(12)
+        who.addSpacing(ACTOR_GAP)
         who.addWidget(self.status)
         who.addStretch(1)  # the badge as wide as its text
         self.badges.addLayout(who, 1)
@@ -373,17 +380,23 @@ class StepPage(Page):
         return explanation
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Narrow for its zoom (a projector): the buttons under who acts, the count on two lines
-        and no tick dates beside the items, so that nothing runs off the page's right edge."""
         super().resizeEvent(event)
+        self._arrange()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):  # a zoom: once all is restyled
+            QTimer.singleShot(0, self, self._arrange)
+
+    def _arrange(self) -> None:
+        """Narrow for its zoom (a projector): the buttons under who acts, the count wrapped and no
+        tick dates beside the items, so that nothing runs off the page's right edge."""
         room = min(self.viewport().width() - PAGE_MARGINS, self.column.maximumWidth())  # style.qss caps it
-        who, buttons = (self.badges.itemAt(index).layout() for index in (0, 1))
-        actor = who.minimumSize().width() - self.status.width()  # who acts, and the room before the count
-        one_line, two_lines = (self.status.width_for(text) for text in (self.status.longest, self.count_line))
-        beside_it = buttons.sizeHint().width() + self.badges.spacing()
-        beside = actor + two_lines + beside_it <= room
-        fits = actor + one_line + (beside_it if beside else 0) <= room
-        self.status.wrap_at("" if fits else self.count_line)  # as a wrapping label would
+        who, buttons_row = (self.badges.itemAt(index).layout() for index in (0, 1))
+        actor = self.actor.sizeHint().width() + ACTOR_GAP + who.spacing()  # and the gap before the count
+        buttons = buttons_row.sizeHint().width() + self.badges.spacing()
+        beside = actor + self.status.narrowest() + buttons <= room
+        self.status.fit_within(room - actor - (buttons if beside else 0))  # as a wrapping label would
         self.badges.setDirection(
             QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
         )

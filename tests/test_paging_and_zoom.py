@@ -104,25 +104,73 @@ def test_the_tick_count_and_the_tick_day_hold_their_longest_text_at_every_zoom(
         boxes[0].click()  # unticked: the count is shorter, its label as wide
         assert count.text().startswith(f"{len(boxes) - 1} van") and count.width() == before
         if zoom < 2:
+            size = count.font().pointSizeF()
             child(window, QAction, "actionZoomIn").trigger()
-            qtbot.waitUntil(lambda before=before, count=count: count.width() > before)
+            qtbot.waitUntil(lambda size=size, count=count: count.font().pointSizeF() > size)
+            qtbot.wait(20)  # the page arranges its badges once all is restyled
 
 
-def test_the_tick_count_stands_on_one_line_where_the_badges_leave_room(qtbot: QtBot, data_dir: Path) -> None:
-    """As a wrapping label would: beside who acts and both buttons "afgevinkt" goes to a second line;
-    with the buttons under who acts, and at a smaller zoom, the count has room for one."""
+def lines(shown: QLabel) -> int:
+    return round((shown.contentsRect().height()) / shown.fontMetrics().lineSpacing())
+
+
+def no_sideways_scrolling(page: QWidget) -> bool:
+    return not page.horizontalScrollBar().isVisible() and page.widget().width() <= page.viewport().width()
+
+
+def test_the_tick_count_wraps_as_a_wrapping_label_would(qtbot: QtBot, data_dir: Path) -> None:
+    """Beside who acts and both buttons "afgevinkt" goes to a second line; with the buttons under who
+    acts, and at a smaller zoom, the count has room for one line; nothing makes the page scroll
+    sideways."""
     window, _dossier_id = open_on_step_2(qtbot, data_dir)
     window.resize(1366, 728)
     page = child(window, QWidget, "assessmentWizard").stack.currentWidget()
     count = page.status
-    qtbot.waitUntil(lambda: count.wordWrap() and count.height() >= 2 * count.fontMetrics().height())
+    qtbot.waitUntil(lambda: lines(count) == 2)
     assert count.geometry().right() < page.factsheet.button.geometry().left()  # beside the buttons
+    assert no_sideways_scrolling(page)
     child(window, QAction, "actionPresentation").trigger()  # larger, on a screen of 800 pixels
     qtbot.waitUntil(lambda: page.factsheet.button.geometry().top() > count.geometry().bottom())
     for _ in range(6):  # the presenter zooms out until the count fits on one line
-        if not count.wordWrap():
+        if lines(count) == 1:
             break
         child(window, QAction, "actionZoomOut").trigger()
         qtbot.wait(20)
-    assert not count.wordWrap() and count.height() < 2 * count.fontMetrics().height()
-    assert count.geometry().right() <= page.column.width()
+    assert lines(count) == 1 and count.geometry().right() <= page.column.width()
+    assert no_sideways_scrolling(page)
+
+
+def test_zoomed_in_on_a_narrow_window_the_count_wraps_again_and_nothing_scrolls_sideways(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    window, _dossier_id = open_on_step_2(qtbot, data_dir)
+    window.resize(1366, 728)
+    for _ in range(3):
+        child(window, QAction, "actionZoomIn").trigger()
+    window.resize(880, 728)
+    wizard = child(window, QWidget, "assessmentWizard")
+    wizard.go_to("direct.1")
+    page = wizard.stack.currentWidget()
+    count = page.status
+    qtbot.waitUntil(lambda: no_sideways_scrolling(page))
+    assert lines(count) >= 3  # "actiepunten" and "afgevinkt" on lines of their own
+    room = count.contentsRect()
+    needed = count.fontMetrics().boundingRect(
+        QRect(0, 0, room.width(), 10_000), Qt.TextFlag.TextWordWrap, count.longest
+    )
+    assert needed.width() <= room.width() and needed.height() <= room.height()
+
+
+def test_a_page_built_right_after_a_zoom_measures_who_acts_anew(qtbot: QtBot, data_dir: Path) -> None:
+    """A step first shown just after a zoom arranges its badges for the zoom's sizes."""
+    window, _dossier_id = open_on_step_2(qtbot, data_dir)
+    window.resize(1366, 728)
+    wizard = child(window, QWidget, "assessmentWizard")
+    wizard.go_to("direct.7")
+    child(window, QAction, "actionZoomIn").trigger()
+    wizard.go_to("direct.1")
+    page = wizard.stack.currentWidget()
+    qtbot.waitUntil(lambda: page.isVisible())
+    qtbot.wait(50)
+    assert no_sideways_scrolling(page)
+    assert page.status.geometry().right() <= page.column.width()
