@@ -204,6 +204,7 @@ class TableRow:
     key: int
     texts: tuple[str, ...]
     tooltips: Mapping[int, str] = field(default_factory=dict)
+    bold: frozenset[int] = frozenset()  # the columns shown in bold
 
 
 class RowTable(QTableWidget):
@@ -260,7 +261,7 @@ class RowTable(QTableWidget):
         if not rows:
             return set()
         return {
-            max(range(len(rows)), key=lambda row: width(rows[row].texts[column], False))
+            max(range(len(rows)), key=lambda row: width(rows[row].texts[column], column in rows[row].bold))
             for column in range(1, self.columnCount())
         }
 
@@ -286,6 +287,10 @@ class RowTable(QTableWidget):
                 item.setToolTip(plain_tooltip(shown.tooltips.get(column, text)))
                 if column == 0:
                     item.setData(ROW_KEY_ROLE, shown.key)
+                if column in shown.bold:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
                 if self._style_cell is not None:
                     self._style_cell(item, row, column)
                 self.setItem(row, column, item)
@@ -306,6 +311,10 @@ class RowTable(QTableWidget):
         unmade, self._unmade = self._unmade, []
         with QSignalBlocker(self):
             self._make(unmade)
+        chosen = self.currentRow()
+        if chosen in unmade:  # chosen meanwhile (a key pressed at once): the page hears of it now
+            self.scrollToItem(self.item(chosen, 0))
+            self.itemSelectionChanged.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._painted:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
@@ -116,7 +116,12 @@ class StartPage(Page):
         dossiers = [row[0] for row in rows]
         self.damaged_ids = {row[0] for row in rows if row[1][1].startswith(DAMAGED)}
         self.urgencies = [row[2] for row in rows]
-        self.table.fill([TableRow(dossier_id, cells) for dossier_id, cells, _urgency in rows])
+        self.table.fill(
+            [
+                TableRow(dossier_id, cells, bold=frozenset({DEADLINE_COLUMN} if _pressing(urgency) else ()))
+                for dossier_id, cells, urgency in rows
+            ]
+        )
         self.table.setVisible(bool(dossiers))
         self.empty.setVisible(not dossiers)
         if dossiers:
@@ -160,16 +165,12 @@ class StartPage(Page):
         return cells, urgency
 
     def _show_urgency(self, item: QTableWidgetItem, row: int, column: int) -> None:
-        """A deadline near or past in bold, on the countdown bar's colour for its state."""
+        """A deadline near or past (in bold: `_pressing`) on the countdown bar's colour for its state."""
         urgency = self.urgencies[row]
-        colours = URGENCY_COLOURS.get(urgency.state) if urgency and urgency.state else None
-        if colours and column == DEADLINE_COLUMN:
-            background, text = colours
+        if column == DEADLINE_COLUMN and _pressing(urgency):
+            background, text = URGENCY_COLOURS[urgency.state]
             item.setBackground(QColor(background))
             item.setForeground(QColor(text))
-            font = item.font()
-            font.setBold(True)
-            item.setFont(font)
 
     def selected_dossier(self) -> Dossier | None:
         items = self.table.selectedItems()
@@ -231,6 +232,11 @@ class StartPage(Page):
         except StoreError as error:
             self.saveFailed.emit(str(error))
         self.refresh()
+
+
+def _pressing(urgency: Urgency | None) -> TypeGuard[Urgency]:
+    """A deadline near or past: shown in bold, on its state's colour."""
+    return urgency is not None and urgency.state in URGENCY_COLOURS
 
 
 def _damaged_cells(dossier: DamagedDossier) -> tuple[str, ...]:

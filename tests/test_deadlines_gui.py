@@ -263,6 +263,29 @@ def test_start_page_lists_the_most_urgent_dossier_first(qtbot: QtBot, data_dir: 
     assert table.selectedItems()[0].text() == "Fysio West"  # the most urgent is selected, ready to open
 
 
+def test_a_long_list_is_sized_for_its_widest_bold_deadline_before_its_first_paint(
+    qtbot: QtBot, data_dir: Path, store: Store
+) -> None:
+    """A deadline due soon is in bold and sorted after the late ones: here below the rows made before
+    the first paint, and wider than a longer text in plain type; its column is as wide as it needs
+    from the start."""
+    for number in range(45):  # late
+        store.create_dossier(
+            f"Praktijk {number:02d}", Connection.DIRECT, Role.CARE_PROVIDER, date(2026, 11, 1)
+        )
+    store.create_dossier("Tandarts Oost", Connection.DIRECT, Role.CARE_PROVIDER, date(2026, 12, 31))  # 8 days
+    store.create_dossier("Zorg Noord", Connection.DIRECT, Role.CARE_PROVIDER, date(2027, 7, 28))  # ahead
+    window = open_window(qtbot, data_dir, DayClock(FixedDay(date(2027, 2, 20))))
+    table = child(window, QTableWidget, "dossierList")
+    before = table.columnWidth(DEADLINE_COLUMN)
+    qtbot.waitUntil(lambda: table.item(46, 0) is not None)
+    soon = table.item(45, DEADLINE_COLUMN)
+    assert soon.text().startswith("⚠ Rapport: nog 8 dagen") and soon.font().bold()
+    ahead = table.item(46, DEADLINE_COLUMN)  # longer, so wider when both are measured in plain type
+    assert ahead.text() == "Rapport: nog 220 dagen (uiterlijk 28 september 2027)" and not ahead.font().bold()
+    assert table.columnWidth(DEADLINE_COLUMN) == before >= table.sizeHintForColumn(DEADLINE_COLUMN)
+
+
 def test_a_long_list_shows_every_dossier_in_order_once_painted(
     qtbot: QtBot, data_dir: Path, store: Store
 ) -> None:

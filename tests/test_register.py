@@ -440,6 +440,28 @@ def test_a_long_register_left_at_once_is_whole_when_shown_again(qtbot: QtBot, da
     assert table_names(window) == [f"Zorgaanbieder {number:02d}" for number in range(60)]
 
 
+def test_an_entry_chosen_before_the_rest_of_the_register_is_made_fills_the_form(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    """A key pressed right after the page appeared chose a row not made yet: once it is made, the
+    form shows that entry and the row is in view."""
+    store = Store(data_dir)
+    dossier = store.create_dossier("Grote leverancier", Connection.CLUSTER, Role.SUPPLIER, None)
+    for number in range(60):
+        store.save_care_provider(dossier.id, live(f"Zorgaanbieder {number:02d}", date(2026, 10, 1)))
+    store.remember_last_dossier(dossier.id)
+    store.close()
+    window = open_window(qtbot, data_dir, DayClock(lambda: TODAY))
+    child(window, QWidget, "assessmentWizard").go_to("register")
+    table = child(window, QTableWidget, "careProviderTable")
+    table.grab()  # painted (as into the window): the rest is made at the next turn of the event loop
+    table.setCurrentCell(59, 0)  # the last entry chosen, as Ctrl+End does
+    assert table.item(59, 0) is None
+    qtbot.waitUntil(lambda: child(window, QLineEdit, "providerName").text() == "Zorgaanbieder 59")
+    assert table.selectedItems()[0].text() == "Zorgaanbieder 59"
+    assert table.viewport().rect().intersects(table.visualItemRect(table.item(59, 0)))
+
+
 def test_a_care_provider_on_a_cluster_sees_no_register(qtbot: QtBot, data_dir: Path) -> None:
     store = Store(data_dir)
     dossier = store.create_dossier("Fysio Noord", Connection.CLUSTER, Role.CARE_PROVIDER, None)
