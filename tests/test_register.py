@@ -393,22 +393,37 @@ def test_fifty_care_providers_all_show(qtbot: QtBot, data_dir: Path) -> None:
     assert "(nu 50)" in child(window, QLabel, "registerConditions").text()
 
 
+def open_on_register(
+    qtbot: QtBot, data_dir: Path, providers: list[CareProvider]
+) -> tuple[QWidget, QTableWidget]:
+    """A supplier's cluster dossier with these care providers, its register on screen (not yet
+    painted: the event loop has not run since)."""
+    store = Store(data_dir)
+    dossier = store.create_dossier("Grote leverancier", Connection.CLUSTER, Role.SUPPLIER, None)
+    for provider in providers:
+        store.save_care_provider(dossier.id, provider)
+    store.remember_last_dossier(dossier.id)
+    store.close()
+    window = open_window(qtbot, data_dir, DayClock(lambda: TODAY))
+    child(window, QWidget, "assessmentWizard").go_to("register")
+    return window, child(window, QTableWidget, "careProviderTable")
+
+
+def sixty() -> list[CareProvider]:
+    return [live(f"Zorgaanbieder {number:02d}", date(2026, 10, 1)) for number in range(60)]
+
+
 def test_a_long_register_is_sized_for_its_widest_entry_before_its_first_paint(
     qtbot: QtBot, data_dir: Path
 ) -> None:
     """The rows below the first screenful are made after the page's first paint; the columns are
     sized before it, for every row: nothing moves when the rest appears."""
-    store = Store(data_dir)
-    dossier = store.create_dossier("Grote leverancier", Connection.CLUSTER, Role.SUPPLIER, None)
-    for number in range(120):
-        provider = live(f"Zorgaanbieder {number:03d}", date(2026, 10, 1))
-        signatory = "Mr. Dr. Wilhelmina van Oldenbarnevelt-Schimmelpenninck" if number == 97 else "A. Jansen"
-        store.save_care_provider(dossier.id, replace(provider, signatory_name=signatory))
-    store.remember_last_dossier(dossier.id)
-    store.close()
-    window = open_window(qtbot, data_dir, DayClock(lambda: TODAY))
-    child(window, QWidget, "assessmentWizard").go_to("register")
-    table = child(window, QTableWidget, "careProviderTable")
+    providers = [live(f"Zorgaanbieder {number:03d}", date(2026, 10, 1)) for number in range(120)]
+    widest = "Mr. Dr. Wilhelmina van Oldenbarnevelt-Schimmelpenninck"
+    providers = [
+        replace(each, signatory_name=widest if n == 97 else "A. Jansen") for n, each in enumerate(providers)
+    ]
+    window, table = open_on_register(qtbot, data_dir, providers)
     fixed = range(1, table.columnCount())  # the first column takes the room the others leave
     before = [table.columnWidth(column) for column in fixed]
     assert table.rowCount() == 120
@@ -421,16 +436,8 @@ def test_a_long_register_is_sized_for_its_widest_entry_before_its_first_paint(
 
 
 def test_a_long_register_left_at_once_is_whole_when_shown_again(qtbot: QtBot, data_dir: Path) -> None:
-    store = Store(data_dir)
-    dossier = store.create_dossier("Grote leverancier", Connection.CLUSTER, Role.SUPPLIER, None)
-    for number in range(60):
-        store.save_care_provider(dossier.id, live(f"Zorgaanbieder {number:02d}", date(2026, 10, 1)))
-    store.remember_last_dossier(dossier.id)
-    store.close()
-    window = open_window(qtbot, data_dir, DayClock(lambda: TODAY))
+    window, table = open_on_register(qtbot, data_dir, sixty())
     wizard = child(window, QWidget, "assessmentWizard")
-    wizard.go_to("register")
-    table = child(window, QTableWidget, "careProviderTable")
     table.grab()  # painted (as into the window), and left before the event loop makes the rest
     wizard.go_to(wizard.keys[0])
     qtbot.wait(50)
@@ -445,15 +452,7 @@ def test_an_entry_chosen_before_the_rest_of_the_register_is_made_fills_the_form(
 ) -> None:
     """A key pressed right after the page appeared chose a row not made yet: once it is made, the
     form shows that entry and the row is in view."""
-    store = Store(data_dir)
-    dossier = store.create_dossier("Grote leverancier", Connection.CLUSTER, Role.SUPPLIER, None)
-    for number in range(60):
-        store.save_care_provider(dossier.id, live(f"Zorgaanbieder {number:02d}", date(2026, 10, 1)))
-    store.remember_last_dossier(dossier.id)
-    store.close()
-    window = open_window(qtbot, data_dir, DayClock(lambda: TODAY))
-    child(window, QWidget, "assessmentWizard").go_to("register")
-    table = child(window, QTableWidget, "careProviderTable")
+    window, table = open_on_register(qtbot, data_dir, sixty())
     table.grab()  # painted (as into the window): the rest is made at the next turn of the event loop
     table.setCurrentCell(59, 0)  # the last entry chosen, as Ctrl+End does
     assert table.item(59, 0) is None
